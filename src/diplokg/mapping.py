@@ -1,0 +1,146 @@
+"""The map stage: an :class:`~diplokg.extract.Extraction` becomes one named graph of RDF.
+
+* Entities get stable IRIs from their coarse group and normalized name
+  (:func:`diplokg.vocab.entity_iri`), so the same entity in many articles is one node.
+* Each article's triples live in the named graph :func:`diplokg.vocab.graph_iri` of its id,
+  so loading an article again replaces its graph.
+* Every relation is backed by a :data:`DKG.Assertion` (``rdf:subject/predicate/object``)
+  carrying the article, sentence, offsets, confidence and rule; summits and commitments carry
+  the same evidence on their own node.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, SKOS
+
+from .dates import PartialDate
+from .extract.records import Entity, Evidence, Extraction
+from .vocab import DKG, WD, article_iri, entity_iri, fact_iri, graph_iri
+
+_DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+def date_literal(value: PartialDate) -> Literal:
+    """``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``, by the date's precision."""
+    return Literal(value.isoformat(), datatype=_DATE_TYPES[value.precision])
+
+
+class _Mapper:
+    def __init__(self, extraction: Extraction, graph: Graph) -> None:
+        self.x = extraction
+        self.g = graph
+        self.doc_id = extraction.document.id
+        self.article = article_iri(self.doc_id)
+        self.iris: dict[str, URIRef] = {}
+
+    def article_node(self) -> None:
+        doc, g, a = self.x.document, self.g, self.article
+        g.add((a, RDF.type, DKG.Article))
+        g.add((a, DCTERMS.identifier, Literal(doc.id)))
+        if doc.title:
+            g.add((a, DCTERMS.title, Literal(doc.title)))
+        if doc.date:
+            g.add((a, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)))
+        if doc.source:
+            g.add((a, DCTERMS.source, Literal(doc.source)))
+        if doc.url:
+            g.add((a, DCTERMS.references, URIRef(doc.url)))
+
+    def entity(self, entity: Entity) -> URIRef:
+        iri = entity_iri(entity.kind.group, entity.label)
+        self.iris[entity.key] = iri
+        g = self.g
+        g.add((iri, RDF.type, DKG[entity.kind.value]))
+        g.add((iri, RDFS.label, Literal(entity.label)))
+        for alias in sorted(entity.aliases):
+            g.add((iri, SKOS.altLabel, Literal(alias)))
+        g.add((iri, DKG.mentionedIn, self.article))
+        if entity.qid:
+            g.add((iri, OWL.sameAs, WD[entity.qid]))
+        return iri
+
+    def evidence(self, node: URIRef, evidence: Evidence) -> None:
+        g = self.g
+        g.add((node, DKG.extractedFrom, self.article))
+        g.add((node, DKG.sentence, Literal(evidence.sentence)))
+        g.add((node, DKG.charStart, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+        g.add((node, DKG.charEnd, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+        g.add((node, DKG.confidence, Literal(Decimal(str(round(evidence.confidence, 3))), datatype=XSD.decimal)))
+        g.add((node, DKG.extractor, Literal(evidence.rule)))
+
+    def fact(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:
+        """The triple itself and the assertion that supports it."""
+        self.g.add((subject, predicate, obj))
+        node = fact_iri("assertion", self.doc_id, str(subject), str(predicate), str(obj))
+        self.g.add((node, RDF.type, DKG.Assertion))
+        self.g.add((node, RDF.subject, subject))
+        self.g.add((node, RDF.predicate, predicate))
+        self.g.add((node, RDF.object, obj))
+        self.evidence(node, evidence)
+
+    def run(self) -> None:
+        self.article_node()
+        for entity in self.x.entities:
+            self.entity(entity)
+        for rel in self.x.relations:
+            self.fact(self.iris[rel.subject], DKG[rel.kind.value], self.iris[rel.object], rel.evidence)
+        for c in self.x.commitments:
+            party = self.iris[c.party]
+            node = fact_iri("commitment", self.doc_id, str(party), str(c.value), str(c.deadline), c.evidence.sentence)
+            self.g.add((node, RDF.type, DKG.Commitment))
+            if c.value is not None:
+                self.g.add((node, DKG.commitmentValue, Literal(c.value, datatype=XSD.decimal)))
+            if c.unit:
+                self.g.add((node, DKG.commitmentUnit, Literal(c.unit)))
+            if c.topic:
+                self.g.add((node, DKG.commitmentTopic, Literal(c.topic)))
+            if c.deadline:
+                self.g.add((node, DKG.deadline, date_literal(c.deadline)))
+            self.evidence(node, c.evidence)
+            self.fact(party, DKG.hasCommitment, node, c.evidence)
+        for s in self.x.summits:
+            node = fact_iri("summit", self.doc_id, s.label, str(s.start), str(s.organizer), str(s.location))
+            self.g.add((node, RDF.type, DKG.Summit))
+            self.g.add((node, RDFS.label, Literal(s.label)))
+            if s.organizer:
+                self.g.add((node, DKG.organizedBy, self.iris[s.organizer]))
+            if s.location:
+                self.g.add((node, DKG.location, self.iris[s.location]))
+            if s.start:
+                self.g.add((node, DKG.startDate, date_literal(s.start)))
+            if s.end:
+                self.g.add((node, DKG.endDate, date_literal(s.end)))
+            for participant in s.participants:
+                self.g.add((node, DKG.participant, self.iris[participant]))
+            self.evidence(node, s.evidence)
+
+
+def to_graph(extraction: Extraction) -> Graph:
+    """The article's triples as a graph whose identifier is the article's named-graph IRI."""
+    graph = Graph(identifier=graph_iri(extraction.document.id))
+    bind_prefixes(graph)
+    _Mapper(extraction, graph).run()
+    return graph
+
+
+def to_dataset(graphs: list[Graph]) -> Dataset:
+    """A dataset with each graph as a named graph (for TriG output)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for graph in graphs:
+        named = ds.graph(graph.identifier)
+        for triple in graph:
+            named.add(triple)
+    return ds
+
+
+def bind_prefixes(graph: Graph) -> None:
+    """The prefixes diplokg writes with."""
+    graph.bind("dkg", DKG._NS)
+    graph.bind("wd", WD)
+    graph.bind("dcterms", DCTERMS)
+    graph.bind("skos", SKOS)
+    graph.bind("owl", OWL)

@@ -1,0 +1,250 @@
+"""The library API behind every command: whole runs over many articles.
+
+Each function does one job and returns a report; failures of single articles are results in the
+report (the run goes on), failures of the run itself raise :class:`~diplokg.errors.DiplokgError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Graph
+from rdflib.term import Node
+
+from .config import Settings
+from .document import Document, collect_sources
+from .errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, StoreError
+from .extract import Extraction, Extractor
+from .mapping import bind_prefixes, to_dataset, to_graph
+from .query import NamedQuery, named_queries, resolve_query
+from .store import open_store
+from .store.base import QueryResult
+from .validate import Gate, ValidationReport, validate_file
+
+OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
+
+
+class Status(StrEnum):
+    """What became of one article."""
+
+    STORED = "stored"
+    WRITTEN = "written"
+    REJECTED = "rejected"  # failed the SHACL gate: not stored
+    UNREADABLE = "unreadable"  # could not be read: nothing extracted
+
+
+@dataclass
+class ArticleOutcome:
+    """One article's result."""
+
+    origin: str
+    status: Status
+    article_id: str | None = None
+    triples: int = 0
+    entities: int = 0
+    facts: int = 0
+    message: str = ""
+    report: ValidationReport | None = None
+
+
+@dataclass
+class RunReport:
+    """The outcome of a run over many articles."""
+
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+
+    def count(self, status: Status) -> int:
+        """How many articles ended with ``status``."""
+        return sum(1 for o in self.outcomes if o.status is status)
+
+    @property
+    def exit_code(self) -> int:
+        """2 if any input was unreadable, else 1 if any article failed the gate, else 0."""
+        if self.count(Status.UNREADABLE):
+            return EXIT_INPUT
+        if self.count(Status.REJECTED):
+            return EXIT_INVALID
+        return EXIT_OK
+
+
+Progress = Callable[[ArticleOutcome], None]
+
+
+def read_documents(paths: Iterable[str | Path], date: dt.date | None = None) -> Iterator[Document | InputError]:
+    """Every article named by ``paths``, or the error that kept one from being read.
+
+    Missing paths fail at once (before any work); a bad file or JSON line is yielded as an error
+    and the rest are still read. Two articles with one id would share a graph, so the second is an
+    error too.
+    """
+    seen: dict[str, str] = {}
+    for source in collect_sources(paths):
+        try:
+            for document in source.documents(date):
+                if isinstance(document, InputError):
+                    yield document
+                    continue
+                if document.id in seen:
+                    yield InputError(
+                        f"{document.origin}: article id {document.id!r} is already used by {seen[document.id]}; "
+                        f"rename one of them (the id names the article's graph)"
+                    )
+                    continue
+                seen[document.id] = document.origin
+                yield document
+        except InputError as err:
+            yield err
+
+
+def _extracted(extractor: Extractor, items: Iterator[Document | InputError],
+               batch: int = 16) -> Iterator[Extraction | InputError]:
+    """Extractions in input order, in batches through ``nlp.pipe``; read errors passed through."""
+    pending: list[Document | InputError] = []
+
+    def flush() -> Iterator[Extraction | InputError]:
+        extractions = extractor.extract_many(p for p in pending if isinstance(p, Document))
+        for item in pending:
+            yield item if isinstance(item, InputError) else next(extractions)
+        pending.clear()
+
+    for item in items:
+        pending.append(item)
+        if len(pending) >= batch:
+            yield from flush()
+    yield from flush()
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename, so a reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def safe_filename(article_id: str) -> str:
+    """A file name for an article id (ids from JSON Lines may hold any character)."""
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id).strip(".")
+    return cleaned or "article"
+
+
+def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: dt.date | None = None,
+            fmt: str = "trig", progress: Progress | None = None) -> RunReport:
+    """Extract each article into ``out_dir/<id>.<fmt>`` (one named graph per article).
+
+    The files are what extraction found, before the SHACL gate (use ``validate`` on them).
+    """
+    if fmt not in OUTPUT_FORMATS:
+        raise InputError(f"unknown output format {fmt!r}; use one of {', '.join(OUTPUT_FORMATS)}")
+    items = read_documents(paths, date)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
+    extractor = Extractor(settings.model)
+    report = RunReport()
+    for result in _extracted(extractor, items):
+        if isinstance(result, InputError):
+            outcome = _unreadable(result)
+        else:
+            document = result.document
+            graph = to_graph(result)
+            if fmt == "ttl":
+                bind_prefixes(graph)
+                data = graph.serialize(format="turtle", encoding="utf-8")
+            else:
+                data = to_dataset([graph]).serialize(format=OUTPUT_FORMATS[fmt], encoding="utf-8")
+            target = out_dir / f"{safe_filename(document.id)}.{fmt}"
+            try:
+                _atomic_write(target, data)
+            except OSError as err:
+                raise InputError(f"{target}: cannot write ({err.strerror}); choose a writable --out") from None
+            outcome = _outcome(result, graph, Status.WRITTEN)
+            outcome.message = str(target)
+        report.outcomes.append(outcome)
+        if progress:
+            progress(outcome)
+    return report
+
+
+def _unreadable(error: InputError) -> ArticleOutcome:
+    return ArticleOutcome(str(error).split(": ", 1)[0], Status.UNREADABLE, message=str(error))
+
+
+def _outcome(extraction: Extraction, graph: Graph, status: Status) -> ArticleOutcome:
+    return ArticleOutcome(
+        origin=extraction.document.origin, status=status, article_id=extraction.document.id,
+        triples=len(graph), entities=len(extraction.entities),
+        facts=len(extraction.relations) + len(extraction.commitments) + len(extraction.summits),
+    )
+
+
+def load(paths: Iterable[str | Path], *, settings: Settings, date: dt.date | None = None,
+         progress: Progress | None = None) -> RunReport:
+    """Extract, map, validate and store each article in the embedded store.
+
+    An article that fails the SHACL gate is not stored (its report is in the outcome); each stored
+    article replaces its own named graph atomically, so the store never holds half an article.
+    """
+    items = read_documents(paths, date)
+    gate = Gate()
+    report = RunReport()
+    with open_store(settings.store) as store:
+        extractor = Extractor(settings.model)
+        for result in _extracted(extractor, items):
+            if isinstance(result, InputError):
+                outcome = _unreadable(result)
+            else:
+                graph = to_graph(result)
+                origin = result.document.origin
+                verdict = gate.check(graph, origin)
+                if verdict.conforms:
+                    store.replace_graph(graph)
+                    outcome = _outcome(result, graph, Status.STORED)
+                else:
+                    outcome = _outcome(result, graph, Status.REJECTED)
+                    outcome.report = verdict
+                    outcome.message = f"{origin}: failed validation, not stored"
+            report.outcomes.append(outcome)
+            if progress:
+                progress(outcome)
+    return report
+
+
+def validate(paths: Iterable[str | Path]) -> list[ValidationReport]:
+    """Validate RDF files against the shapes; raises :class:`InputError` for a file that cannot be read."""
+    given = [Path(p) for p in paths]
+    if not given:
+        raise InputError("no file given; name the Turtle/TriG files to validate")
+    return [validate_file(p) for p in given]
+
+
+def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
+          params: dict[str, Node] | None = None) -> QueryResult:
+    """Run a named query (or a ``.rq`` file, or ``sparql`` text) on the embedded store."""
+    if (name_or_file is None) == (sparql is None):
+        raise InputError("give either a query name or file, or --sparql TEXT (not both)")
+    text = sparql if sparql is not None else resolve_query(name_or_file or "").text
+    if not settings.store.exists():
+        raise StoreError(
+            f"{settings.store}: no store here yet; load articles first ('diplokg load ARTICLE') "
+            f"or point --store at an existing store"
+        )
+    with open_store(settings.store, read_only=True) as store:
+        return store.query(text, params)
+
+
+def list_queries() -> list[NamedQuery]:
+    """The named queries shipped in ``queries/``."""
+    return named_queries()

@@ -1,0 +1,139 @@
+"""The query stage: named queries from ``queries/*.rq``, ad-hoc SPARQL, and output formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import InputError, QueryError
+from .resources import queries_dir
+from .store.base import QueryResult
+
+FORMATS = ("table", "csv", "json")
+_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """A ``.rq`` file; its description is the ``# description:`` line of its header."""
+
+    name: str
+    path: Path
+    description: str
+    text: str
+
+
+def _read_query(path: Path) -> NamedQuery:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        raise QueryError(f"{path}: cannot read the query ({err}); check the file") from None
+    description = ""
+    for line in text.splitlines():
+        match = re.match(r"^#\s*description:\s*(.*)$", line)
+        if match:
+            description = match.group(1).strip()
+            break
+    return NamedQuery(path.stem, path, description, text)
+
+
+def named_queries(folder: Path | None = None) -> list[NamedQuery]:
+    """The shipped named queries, sorted by name."""
+    return [_read_query(p) for p in sorted((folder or queries_dir()).glob("*.rq"))]
+
+
+def resolve_query(name_or_file: str, folder: Path | None = None) -> NamedQuery:
+    """A named query by name (``office-holders``) or a ``.rq`` file by path."""
+    path = Path(name_or_file)
+    if path.suffix == ".rq" and path.is_file():
+        return _read_query(path)
+    if _NAME.match(name_or_file):
+        candidate = (folder or queries_dir()) / f"{Path(name_or_file).stem}.rq"
+        if candidate.is_file():
+            return _read_query(candidate)
+    names = ", ".join(q.name for q in named_queries(folder))
+    raise QueryError(
+        f"unknown query {name_or_file!r}; use one of: {names} (see 'diplokg queries'), "
+        f"a path to a .rq file, or --sparql TEXT"
+    )
+
+
+def parse_param(text: str) -> tuple[str, Node]:
+    """``name=value`` -> (name, term): ``<iri>`` or an http(s) IRI becomes an IRI, anything else a
+    string literal. Values are bound as terms, never spliced into the query text."""
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+        raise InputError(f"--param {text!r}: write it as name=value, e.g. --param office=\"Secretary of State\"")
+    if value.startswith("<") and value.endswith(">"):
+        return name, URIRef(value[1:-1])
+    if re.match(r"^https?://\S+$", value):
+        return name, URIRef(value)
+    return name, Literal(value)
+
+
+def _cell(term: Node | None) -> str:
+    if term is None:
+        return ""
+    return str(term)
+
+
+def _json_term(term: Node) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+def render(result: QueryResult, fmt: str = "table") -> str:
+    """The answer as text: an aligned table, CSV, or SPARQL 1.1 JSON results; Turtle for graphs."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if result.kind == "graph":
+        assert result.graph is not None
+        return result.graph.serialize(format="turtle")
+    if result.kind == "ask":
+        if fmt == "json":
+            return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "json":
+        bindings = [
+            {var: _json_term(term) for var, term in zip(result.variables, row, strict=True) if term is not None}
+            for row in result.rows
+        ]
+        return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.variables)
+        writer.writerows([_cell(t) for t in row] for row in result.rows)
+        return buffer.getvalue()
+    return _table(result)
+
+
+def _table(result: QueryResult) -> str:
+    cells = [[_cell(t).replace("\n", " ") for t in row] for row in result.rows]
+    widths = [len(v) for v in result.variables]
+    for row in cells:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+    def line(values: list[str]) -> str:
+        return "  ".join(v.ljust(w) for v, w in zip(values, widths, strict=True)).rstrip()
+    out = [line(result.variables), line(["-" * w for w in widths])]
+    out += [line(row) for row in cells]
+    out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,131 @@
+"""The default store: an embedded Oxigraph database on disk (pyoxigraph), no server needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from ..errors import QueryError, StoreError
+from .base import QueryResult
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"cannot store {term!r}")
+
+
+def from_ox(term: object) -> Node | None:
+    """A pyoxigraph term as an rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise TypeError(f"unexpected term {term!r}")
+
+
+class EmbeddedStore:
+    """An Oxigraph store in a folder. Only one process may open a folder at a time."""
+
+    def __init__(self, path: Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError(
+                        f"{self.path}: no store here yet; load articles first ('diplokg load ARTICLE') "
+                        f"or point --store at an existing store"
+                    )
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except StoreError:
+            raise
+        except OSError as err:
+            raise StoreError(
+                f"{self.path}: cannot open the store ({_first_line(err)}); choose a writable folder with "
+                f"--store or DIPLOKG_STORE, and make sure no other diplokg process is using it"
+            ) from None
+
+    def replace_graph(self, graph: Graph) -> None:
+        """Drop and refill the named graph in one transaction: readers see the old or the new graph."""
+        name = to_ox(graph.identifier)
+        assert isinstance(name, ox.NamedNode)
+        # one SPARQL Update runs as one transaction; the terms are serialized by pyoxigraph
+        # (N-Triples syntax, escaped), never spliced from raw strings
+        triples = " .\n".join(
+            f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in graph
+        )
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples} }} }}"
+        try:
+            self._store.update(update)
+        except OSError as err:
+            raise StoreError(f"{self.path}: cannot write graph {name.value} ({_first_line(err)})") from None
+
+    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+        """Run SPARQL with the union of all named graphs as the default graph."""
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
+        except SyntaxError as err:
+            raise QueryError(f"invalid SPARQL: {_first_line(err)}") from None
+        except OSError as err:
+            raise StoreError(f"{self.path}: query failed ({_first_line(err)})") from None
+        if isinstance(answer, bool):
+            return QueryResult("ask", boolean=answer)
+        if isinstance(answer, ox.QuerySolutions):
+            variables = [v.value for v in answer.variables]
+            rows = [tuple(from_ox(sol[v]) for v in variables) for sol in answer]
+            return QueryResult("select", variables=variables, rows=rows)
+        graph = Graph()
+        for triple in answer:
+            s, p, o = (from_ox(t) for t in (triple.subject, triple.predicate, triple.object))
+            graph.add((s, p, o))  # type: ignore[arg-type]
+        return QueryResult("graph", graph=graph)
+
+    def graph_names(self) -> list[URIRef]:
+        """The named graphs, sorted."""
+        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def triple_count(self, graph: URIRef | None = None) -> int:
+        """Triples in one named graph, or quads in the whole store."""
+        name = to_ox(graph) if graph is not None else None
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, name))
+
+    def close(self) -> None:
+        """Flush and release the store's lock."""
+        if getattr(self, "_store", None) is not None:
+            del self._store
+            self._store = None  # type: ignore[assignment]
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,142 @@
+"""The validate stage: the SHACL gate that decides what may be published.
+
+Non-conformance is a result, not an exception (as in pySHACL): :func:`validate_graph` returns a
+:class:`ValidationReport`. Only shapes or data that cannot be loaded raise.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyshacl import validate as shacl_validate
+from rdflib import RDFS, Dataset, Graph, URIRef
+from rdflib.exceptions import ParserError
+from rdflib.namespace import SH
+
+from .errors import EnvironmentProblem, InputError
+from .resources import ontology_path, shapes_path
+
+RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
+               ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, in words."""
+
+    focus: str
+    path: str | None
+    message: str
+    value: str | None
+    severity: str
+
+    def __str__(self) -> str:
+        where = f"{self.focus}" + (f" {self.path}" if self.path else "")
+        value = f" (value: {self.value})" if self.value is not None else ""
+        return f"{self.severity}: {where}: {self.message}{value}"
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """Whether a graph conforms, and why not."""
+
+    conforms: bool
+    violations: list[Violation] = field(default_factory=list)
+    source: str = ""
+
+    def __str__(self) -> str:
+        head = f"{self.source}: " if self.source else ""
+        if self.conforms:
+            return f"{head}conforms"
+        lines = [f"{head}{len(self.violations)} violation(s)"]
+        lines += [f"  - {v}" for v in self.violations]
+        return "\n".join(lines)
+
+
+def parse_rdf(path: Path, what: str) -> Graph:
+    """Parse an RDF file (format from its suffix) into a graph holding the union of its graphs."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise InputError(f"{path}: unknown RDF format {path.suffix!r}; use one of {', '.join(sorted(RDF_FORMATS))}")
+    if not path.is_file():
+        raise InputError(f"{path}: no such {what} file; check the path")
+    ds = Dataset(default_union=True)
+    try:
+        ds.parse(path, format=fmt)
+    except (ParserError, SyntaxError, ValueError, UnicodeDecodeError) as err:
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise InputError(f"{path}: not valid {fmt} ({first}); fix the file or check its extension") from None
+    graph = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    for prefix, ns in ds.namespaces():
+        graph.bind(prefix, ns, override=False)
+    return graph
+
+
+@functools.lru_cache(maxsize=4)
+def _load_shapes(shapes: Path, ontology: Path) -> tuple[Graph, Graph]:
+    try:
+        return parse_rdf(shapes, "shapes"), parse_rdf(ontology, "ontology")
+    except InputError as err:
+        raise EnvironmentProblem(f"cannot load diplokg's own shapes or ontology: {err}") from None
+
+
+def _label(graph: Graph, node: object) -> str:
+    if isinstance(node, URIRef):
+        label = graph.value(node, RDFS.label)
+        return f"<{node}>" + (f' "{label}"' if label is not None else "")
+    return str(node)
+
+
+def _short(graph: Graph, node: object) -> str:
+    if isinstance(node, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(node)
+        except ValueError:
+            return f"<{node}>"
+    return str(node)
+
+
+class Gate:
+    """SHACL shapes plus the ontology (so subclasses count), loaded once, applied to many graphs."""
+
+    def __init__(self, shapes: Path | None = None, ontology: Path | None = None) -> None:
+        self.shapes, self.ontology = _load_shapes(shapes or shapes_path(), ontology or ontology_path())
+
+    def check(self, data: Graph, source: str = "") -> ValidationReport:
+        """Validate ``data``; the report says whether it may be published."""
+        conforms, results, _ = shacl_validate(
+            data, shacl_graph=self.shapes, ont_graph=self.ontology, inference="none",
+            allow_warnings=True, advanced=True,
+        )
+        violations: list[Violation] = []
+        if not isinstance(results, Graph):
+            # pySHACL returns its failure instead of a report when the shapes themselves are broken
+            raise EnvironmentProblem(f"the SHACL shapes could not be applied: {results}")
+        for result in results.subjects(SH.resultSeverity, None):
+            path = results.value(result, SH.resultPath)
+            value = results.value(result, SH.value)
+            severity = results.value(result, SH.resultSeverity)
+            messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+            violations.append(Violation(
+                focus=_label(data, results.value(result, SH.focusNode)),
+                path=_short(data, path) if path is not None else None,
+                message="; ".join(messages) or "does not conform",
+                value=_short(data, value) if value is not None else None,
+                severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+            ))
+        violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
+        return ValidationReport(bool(conforms), violations, source)
+
+
+def validate_graph(data: Graph, source: str = "") -> ValidationReport:
+    """Validate one graph against diplokg's shapes and ontology."""
+    return Gate().check(data, source)
+
+
+def validate_file(path: Path) -> ValidationReport:
+    """Validate an RDF file (all its graphs together); raises :class:`InputError` if it cannot be read."""
+    return Gate().check(parse_rdf(path, "data"), str(path))

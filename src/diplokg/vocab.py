@@ -1,0 +1,121 @@
+"""The ontology's terms as closed namespaces: a misspelled term raises instead of minting an IRI.
+
+Every IRI that diplokg writes comes from here: ontology terms from :class:`DKG`, and the
+IRIs of data (entities, articles, graphs, assertions) from the minting helpers at the bottom.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from urllib.parse import quote
+
+from rdflib import URIRef
+from rdflib.namespace import DefinedNamespace, Namespace
+
+ONTOLOGY_IRI = "https://w3id.org/diplokg/ontology"
+DATA_BASE = "https://w3id.org/diplokg/"
+
+
+class DKG(DefinedNamespace):
+    """Terms of ``ontology/diplokg.ttl``."""
+
+    _NS = Namespace("https://w3id.org/diplokg/ontology#")
+    _fail = True
+
+    # classes
+    Person: URIRef
+    Diplomat: URIRef
+    Country: URIRef
+    Organization: URIRef
+    Alliance: URIRef
+    Office: URIRef
+    Place: URIRef
+    City: URIRef
+    Summit: URIRef
+    Commitment: URIRef
+    Article: URIRef
+    Assertion: URIRef
+    # relations
+    holdsOffice: URIRef
+    heldBy: URIRef
+    officeOf: URIRef
+    memberOf: URIRef
+    hasCommitment: URIRef
+    organizedBy: URIRef
+    location: URIRef
+    participant: URIRef
+    # attributes
+    startDate: URIRef
+    endDate: URIRef
+    commitmentValue: URIRef
+    commitmentUnit: URIRef
+    commitmentTopic: URIRef
+    deadline: URIRef
+    # provenance
+    mentionedIn: URIRef
+    extractedFrom: URIRef
+    sentence: URIRef
+    charStart: URIRef
+    charEnd: URIRef
+    confidence: URIRef
+    extractor: URIRef
+
+
+WD = Namespace("http://www.wikidata.org/entity/")
+
+_ENTITY = Namespace(DATA_BASE + "id/")
+_ARTICLE = Namespace(DATA_BASE + "article/")
+_GRAPH = Namespace(DATA_BASE + "graph/")
+_ASSERTION = Namespace(DATA_BASE + "assertion/")
+
+
+def normalize_name(name: str) -> str:
+    """Fold a name to the key that decides identity: case, accents, punctuation, a leading "the".
+
+    >>> normalize_name("The United States")
+    'united states'
+    >>> normalize_name("Gerhard Schröder")
+    'gerhard schroder'
+    """
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = folded.replace("&", " and ").replace("\u2019", "'")
+    folded = re.sub(r"[.,'\"()\u2018\u201c\u201d]", "", folded)
+    folded = re.sub(r"[-\u2013\u2014/\s]+", " ", folded).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
+def _slug(name: str) -> str:
+    norm = normalize_name(name)
+    slug = re.sub(r"[^a-z0-9]+", "-", norm).strip("-")
+    if slug and slug.replace("-", "").isascii():
+        return slug
+    # names with no Latin letters keep identity through a digest of their normal form
+    return "h" + hashlib.sha1(norm.encode()).hexdigest()[:16]
+
+
+def entity_iri(group: str, name: str) -> URIRef:
+    """Stable IRI of an entity: the same coarse group and normalized name give the same IRI.
+
+    >>> str(entity_iri("person", "Mike Pompeo"))
+    'https://w3id.org/diplokg/id/person/mike-pompeo'
+    """
+    return _ENTITY[f"{group}/{_slug(name)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    """IRI of the article node."""
+    return _ARTICLE[quote(article_id, safe="")]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    """IRI of the named graph holding one article's facts (stable, so reloading replaces it)."""
+    return _GRAPH[quote(article_id, safe="")]
+
+
+def fact_iri(kind: str, article_id: str, *parts: str) -> URIRef:
+    """IRI of a fact node (assertion, summit, commitment) of one article, from its content."""
+    digest = hashlib.sha1("\x1f".join((article_id, *parts)).encode()).hexdigest()[:20]
+    return _ASSERTION[f"{kind}-{digest}"] if kind == "assertion" else _ENTITY[f"{kind}/{digest}"]
