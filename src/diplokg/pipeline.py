@@ -26,7 +26,7 @@ from .mapping import bind_prefixes, to_dataset, to_graph
 from .query import NamedQuery, named_queries, resolve_query
 from .store import open_store
 from .store.base import QueryResult
-from .validate import Gate, ValidationReport, validate_file
+from .validate import Gate, ValidationReport, parse_rdf
 
 OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
 
@@ -198,7 +198,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: dt.date | Non
     article replaces its own named graph atomically, so the store never holds half an article.
     """
     items = read_documents(paths, date)
-    gate = Gate()
+    gate = Gate(settings.shapes)
     report = RunReport()
     with open_store(settings.store) as store:
         extractor = Extractor(settings.model)
@@ -222,12 +222,17 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: dt.date | Non
     return report
 
 
-def validate(paths: Iterable[str | Path]) -> list[ValidationReport]:
-    """Validate RDF files against the shapes; raises :class:`InputError` for a file that cannot be read."""
+def validate(paths: Iterable[str | Path], *, shapes: Path | None = None) -> list[ValidationReport]:
+    """Validate RDF files against the shapes (diplokg's own unless ``shapes`` is given).
+
+    Raises :class:`InputError` for a file that cannot be read, before validating any.
+    """
     given = [Path(p) for p in paths]
     if not given:
         raise InputError("no file given; name the Turtle/TriG files to validate")
-    return [validate_file(p) for p in given]
+    graphs = [(parse_rdf(p, "data"), str(p)) for p in given]
+    gate = Gate(shapes)
+    return [gate.check(graph, source) for graph, source in graphs]
 
 
 def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,

@@ -77,11 +77,16 @@ def parse_rdf(path: Path, what: str) -> Graph:
 
 
 @functools.lru_cache(maxsize=4)
-def _load_shapes(shapes: Path, ontology: Path) -> tuple[Graph, Graph]:
+def _load_shapes(shapes: Path | None, ontology: Path) -> tuple[Graph, Graph]:
+    # a user's shapes file that cannot be read is bad input; diplokg's own is a broken install
+    own = shapes is None
     try:
-        return parse_rdf(shapes, "shapes"), parse_rdf(ontology, "ontology")
+        shapes_graph = parse_rdf(shapes or shapes_path(), "shapes")
+        return shapes_graph, parse_rdf(ontology, "ontology")
     except InputError as err:
-        raise EnvironmentProblem(f"cannot load diplokg's own shapes or ontology: {err}") from None
+        if own:
+            raise EnvironmentProblem(f"cannot load diplokg's own shapes or ontology: {err}") from None
+        raise
 
 
 def _label(graph: Graph, node: object) -> str:
@@ -104,7 +109,7 @@ class Gate:
     """SHACL shapes plus the ontology (so subclasses count), loaded once, applied to many graphs."""
 
     def __init__(self, shapes: Path | None = None, ontology: Path | None = None) -> None:
-        self.shapes, self.ontology = _load_shapes(shapes or shapes_path(), ontology or ontology_path())
+        self.shapes, self.ontology = _load_shapes(shapes, ontology or ontology_path())
 
     def check(self, data: Graph, source: str = "") -> ValidationReport:
         """Validate ``data``; the report says whether it may be published."""
@@ -135,8 +140,3 @@ class Gate:
 def validate_graph(data: Graph, source: str = "") -> ValidationReport:
     """Validate one graph against diplokg's shapes and ontology."""
     return Gate().check(data, source)
-
-
-def validate_file(path: Path) -> ValidationReport:
-    """Validate an RDF file (all its graphs together); raises :class:`InputError` if it cannot be read."""
-    return Gate().check(parse_rdf(path, "data"), str(path))

@@ -1,0 +1,138 @@
+"""Reading articles: headers, plain text, folders, JSON Lines, stdin, and every bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from diplokg.document import (
+    MAX_ARTICLE_CHARS,
+    Source,
+    collect_sources,
+    parse_article,
+    read_jsonl,
+    read_stdin,
+    read_text_file,
+)
+from diplokg.errors import InputError
+from diplokg.pipeline import read_documents
+
+
+def test_header_is_parsed_and_removed(write):
+    path = write("a.txt", "title: T\ndate: 2020-01-10\nsource: Wikinews, https://example.org/x (CC BY 2.5)\n\nBody text.\n")
+    doc = read_text_file(path)
+    assert doc.id == "a"
+    assert doc.title == "T"
+    assert doc.date == dt.date(2020, 1, 10)
+    assert doc.url == "https://example.org/x"
+    assert doc.text == "Body text.\n"
+
+
+def test_plain_text_takes_the_given_date(write):
+    path = write("plain.txt", "Leaders met in Paris.\nThey agreed.")
+    doc = read_text_file(path, date=dt.date(2019, 5, 1))
+    assert doc.date == dt.date(2019, 5, 1)
+    assert doc.text.startswith("Leaders met")
+
+
+def test_header_date_wins_over_the_given_date(write):
+    path = write("h.txt", "date: 2018-04-27\n\nText.")
+    assert read_text_file(path, date=dt.date(2000, 1, 1)).date == dt.date(2018, 4, 27)
+
+
+def test_a_first_line_that_only_looks_like_a_header_stays_text():
+    doc = parse_article("Title: a headline\nmore text without blank line\nrest", article_id="x", origin="x")
+    assert doc.text.startswith("Title: a headline")
+    assert doc.title is None
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (b"", "no article text"),
+        (b"title: only a header\n\n   \n", "no article text"),
+        (b"\x00\x01\x02binary", "binary"),
+        ("Caf\u00e9 talks".encode("latin-1"), "not valid UTF-8"),
+        (b"date: 27/04/2018\n\nText.", "invalid date"),
+    ],
+)
+def test_bad_text_files_name_the_file_and_the_fix(write, content, fragment):
+    path = write("bad.txt", content)
+    with pytest.raises(InputError) as err:
+        read_text_file(path)
+    assert str(path) in str(err.value)
+    assert fragment in str(err.value)
+
+
+def test_an_oversized_article_is_refused(write):
+    path = write("huge.txt", "word " * (MAX_ARTICLE_CHARS // 5 + 10))
+    with pytest.raises(InputError, match="more than an article"):
+        read_text_file(path)
+
+
+def test_jsonl_reads_good_lines_and_reports_bad_ones(write):
+    lines = [
+        json.dumps({"id": "one", "text": "Leaders met.", "date": "2020-02-02", "url": "https://example.org/1"}),
+        "{not json",
+        "",
+        json.dumps({"text": "No id here."}),
+        json.dumps({"id": "x", "body": "wrong key"}),
+    ]
+    path = write("batch.jsonl", "\n".join(lines) + "\n")
+    items = list(read_jsonl(path))
+    docs = [i for i in items if not isinstance(i, InputError)]
+    errors = [str(i) for i in items if isinstance(i, InputError)]
+    assert [d.id for d in docs] == ["one", "batch-4"]
+    assert docs[0].date == dt.date(2020, 2, 2)
+    assert docs[0].url == "https://example.org/1"
+    assert any(f"{path}:2" in e and "not valid JSON" in e for e in errors)
+    assert any(f"{path}:5" in e and '"text"' in e for e in errors)
+
+
+def test_gzipped_jsonl(tmp_path: Path):
+    path = tmp_path / "batch.jsonl.gz"
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps({"id": "g1", "text": "Ministers met."}) + "\n")
+    assert [d.id for d in read_jsonl(path)] == ["g1"]  # type: ignore[union-attr]
+
+
+def test_stdin_article_gets_a_stable_id():
+    a = read_stdin(io.BytesIO(b"Leaders met in Rome."))
+    b = read_stdin(io.BytesIO(b"Leaders met in Rome."))
+    assert a.id == b.id and a.id.startswith("stdin-")
+    assert a.origin == "<stdin>"
+
+
+def test_folders_are_walked_for_articles(write, tmp_path: Path):
+    write("dir/b.txt", "Text b.")
+    write("dir/sub/a.txt", "Text a.")
+    write("dir/notes.md", "ignored")
+    sources = collect_sources([tmp_path / "dir"])
+    assert [s.path.name for s in sources if s.path] == ["b.txt", "a.txt"]
+
+
+def test_missing_paths_and_empty_folders_fail_early(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file or folder"):
+        collect_sources([tmp_path / "nope.txt"])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match="holds no articles"):
+        collect_sources([tmp_path / "empty"])
+    with pytest.raises(InputError, match="no input given"):
+        collect_sources([])
+
+
+def test_a_second_article_with_the_same_id_is_an_error(write, tmp_path: Path):
+    write("one/same.txt", "First.")
+    write("two/same.txt", "Second.")
+    items = list(read_documents([tmp_path / "one", tmp_path / "two"]))
+    assert not isinstance(items[0], InputError)
+    assert isinstance(items[1], InputError) and "already used" in str(items[1])
+
+
+def test_source_of_stdin_is_named():
+    assert str(Source(None)) == "<stdin>"

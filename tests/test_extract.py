@@ -1,0 +1,135 @@
+"""The extract stage on the real trained pipeline: entities, office holdings, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplokg.document import Document
+from diplokg.extract import EntityKind, Extraction, Extractor, RelationKind
+
+
+def run(extractor: Extractor, text: str) -> Extraction:
+    return extractor.extract(Document(id="t", text=text))
+
+
+def holdings(x: Extraction) -> set[tuple[str, str]]:
+    return {
+        (x.entity(r.subject).label, x.entity(r.object).label)
+        for r in x.relations if r.kind is RelationKind.HOLDS_OFFICE
+    }
+
+
+def office_of(x: Extraction) -> set[tuple[str, str]]:
+    return {
+        (x.entity(r.subject).label, x.entity(r.object).label)
+        for r in x.relations if r.kind is RelationKind.OFFICE_OF
+    }
+
+
+def kinds(x: Extraction) -> dict[str, EntityKind]:
+    return {e.label: e.kind for e in x.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "office", "of"),
+    [
+        ("Secretary of State Antony Blinken arrived on Monday.", "Antony Blinken", "Secretary of State", None),
+        ("NATO Secretary General Jens Stoltenberg spoke to reporters.", "Jens Stoltenberg",
+         "Secretary General of NATO", "NATO"),
+        ("German Chancellor Angela Merkel opened the talks.", "Angela Merkel", "Chancellor of Germany", "Germany"),
+        ("Jens Stoltenberg, NATO's secretary general, said the allies agreed.", "Jens Stoltenberg",
+         "Secretary General of NATO", "NATO"),
+        ("The talks were hosted by Egypt's president, Abdel Fattah el-Sisi, in Cairo.", "Abdel Fattah el-Sisi",
+         "President of Egypt", "Egypt"),
+        ("President Emmanuel Macron of France welcomed the plan.", "Emmanuel Macron", "President of France",
+         "France"),
+    ],
+)
+def test_office_patterns(extractor, text, person, office, of):
+    x = run(extractor, text)
+    assert (person, office) in holdings(x)
+    if of is None:
+        assert not office_of(x)
+    else:
+        assert (office, of) in office_of(x)
+    assert kinds(x)[person] is EntityKind.PERSON
+    assert kinds(x)[office] is EntityKind.OFFICE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former foreign minister Joschka Fischer attended the dinner.",
+        "Germany's former foreign minister Joschka Fischer attended the dinner.",
+        "The late President Jacques Chirac was remembered.",
+    ],
+)
+def test_former_offices_are_not_holdings(extractor, text):
+    x = run(extractor, text)
+    assert not holdings(x)
+    assert not any(e.kind is EntityKind.OFFICE for e in x.entities)
+
+
+def test_a_title_without_a_named_person_is_no_office(extractor):
+    x = run(extractor, "The foreign minister said talks would continue in Geneva.")
+    assert not holdings(x)
+    assert not any(e.kind is EntityKind.OFFICE for e in x.entities)
+
+
+def test_state_in_secretary_of_state_is_no_organization(extractor):
+    x = run(extractor, "Secretary of State Antony Blinken met reporters.")
+    assert not any(e.kind is EntityKind.ORGANIZATION for e in x.entities)
+
+
+def test_surname_is_the_same_person(extractor):
+    x = run(extractor, "Secretary of State Antony Blinken landed in Brussels. Blinken said Blinken's trip was short.")
+    people = [e for e in x.entities if e.kind is EntityKind.PERSON]
+    assert [p.label for p in people] == ["Antony Blinken"]
+    assert "Blinken" in people[0].aliases
+    assert len(people[0].mentions) >= 2
+
+
+def test_countries_demonyms_organizations_places(extractor):
+    x = run(extractor, "Russian officials met the European Union and the United Nations in Geneva and Ankara.")
+    k = kinds(x)
+    assert k["Russia"] is EntityKind.COUNTRY  # from the demonym
+    assert "Russian" in x.entity("country:russia").aliases
+    assert k["European Union"] is EntityKind.ORGANIZATION
+    assert k["United Nations"] is EntityKind.ORGANIZATION
+    assert k["Ankara"] in {EntityKind.CITY, EntityKind.PLACE}
+
+
+def test_nato_is_an_alliance(extractor):
+    x = run(extractor, "NATO allies met in Brussels.")
+    assert kinds(x)["NATO"] is EntityKind.ALLIANCE
+
+
+def test_evidence_points_at_the_sentence(extractor):
+    text = "Leaders gathered early. NATO Secretary General Jens Stoltenberg spoke to reporters."
+    x = run(extractor, text)
+    rel = next(r for r in x.relations if r.kind is RelationKind.HOLDS_OFFICE)
+    ev = rel.evidence
+    assert text[ev.start:ev.end] == ev.sentence
+    assert ev.sentence.startswith("NATO Secretary General")
+    assert 0 < ev.confidence <= 1
+    assert ev.rule == "offices.title-before-name"
+
+
+def test_entity_mentions_are_offsets_into_the_text(extractor):
+    text = "Talks between France and Germany resumed."
+    x = run(extractor, text)
+    for entity in x.entities:
+        for start, end in entity.mentions:
+            assert text[start:end] in {entity.label, *entity.aliases}
+
+
+def test_extract_many_keeps_order(extractor):
+    docs = [Document(id=str(i), text=f"President Joe Biden spoke in Paris on day {i}.") for i in range(5)]
+    assert [x.document.id for x in extractor.extract_many(docs)] == ["0", "1", "2", "3", "4"]
+
+
+def test_unknown_model_is_a_clear_error():
+    from diplokg.errors import EnvironmentProblem
+
+    with pytest.raises(EnvironmentProblem, match="not installed"):
+        Extractor("no_such_model_xyz")

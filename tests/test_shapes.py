@@ -1,0 +1,119 @@
+"""The SHACL gate: a good graph passes; each shape rejects its bad graph with a readable message."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from diplokg.document import parse_article
+from diplokg.mapping import to_graph
+from diplokg.validate import Gate
+from diplokg.vocab import DKG, entity_iri
+
+from .samples import ARTICLE, sample
+
+PERSON = entity_iri("person", "Jens Stoltenberg")
+OFFICE = entity_iri("office", "Secretary General of NATO")
+NATO = entity_iri("organization", "NATO")
+GERMANY = entity_iri("country", "Germany")
+BRUSSELS = entity_iri("place", "Brussels")
+
+
+@pytest.fixture(scope="module")
+def gate() -> Gate:
+    return Gate()
+
+
+def good() -> Graph:
+    return to_graph(sample())
+
+
+def summit(g: Graph) -> URIRef:
+    return next(iter(g.subjects(RDF.type, DKG.Summit)))
+
+
+def commitment(g: Graph) -> URIRef:
+    return next(iter(g.subjects(RDF.type, DKG.Commitment)))
+
+
+def assertion_of(g: Graph, predicate: URIRef) -> URIRef:
+    return next(iter(g.subjects(RDF.predicate, predicate)))
+
+
+def test_a_good_graph_conforms(gate):
+    report = gate.check(good())
+    assert report.conforms, str(report)
+
+
+def test_extracted_articles_conform(gate, extractor):
+    x = extractor.extract(parse_article(ARTICLE, article_id="vienna", origin="test"))
+    assert x.relations, "the test article should yield facts"
+    report = gate.check(to_graph(x))
+    assert report.conforms, str(report)
+
+
+def _set(g: Graph, s: URIRef, p: URIRef, o: object) -> None:
+    g.remove((s, p, None))
+    g.add((s, p, o))  # type: ignore[arg-type]
+
+
+BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
+    "entity without label": (lambda g: g.remove((PERSON, RDFS.label, None)), "exactly one non-empty rdfs:label"),
+    "entity with two labels": (lambda g: g.add((PERSON, RDFS.label, Literal("J. S."))),
+                               "exactly one non-empty rdfs:label"),
+    "entity without article": (lambda g: g.remove((NATO, DKG.mentionedIn, None)), "which article mentions it"),
+    "country holds an office": (lambda g: g.add((GERMANY, DKG.holdsOffice, OFFICE)),
+                                "Only a dkg:Person can hold an office"),
+    "person holds a country": (lambda g: g.add((PERSON, DKG.holdsOffice, GERMANY)),
+                               "A person can only hold an dkg:Office"),
+    "member of a country": (lambda g: g.add((NATO, DKG.memberOf, GERMANY)), "must be of a dkg:Organization"),
+    "office of a place": (lambda g: _set(g, OFFICE, DKG.officeOf, BRUSSELS), "at most one country or organization"),
+    "sameAs not wikidata": (lambda g: g.add((GERMANY, OWL.sameAs, URIRef("http://dbpedia.org/resource/Germany"))),
+                            "Wikidata item IRI"),
+    "summit with two start dates": (
+        lambda g: g.add((summit(g), DKG.startDate, Literal("2018-07-13", datatype=XSD.date))),
+        "at most one dkg:startDate"),
+    "summit date untyped": (lambda g: _set(g, summit(g), DKG.startDate, Literal("July 11")),
+                            "typed xsd:date, xsd:gYearMonth or xsd:gYear"),
+    "summit ends before it starts": (
+        lambda g: _set(g, summit(g), DKG.endDate, Literal("2018-07-01", datatype=XSD.date)),
+        "ends (2018-07-01) before it starts"),
+    "summit location not a place": (lambda g: _set(g, summit(g), DKG.location, GERMANY),
+                                    "at most one dkg:location, a dkg:Place"),
+    "commitment value not decimal": (lambda g: _set(g, commitment(g), DKG.commitmentValue, Literal("two")),
+                                     "dkg:commitmentValue, an xsd:decimal"),
+    "commitment deadline untyped": (lambda g: _set(g, commitment(g), DKG.deadline, Literal("by 2024")),
+                                    "typed xsd:gYear, xsd:gYearMonth or xsd:date"),
+    "commitment without party": (lambda g: g.remove((None, DKG.hasCommitment, commitment(g))), "needs a party"),
+    "fact without assertion": (lambda g: g.add((entity_iri("country", "France"), DKG.memberOf, NATO)) or g.add(
+        (entity_iri("country", "France"), RDF.type, DKG.Country)), "has no supporting dkg:Assertion"),
+    "assertion without sentence": (lambda g: g.remove((assertion_of(g, DKG.memberOf), DKG.sentence, None)),
+                                   "exactly one supporting sentence"),
+    "confidence above one": (
+        lambda g: _set(g, assertion_of(g, DKG.memberOf), DKG.confidence, Literal(Decimal("1.5"))),
+        "an xsd:decimal from 0 to 1"),
+    "offsets inverted": (lambda g: _set(g, assertion_of(g, DKG.memberOf), DKG.charEnd,
+                                        Literal(1, datatype=XSD.nonNegativeInteger)), "offsets are inverted"),
+    "assertion about an unknown predicate": (
+        lambda g: _set(g, assertion_of(g, DKG.memberOf), RDF.predicate, RDFS.seeAlso), "rdf:predicate is one of"),
+    "article without identifier": (
+        lambda g: g.remove((next(iter(g.subjects(RDF.type, DKG.Article))), URIRef("http://purl.org/dc/terms/identifier"),
+                            None)), "exactly one identifier"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BREAKERS))
+def test_each_shape_rejects_its_bad_graph(gate, case):
+    breaker, message = BREAKERS[case]
+    graph = good()
+    breaker(graph)
+    report = gate.check(graph, source="bad.ttl")
+    assert not report.conforms
+    text = str(report)
+    assert message in text, text
+    assert text.startswith("bad.ttl: ")
+    # every line names the node it is about
+    assert all("<https://w3id.org/diplokg/" in str(v) or "_:" not in str(v) for v in report.violations)
