@@ -80,27 +80,32 @@ Progress = Callable[[ArticleOutcome], None]
 def read_documents(paths: Iterable[str | Path], date: dt.date | None = None) -> Iterator[Document | InputError]:
     """Every article named by ``paths``, or the error that kept one from being read.
 
-    Missing paths fail at once (before any work); a bad file or JSON line is yielded as an error
-    and the rest are still read. Two articles with one id would share a graph, so the second is an
-    error too.
+    Missing paths fail at once, when this is called (before any work); a bad file or JSON line is
+    yielded as an error and the rest are still read. Two articles with one id would share a
+    graph, so the second is an error too.
     """
-    seen: dict[str, str] = {}
-    for source in collect_sources(paths):
-        try:
-            for document in source.documents(date):
-                if isinstance(document, InputError):
+    sources = collect_sources(paths)
+
+    def generate() -> Iterator[Document | InputError]:
+        seen: dict[str, str] = {}
+        for source in sources:
+            try:
+                for document in source.documents(date):
+                    if isinstance(document, InputError):
+                        yield document
+                        continue
+                    if document.id in seen:
+                        yield InputError(
+                            f"{document.origin}: article id {document.id!r} is already used by "
+                            f"{seen[document.id]}; rename one of them (the id names the article's graph)"
+                        )
+                        continue
+                    seen[document.id] = document.origin
                     yield document
-                    continue
-                if document.id in seen:
-                    yield InputError(
-                        f"{document.origin}: article id {document.id!r} is already used by {seen[document.id]}; "
-                        f"rename one of them (the id names the article's graph)"
-                    )
-                    continue
-                seen[document.id] = document.origin
-                yield document
-        except InputError as err:
-            yield err
+            except InputError as err:
+                yield err
+
+    return generate()
 
 
 def _extracted(extractor: Extractor, items: Iterator[Document | InputError],

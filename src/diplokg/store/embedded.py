@@ -84,15 +84,22 @@ class EmbeddedStore:
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run SPARQL with the union of all named graphs as the default graph."""
+        # Oxigraph substitutes bound terms for the variables (SEP-0007): values are never parsed as SPARQL
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             answer = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {_first_line(err)}") from None
+        except RuntimeError as err:
+            # raised for a substitution of a variable that the query does not select
+            raise QueryError(
+                f"cannot bind parameters {', '.join('?' + k for k in bindings or {})}: {_first_line(err)}; "
+                f"a parameter must be a variable in the query's SELECT clause"
+            ) from None
         except OSError as err:
             raise StoreError(f"{self.path}: query failed ({_first_line(err)})") from None
-        if isinstance(answer, bool):
-            return QueryResult("ask", boolean=answer)
+        if isinstance(answer, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(answer))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
             rows = [tuple(from_ox(sol[v]) for v in variables) for sol in answer]

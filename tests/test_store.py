@@ -1,0 +1,101 @@
+"""The embedded Oxigraph store: atomic replacement, union queries, safe bindings, clear failures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from diplokg.errors import QueryError, StoreError
+from diplokg.mapping import to_graph
+from diplokg.store import EmbeddedStore, open_store
+from diplokg.vocab import DKG, graph_iri
+
+from .samples import sample
+
+
+@pytest.fixture()
+def store(tmp_path: Path):
+    with open_store(tmp_path / "kg") as s:
+        yield s
+
+
+def test_replacing_a_graph_never_duplicates(store: EmbeddedStore):
+    graph = to_graph(sample())
+    store.replace_graph(graph)
+    store.replace_graph(graph)
+    assert store.graph_names() == [graph_iri("art-1")]
+    assert store.triple_count(graph_iri("art-1")) == len(graph)
+
+
+def test_replacing_removes_what_the_new_version_lacks(store: EmbeddedStore):
+    graph = to_graph(sample())
+    store.replace_graph(graph)
+    smaller = Graph(identifier=graph.identifier)
+    for triple in list(graph)[:5]:
+        smaller.add(triple)
+    store.replace_graph(smaller)
+    assert store.triple_count(graph.identifier) == 5
+
+
+def test_queries_see_the_union_of_article_graphs(store: EmbeddedStore):
+    store.replace_graph(to_graph(sample()))
+    result = store.query("PREFIX dkg: <https://w3id.org/diplokg/ontology#> "
+                         "SELECT ?p WHERE { ?p dkg:holdsOffice ?o }")
+    assert result.kind == "select"
+    assert [str(r[0]) for r in result.rows] == ["https://w3id.org/diplokg/id/person/jens-stoltenberg"]
+    ask = store.query("ASK { GRAPH ?g { ?s ?p ?o } }")
+    assert ask.kind == "ask" and ask.boolean is True
+    construct = store.query("CONSTRUCT { ?s a ?t } WHERE { ?s a ?t } LIMIT 3")
+    assert construct.kind == "graph" and construct.graph is not None and len(construct.graph) == 3
+
+
+def test_hostile_values_are_bound_not_spliced(store: EmbeddedStore):
+    hostile = '"} ; DROP ALL ; {"'
+    g = Graph(identifier=URIRef("https://w3id.org/diplokg/graph/hostile"))
+    thing = URIRef("https://w3id.org/diplokg/id/person/x")
+    g.add((thing, RDF.type, DKG.Person))
+    g.add((thing, RDFS.label, Literal(hostile)))
+    store.replace_graph(g)  # the literal is escaped on the way in
+    store.replace_graph(to_graph(sample()))
+    result = store.query("SELECT ?s ?name WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }",
+                         {"name": Literal(hostile)})
+    assert [str(r[0]) for r in result.rows] == [str(thing)]
+    assert len(store.graph_names()) == 2  # nothing was dropped
+
+
+def test_a_parameter_must_be_selected(store: EmbeddedStore):
+    with pytest.raises(QueryError, match="must be a variable in the query's SELECT clause"):
+        store.query("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
+
+
+def test_invalid_sparql_is_a_query_error(store: EmbeddedStore):
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        store.query("SELEC ?x WHERE {")
+
+
+def test_a_store_under_a_file_cannot_be_opened(tmp_path: Path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError) as err:
+        open_store(blocker / "kg")
+    assert str(blocker / "kg") in str(err.value)
+    assert "--store" in str(err.value)
+
+
+def test_a_store_in_use_by_another_handle_is_refused(tmp_path: Path):
+    with open_store(tmp_path / "kg"), pytest.raises(StoreError, match="no other diplokg process"):
+        open_store(tmp_path / "kg")
+
+
+def test_read_only_needs_an_existing_store(tmp_path: Path):
+    with pytest.raises(StoreError, match="load articles first"):
+        open_store(tmp_path / "missing", read_only=True)
+
+
+def test_data_survives_reopening(tmp_path: Path):
+    with open_store(tmp_path / "kg") as s:
+        s.replace_graph(to_graph(sample()))
+    with open_store(tmp_path / "kg", read_only=True) as s:
+        assert s.graph_names() == [graph_iri("art-1")]
