@@ -12,6 +12,7 @@ from diplokg.extract import Extractor
 
 from .samples import ARTICLE
 
+
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     """The trained pipeline with diplokg's components, loaded once for the session."""

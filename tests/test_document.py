@@ -24,7 +24,8 @@ from diplokg.pipeline import read_documents
 
 
 def test_header_is_parsed_and_removed(write):
-    path = write("a.txt", "title: T\ndate: 2020-01-10\nsource: Wikinews, https://example.org/x (CC BY 2.5)\n\nBody text.\n")
+    path = write("a.txt", "title: T\ndate: 2020-01-10\nsource: Wikinews, https://example.org/x (CC BY 2.5)\n"
+                          "\nBody text.\n")
     doc = read_text_file(path)
     assert doc.id == "a"
     assert doc.title == "T"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from .config import Settings  # noqa: E402
-from .errors import DiplokgError  # noqa: E402
-from .pipeline import RunReport, extract, list_queries, load, query, validate  # noqa: E402
+from .config import Settings
+from .errors import DiplokgError
+from .pipeline import RunReport, extract, list_queries, load, query, validate
 
 __all__ = [
     "DiplokgError", "RunReport", "Settings", "__version__", "extract", "list_queries", "load", "query",

@@ -102,7 +102,7 @@ def parse_article(raw: str, *, article_id: str, origin: str, date: dt.date | Non
         else:
             body_start = len(lines)
     text = _check_text("".join(lines[body_start:]), origin)
-    if "date" in meta and meta["date"]:
+    if meta.get("date"):
         date = parse_date(meta["date"], f"{origin}: header 'date:'")
     url = meta.get("url") or None
     if url is None and meta.get("source"):

@@ -85,7 +85,9 @@ class EmbeddedStore:
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run SPARQL with the union of all named graphs as the default graph."""
         # Oxigraph substitutes bound terms for the variables (SEP-0007): values are never parsed as SPARQL
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
+        }
         try:
             answer = self._store.query(sparql, use_default_graph_as_union=True, substitutions=subs or None)
         except SyntaxError as err:
@@ -116,8 +118,8 @@ class EmbeddedStore:
 
     def triple_count(self, graph: URIRef | None = None) -> int:
         """Triples in one named graph, or quads in the whole store."""
-        name = to_ox(graph) if graph is not None else None
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, name))
+        name = ox.NamedNode(str(graph)) if graph is not None else None
+        return len(list(self._store.quads_for_pattern(None, None, None, name)))
 
     def close(self) -> None:
         """Flush and release the store's lock."""
