@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from diplokg.dates import PartialDate
@@ -32,7 +31,7 @@ EV = Evidence(SENTENCE, 10, 10 + len(SENTENCE), 0.9, "test.rule")
 
 
 def sample() -> Extraction:
-    doc = Document(id="art-1", text="x" * 200, date=dt.date(2018, 4, 27), title="A title")
+    doc = Document(id="art-1", text="x" * 200, date=PartialDate(2018, 4, 27), title="A title")
     x = Extraction(doc)
     x.entities = [
         Entity("person:jens stoltenberg", EntityKind.PERSON, "Jens Stoltenberg", {"Stoltenberg"}, [(0, 5)]),

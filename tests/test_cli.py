@@ -101,6 +101,7 @@ def test_extract_writes_one_file_per_article_named_by_stem(runner, article, writ
     result = invoke(runner, "extract", article, other, "--out", out)
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in out.iterdir()) == ["ankara.trig", "vienna-meeting.trig"]
+    assert (out / "ankara.trig").stat().st_mode & 0o044, "written files must not be private to the writer"
     ds = Dataset()
     ds.parse(out / "vienna-meeting.trig", format="trig")
     assert len([g for g in ds.graphs() if len(g)]) == 1

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import io
 import json
@@ -10,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from diplokg.dates import PartialDate
 from diplokg.document import (
     MAX_ARTICLE_CHARS,
     Source,
@@ -29,21 +29,27 @@ def test_header_is_parsed_and_removed(write):
     doc = read_text_file(path)
     assert doc.id == "a"
     assert doc.title == "T"
-    assert doc.date == dt.date(2020, 1, 10)
+    assert doc.date == PartialDate(2020, 1, 10)
     assert doc.url == "https://example.org/x"
     assert doc.text == "Body text.\n"
 
 
+@pytest.mark.parametrize(("header", "expected"), [("2004", PartialDate(2004)), ("2005-12", PartialDate(2005, 12)),
+                                                  ("2018-04-27", PartialDate(2018, 4, 27))])
+def test_header_dates_at_any_precision(write, header, expected):
+    assert read_text_file(write("d.txt", f"date: {header}\n\nText.")).date == expected
+
+
 def test_plain_text_takes_the_given_date(write):
     path = write("plain.txt", "Leaders met in Paris.\nThey agreed.")
-    doc = read_text_file(path, date=dt.date(2019, 5, 1))
-    assert doc.date == dt.date(2019, 5, 1)
+    doc = read_text_file(path, date=PartialDate(2019, 5, 1))
+    assert doc.date == PartialDate(2019, 5, 1)
     assert doc.text.startswith("Leaders met")
 
 
 def test_header_date_wins_over_the_given_date(write):
     path = write("h.txt", "date: 2018-04-27\n\nText.")
-    assert read_text_file(path, date=dt.date(2000, 1, 1)).date == dt.date(2018, 4, 27)
+    assert read_text_file(path, date=PartialDate(2000, 1, 1)).date == PartialDate(2018, 4, 27)
 
 
 def test_a_first_line_that_only_looks_like_a_header_stays_text():
@@ -60,6 +66,7 @@ def test_a_first_line_that_only_looks_like_a_header_stays_text():
         (b"\x00\x01\x02binary", "binary"),
         ("Caf\u00e9 talks".encode("latin-1"), "not valid UTF-8"),
         (b"date: 27/04/2018\n\nText.", "invalid date"),
+        (b"date: 2019-02-30\n\nText.", "invalid date"),
     ],
 )
 def test_bad_text_files_name_the_file_and_the_fix(write, content, fragment):
@@ -89,7 +96,7 @@ def test_jsonl_reads_good_lines_and_reports_bad_ones(write):
     docs = [i for i in items if not isinstance(i, InputError)]
     errors = [str(i) for i in items if isinstance(i, InputError)]
     assert [d.id for d in docs] == ["one", "batch-4"]
-    assert docs[0].date == dt.date(2020, 2, 2)
+    assert docs[0].date == PartialDate(2020, 2, 2)
     assert docs[0].url == "https://example.org/1"
     assert any(f"{path}:2" in e and "not valid JSON" in e for e in errors)
     assert any(f"{path}:5" in e and '"text"' in e for e in errors)

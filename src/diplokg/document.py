@@ -13,7 +13,6 @@ JSON Lines hold one article per line: ``{"id": ..., "text": ..., "date": ..., "u
 
 from __future__ import annotations
 
-import datetime as dt
 import gzip
 import hashlib
 import json
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from .dates import PartialDate
 from .errors import InputError
 
 HEADER_KEYS = ("title", "date", "source", "url", "id")
@@ -41,7 +41,7 @@ class Document:
 
     id: str
     text: str
-    date: dt.date | None = None
+    date: PartialDate | None = None
     title: str | None = None
     source: str | None = None
     url: str | None = None
@@ -49,13 +49,19 @@ class Document:
     """Where it was read from, for messages: a path, ``path:line`` or ``<stdin>``."""
 
 
-def parse_date(value: str, where: str) -> dt.date:
-    """An ISO date (``YYYY-MM-DD``); a clear :class:`InputError` naming ``where`` otherwise."""
+def parse_date(value: str, where: str) -> PartialDate:
+    """An ISO date at any precision (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``); a clear
+    :class:`InputError` naming ``where`` otherwise."""
+    text = value.strip()
+    match = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
     try:
-        return dt.date.fromisoformat(value.strip())
+        if match is None:
+            raise ValueError(text)
+        year, month, day = (int(g) if g else None for g in match.groups())
+        return PartialDate(year, month, day)  # type: ignore[arg-type]
     except ValueError:
         raise InputError(
-            f"{where}: invalid date {value.strip()!r}; write it as YYYY-MM-DD, e.g. 2018-04-27"
+            f"{where}: invalid date {text!r}; write it as YYYY-MM-DD (or YYYY-MM, YYYY), e.g. 2018-04-27"
         ) from None
 
 
@@ -82,7 +88,7 @@ def _check_text(text: str, where: str) -> str:
     return text
 
 
-def parse_article(raw: str, *, article_id: str, origin: str, date: dt.date | None = None) -> Document:
+def parse_article(raw: str, *, article_id: str, origin: str, date: PartialDate | None = None) -> Document:
     """Split a header block (if any) from the body; ``date`` is used when the header has none."""
     lines = raw.splitlines(keepends=True)
     meta: dict[str, str] = {}
@@ -128,7 +134,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InputError(f"{path}: cannot be read ({err.strerror})") from None
 
 
-def read_text_file(path: Path, date: dt.date | None = None) -> Document:
+def read_text_file(path: Path, date: PartialDate | None = None) -> Document:
     """One article from a text file; its id is the file's stem."""
     raw = _decode(_read_bytes(path), str(path))
     return parse_article(raw, article_id=path.stem, origin=str(path), date=date)
@@ -140,7 +146,7 @@ def _open_jsonl(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
-def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: dt.date | None) -> Document:
+def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: PartialDate | None) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
@@ -162,7 +168,7 @@ def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: dt.date |
     )
 
 
-def read_jsonl(path: Path, date: dt.date | None = None) -> Iterator[Document | InputError]:
+def read_jsonl(path: Path, date: PartialDate | None = None) -> Iterator[Document | InputError]:
     """Articles from JSON Lines, one object per line with ``text`` and optionally ``id``,
     ``date``, ``url``, ``title``. Blank lines are skipped; a bad line is yielded as its error and
     the following lines are still read."""
@@ -181,7 +187,7 @@ def read_jsonl(path: Path, date: dt.date | None = None) -> Iterator[Document | I
         yield InputError(f"{path}: cannot be read ({err}); is it a complete (gzipped) JSON Lines file?")
 
 
-def read_stdin(stream: BinaryIO, date: dt.date | None = None) -> Document:
+def read_stdin(stream: BinaryIO, date: PartialDate | None = None) -> Document:
     """One article from standard input; its id is a digest of its text unless the header has ``id:``."""
     raw = _decode(stream.read(), "<stdin>")
     digest = hashlib.sha1(raw.encode()).hexdigest()[:12]
@@ -194,7 +200,7 @@ class Source:
 
     path: Path | None  # None for stdin
 
-    def documents(self, date: dt.date | None = None) -> Iterator[Document | InputError]:
+    def documents(self, date: PartialDate | None = None) -> Iterator[Document | InputError]:
         """The articles of this source, read lazily; content that cannot be read comes as its
         :class:`InputError` (raised for a text file or stdin, yielded per line for JSON Lines)."""
         if self.path is None:

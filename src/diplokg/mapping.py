@@ -43,7 +43,7 @@ class _Mapper:
         if doc.title:
             g.add((a, DCTERMS.title, Literal(doc.title)))
         if doc.date:
-            g.add((a, DCTERMS.date, Literal(doc.date.isoformat(), datatype=XSD.date)))
+            g.add((a, DCTERMS.date, date_literal(doc.date)))
         if doc.source:
             g.add((a, DCTERMS.source, Literal(doc.source)))
         if doc.url:

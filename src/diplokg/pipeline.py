@@ -6,7 +6,6 @@ report (the run goes on), failures of the run itself raise :class:`~diplokg.erro
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +17,7 @@ from rdflib import Graph
 from rdflib.term import Node
 
 from .config import Settings
+from .dates import PartialDate
 from .document import Document, collect_sources
 from .errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, StoreError
 from .extract import Extraction, Extractor
@@ -76,7 +76,7 @@ class RunReport:
 Progress = Callable[[ArticleOutcome], None]
 
 
-def read_documents(paths: Iterable[str | Path], date: dt.date | None = None) -> Iterator[Document | InputError]:
+def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None) -> Iterator[Document | InputError]:
     """Every article named by ``paths``, or the error that kept one from being read.
 
     Missing paths fail at once, when this is called (before any work); a bad file or JSON line is
@@ -131,6 +131,10 @@ def _atomic_write(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        # mkstemp makes the file private; give it the permissions of an ordinary new file
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -143,7 +147,7 @@ def safe_filename(article_id: str) -> str:
     return cleaned or "article"
 
 
-def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: dt.date | None = None,
+def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: PartialDate | None = None,
             fmt: str = "trig", progress: Progress | None = None) -> RunReport:
     """Extract each article into ``out_dir/<id>.<fmt>`` (one named graph per article).
 
@@ -194,7 +198,7 @@ def _outcome(extraction: Extraction, graph: Graph, status: Status) -> ArticleOut
     )
 
 
-def load(paths: Iterable[str | Path], *, settings: Settings, date: dt.date | None = None,
+def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate | None = None,
          progress: Progress | None = None) -> RunReport:
     """Extract, map, validate and store each article in the embedded store.
 
