@@ -47,6 +47,12 @@ def test_plain_text_takes_the_given_date(write):
     assert doc.text.startswith("Leaders met")
 
 
+def test_an_unknown_header_date_leaves_the_given_one(write):
+    path = write("u.txt", "title: T\ndate: unknown\n\nText.")
+    assert read_text_file(path).date is None
+    assert read_text_file(path, date=PartialDate(2005)).date == PartialDate(2005)
+
+
 def test_header_date_wins_over_the_given_date(write):
     path = write("h.txt", "date: 2018-04-27\n\nText.")
     assert read_text_file(path, date=PartialDate(2000, 1, 1)).date == PartialDate(2018, 4, 27)

@@ -31,6 +31,8 @@ _HEADER_LINE = re.compile(r"^(title|date|source|url|id):[ \t]*(.*)$", re.IGNOREC
 _URL = re.compile(r"https?://\S+")
 TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
+# header values that say the date is not known: the article is then undated (or takes --date)
+UNKNOWN_DATES = frozenset({"unknown", "none", "n/a", "na", "-", "?"})
 # an article larger than this is almost certainly not an article (a log, a dump)
 MAX_ARTICLE_CHARS = 2_000_000
 
