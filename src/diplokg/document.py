@@ -110,7 +110,7 @@ def parse_article(raw: str, *, article_id: str, origin: str, date: PartialDate |
         else:
             body_start = len(lines)
     text = _check_text("".join(lines[body_start:]), origin)
-    if meta.get("date"):
+    if meta.get("date") and meta["date"].lower() not in UNKNOWN_DATES:
         date = parse_date(meta["date"], f"{origin}: header 'date:'")
     url = meta.get("url") or None
     if url is None and meta.get("source"):
