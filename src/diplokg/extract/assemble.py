@@ -9,14 +9,18 @@ from spacy.tokens import Doc, Span
 
 from ..document import Document
 from ..vocab import normalize_name
-from .components import POSSESSIVE, OfficeMatch
+from .offices import POSSESSIVE, OfficeMatch
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from .text import PreparedText
 
 # confidence of an entity mention by where it came from
 RULER_KINDS = {"country": EntityKind.COUNTRY, "alliance": EntityKind.ALLIANCE,
-               "organization": EntityKind.ORGANIZATION, "city": EntityKind.CITY}
+               "organization": EntityKind.ORGANIZATION, "city": EntityKind.CITY, "place": EntityKind.PLACE}
+RULER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "CITY", "PLACE"})
 NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION,
-             "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE}
+             "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE}
+# words that end a span but are not part of a name ("Crete and", "Democratic Rally in")
+TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 
@@ -31,17 +35,18 @@ class _Mention:
 
 
 def _clean(span: Span) -> tuple[str, int, int] | None:
-    """The span's text without a leading "the", honorifics, quotes or a trailing possessive."""
+    """The span's name and its offsets in the pipeline's text: without a leading "the",
+    honorifics, quotes, a trailing possessive or a dangling conjunction or preposition."""
     tokens = list(span)
     while tokens and (tokens[0].lower_ in {"the"} | HONORIFICS or tokens[0].text in QUOTES):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in QUOTES or tokens[-1].is_punct):
+    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in QUOTES
+                      or (tokens[-1].pos_ in TRAILING_POS and len(tokens) > 1) or tokens[-1].is_punct):
         tokens = tokens[:-1]
     if not tokens:
         return None
-    doc = span.doc
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = doc.text[start:end].strip()
+    text = span.doc.text[start:end].strip()
     return (text, start, end) if text else None
 
 
@@ -53,8 +58,9 @@ def _ruler_info(span: Span) -> tuple[str, str] | None:
 class _Builder:
     """Collects mentions into entities for one document."""
 
-    def __init__(self, doc: Doc, document: Document) -> None:
+    def __init__(self, doc: Doc, document: Document, prepared: PreparedText) -> None:
         self.doc = doc
+        self.prepared = prepared
         self.extraction = Extraction(document)
         self._by_key: dict[str, Entity] = {}
         self._surnames = self._person_surnames()
@@ -80,7 +86,8 @@ class _Builder:
         if cleaned is None:
             return None
         text, start, end = cleaned
-        if span.label_ in {"COUNTRY", "ALLIANCE", "INTL_ORG", "CITY"}:
+        start, end = self.prepared.original(start), self.prepared.original(end)
+        if span.label_ in RULER_LABELS:
             info = _ruler_info(span)
             if info is None:
                 return None
@@ -110,6 +117,12 @@ class _Builder:
         entity.mentions.append((mention.start, mention.end))
         return entity
 
+    def evidence(self, sentence: Span, confidence: float, rule: str) -> Evidence:
+        """Evidence from a sentence, with offsets into (and text from) the original article."""
+        start = self.prepared.original(sentence.start_char)
+        end = self.prepared.original(sentence.end_char)
+        return Evidence(self.extraction.document.text[start:end], start, end, confidence, rule)
+
     def relate(self, kind: RelationKind, subject: Entity, obj: Entity, evidence: Evidence) -> None:
         for rel in self.extraction.relations:
             if (rel.kind, rel.subject, rel.object) == (kind, subject.key, obj.key):
@@ -126,21 +139,21 @@ class _Builder:
         }:
             qualifier = None
         title = " ".join(t.text for t in match.title)
+        title_start = self.prepared.original(match.title.start_char)
+        title_end = self.prepared.original(match.title.end_char)
         title = title.replace(" - ", "-").title().replace(" Of ", " of ").replace(" The ", " the ")
         name = f"{title} of {qualifier.name}" if qualifier is not None else title
-        office = self.add(_Mention(EntityKind.OFFICE, name, self.doc.text[match.title.start_char:match.title.end_char],
-                                   match.title.start_char, match.title.end_char))
+        office = self.add(_Mention(EntityKind.OFFICE, name, match.title.text, title_start, title_end))
         person = self.add(person_mention)
-        sent = match.title.sent
-        evidence = Evidence(sent.text, sent.start_char, sent.end_char, match.confidence, match.rule)
+        evidence = self.evidence(match.title.sent, match.confidence, match.rule)
         self.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
         if qualifier is not None:
             self.relate(RelationKind.OFFICE_OF, office, self.add(qualifier), evidence)
 
 
-def assemble(doc: Doc, document: Document) -> Extraction:
-    """The :class:`Extraction` of one processed article."""
-    builder = _Builder(doc, document)
+def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction:
+    """The :class:`Extraction` of one processed article (``doc`` is of ``prepared.text``)."""
+    builder = _Builder(doc, document, prepared)
     for ent in doc.ents:
         mention = builder.mention(ent)
         if mention is not None:

@@ -33,7 +33,24 @@ HEAD_TITLES = (
     "chief of staff", "minister",
 )
 
-RANK_PREFIXES = ("", "deputy ", "acting ", "assistant ", "under ")
+RANK_PREFIXES = ("", "deputy ", "acting ", "assistant ", "under ", "interim ")
+
+# titles that name an office only before a person's name ("Soviet leader Mikhail Gorbachev")
+LEADER_TITLES = ("leader", "opposition leader", "party leader")
+
+# news organizations (they sign wire copy: "(Reuters)", "the Associated Press reported")
+NEWS_ORGANIZATIONS = (
+    "Reuters", "REUTER", "Associated Press", "AP", "Agence France-Presse", "AFP", "Kyodo", "Kyodo News",
+    "Kyodo News Service", "Xinhua", "TASS", "Tass", "Interfax", "RIA Novosti", "BBC", "BBC News", "CNN",
+    "Al Jazeera", "Bloomberg", "dpa", "ANSA", "Yonhap", "Anadolu Agency", "IRNA", "Press TV", "The Times",
+    "The New York Times", "The Washington Post", "The Guardian", "Financial Times", "Le Monde",
+)
+
+# seats of government, named for the government but places all the same
+SEATS_OF_GOVERNMENT = (
+    "White House", "Downing Street", "Kremlin", "Elysee Palace", "Élysée Palace", "Elysee", "Élysée",
+    "Zhongnanhai", "Blue House", "Quai d'Orsay", "Capitol Hill", "Foggy Bottom", "Whitehall",
+)
 
 
 def office_titles() -> list[str]:
@@ -46,11 +63,13 @@ def office_titles() -> list[str]:
             f"{portfolio} minister", f"minister of {portfolio}", f"minister for {portfolio}",
             f"{portfolio} secretary",
         })
+    titles.update(LEADER_TITLES)
     return sorted(prefix + title for title in titles for prefix in RANK_PREFIXES)
 
 
 # gazetteer kinds -> entity ruler labels; higher in this tuple wins when a name is ambiguous
-RULER_LABELS = (("country", "COUNTRY"), ("alliance", "ALLIANCE"), ("organization", "INTL_ORG"), ("city", "CITY"))
+RULER_LABELS = (("country", "COUNTRY"), ("alliance", "ALLIANCE"), ("organization", "INTL_ORG"), ("city", "CITY"),
+                ("place", "PLACE"))
 
 
 @dataclass(frozen=True)
@@ -98,4 +117,14 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
                 held = best.get(text)
                 if held is None or priority[kind] < priority[held.kind]:
                     best[text] = name
+    for text in NEWS_ORGANIZATIONS:
+        best.setdefault(text, GazetteerName(text, "Reuters" if text == "REUTER" else text, "organization", ""))
+    for text in SEATS_OF_GOVERNMENT:
+        best.setdefault(text, GazetteerName(text, text, "place", ""))
     return tuple(sorted(best.values(), key=lambda n: n.text))
+
+
+@functools.lru_cache(maxsize=4)
+def gazetteer_index(path: Path) -> dict[str, GazetteerName]:
+    """:func:`gazetteer_names` by text."""
+    return {name.text: name for name in gazetteer_names(path)}

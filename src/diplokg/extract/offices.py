@@ -1,30 +1,16 @@
-"""diplokg's spaCy components, registered with ``@Language.factory``.
+"""Who holds which office: the ``diplokg_offices`` component.
 
-``diplokg_gazetteer``
-    An entity ruler placed before the trained NER: country names and demonyms (``COUNTRY``),
-    alliances (``ALLIANCE``), international organizations (``INTL_ORG``), capitals (``CITY``)
-    from the Wikidata gazetteer, and office titles (``TITLE``, case-insensitive). The NER then
-    respects these spans, so "State" in "Secretary of State" is never an organization.
-
-``diplokg_offices``
-    Finds who holds which office, into ``doc._.dkg_offices``: title before name ("NATO Secretary
-    General Jens Stoltenberg", "Syria's president, Bashar Assad", "President Hassan Rouhani of
-    Iran") and apposition ("Jens Stoltenberg, NATO's secretary general"). Former offices are
-    skipped.
+Finds, into ``doc._.dkg_offices``: title before name ("NATO Secretary General Jens
+Stoltenberg", "Syria's president, Bashar Assad", "President Hassan Rouhani of Iran") and
+apposition ("Jens Stoltenberg, NATO's secretary general"). Former offices are skipped.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from spacy.language import Language
-from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span
-
-from ..resources import gazetteer_path
-from .lexicon import RULER_LABELS, gazetteer_names, office_titles
 
 QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE"})
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "past"})
@@ -32,30 +18,6 @@ POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 
 if not Doc.has_extension("dkg_offices"):
     Doc.set_extension("dkg_offices", default=None)
-
-
-@Language.factory(
-    "diplokg_gazetteer",
-    default_config={"gazetteer": None, "titles": True},
-)
-def make_gazetteer(nlp: Language, name: str, gazetteer: str | None, titles: bool) -> EntityRuler:
-    """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
-    label_of = dict(RULER_LABELS)
-    patterns: list[dict[str, Any]] = []
-    for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):
-        # the id carries kind, canonical name and QID to the assembler
-        patterns.append({
-            "label": label_of[entry.kind],
-            "pattern": entry.text,
-            "id": f"{entry.kind}|{entry.label}|{entry.qid}|{int(entry.demonym)}",
-        })
-    if titles:
-        for title in office_titles():
-            tokens = [{"LOWER": token.lower_} for token in nlp.make_doc(title)]
-            patterns.append({"label": "TITLE", "pattern": tokens})
-    ruler.add_patterns(patterns)
-    return ruler
 
 
 @dataclass(frozen=True)

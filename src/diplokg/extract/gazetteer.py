@@ -1,0 +1,92 @@
+"""Names the pipeline must know before the NER runs: an entity ruler over the Wikidata gazetteer
+and the office titles, and a fix-up for wire-copy datelines.
+
+``diplokg_gazetteer``
+    An entity ruler placed before the trained NER: country names and demonyms (``COUNTRY``),
+    alliances (``ALLIANCE``), international organizations and news agencies (``INTL_ORG``),
+    capitals (``CITY``), seats of government (``PLACE``) from the gazetteer and
+    :mod:`.lexicon`, and office titles (``TITLE``, case-insensitive). The NER then respects these
+    spans, so "State" in "Secretary of State" is never an organization. Each gazetteer span's
+    ``ent_id_`` is ``kind|canonical name|QID|demonym``.
+
+``diplokg_dateline``
+    Wire copy opens with a dateline in capitals ("BRUSSELS —", "SINGAPORE, June 19 -") that the
+    NER takes for an organization; this component makes it the place it is.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..resources import gazetteer_path
+from .lexicon import RULER_LABELS, GazetteerName, gazetteer_index, gazetteer_names, office_titles
+
+
+def ruler_id(entry: GazetteerName) -> str:
+    """The ``ent_id_`` of a gazetteer span."""
+    return f"{entry.kind}|{entry.label}|{entry.qid}|{int(entry.demonym)}"
+
+
+@Language.factory(
+    "diplokg_gazetteer",
+    default_config={"gazetteer": None, "titles": True},
+)
+def make_gazetteer(nlp: Language, name: str, gazetteer: str | None, titles: bool) -> EntityRuler:
+    """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
+    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
+    label_of = dict(RULER_LABELS)
+    patterns: list[dict[str, Any]] = []
+    for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):
+        # the id carries kind, canonical name and QID to the assembler
+        patterns.append({
+            "label": label_of[entry.kind],
+            "pattern": entry.text,
+            "id": ruler_id(entry),
+        })
+    if titles:
+        for title in office_titles():
+            tokens = [{"LOWER": token.lower_} for token in nlp.make_doc(title)]
+            patterns.append({"label": "TITLE", "pattern": tokens})
+    ruler.add_patterns(patterns)
+    return ruler
+
+
+
+
+DATELINE_ENDS = frozenset({",", "\u2014", "-", "\u2013", "(", "--"})
+
+
+class Dateline:
+    """The ``diplokg_dateline`` component."""
+
+    def __init__(self, gazetteer: Path) -> None:
+        self.index = gazetteer_index(gazetteer)
+        self.label_of = dict(RULER_LABELS)
+
+    def __call__(self, doc: Doc) -> Doc:
+        end = 0
+        while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+            end += 1
+        if end == 0 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
+            return doc
+        name = " ".join(t.text for t in doc[:end]).title()
+        entry = self.index.get(name)
+        if entry is not None:
+            span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
+        else:
+            span = Span(doc, 0, end, label="GPE")
+        others = [e for e in doc.ents if e.end <= 0 or e.start >= end]
+        doc.ents = filter_spans([span, *others])
+        return doc
+
+
+@Language.factory("diplokg_dateline", default_config={"gazetteer": None})
+def make_dateline(nlp: Language, name: str, gazetteer: str | None) -> Dateline:
+    """Dateline fix-up (``gazetteer``: a CSV path; default: shipped)."""
+    return Dateline(Path(gazetteer) if gazetteer else gazetteer_path())

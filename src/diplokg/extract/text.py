@@ -1,0 +1,43 @@
+"""Text as the pipeline sees it, with a map back to the article's own character offsets.
+
+Wire copy is often hard-wrapped and indented ("United\\n    States"): names split across lines
+escape the gazetteer and the NER. The pipeline therefore reads a copy in which each run of
+white space inside a paragraph is one space (paragraph breaks stay), and every offset it
+produces is mapped back, so evidence always points into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPACE_RUN = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v\n]*)?|[ \t\r\f\v]{2,}")
+
+
+@dataclass(frozen=True)
+class PreparedText:
+    """The normalized text and, for each of its characters (and its end), the original offset."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def original(self, offset: int) -> int:
+        """The original offset of normalized ``offset`` (``len(text)`` maps to the original end)."""
+        return self.origin[offset]
+
+
+def prepare(text: str) -> PreparedText:
+    """Fold line-wrapping white space into single spaces; keep paragraph breaks as ``\\n\\n``."""
+    parts: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _SPACE_RUN.finditer(text):
+        parts.append(text[last:match.start()])
+        origin.extend(range(last, match.start()))
+        replacement = "\n\n" if match.group().count("\n") >= 2 else " "
+        parts.append(replacement)
+        origin.extend([match.start()] * len(replacement))
+        last = match.end()
+    parts.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return PreparedText("".join(parts), tuple(origin))
