@@ -133,3 +133,47 @@ def test_unknown_model_is_a_clear_error():
 
     with pytest.raises(EnvironmentProblem, match="not installed"):
         Extractor("no_such_model_xyz")
+
+
+def test_a_dateline_is_a_place_not_an_organization(extractor):
+    x = run(extractor, "PARIS, May 3 - French officials met their German counterparts.")
+    paris = [e for e in x.entities if e.label.lower() == "paris" or "PARIS" in e.aliases]
+    assert paris and paris[0].kind in {EntityKind.CITY, EntityKind.PLACE}
+    assert not any(e.kind is EntityKind.ORGANIZATION and "PARIS" in {e.label, *e.aliases} for e in x.entities)
+
+
+def test_line_wrapped_names_are_found_and_offsets_stay_original(extractor):
+    text = "Officials of the United\n    States met envoys of the United Kingdom\nin Geneva."
+    x = run(extractor, text)
+    us = x.entity("country:united states of america")
+    start, end = us.mentions[0]
+    assert text[start:end] == "United\n    States"
+
+
+def test_a_demonym_that_starts_an_organization_name_is_no_country(extractor):
+    x = run(extractor, "Analysts at the German Institute for Economic Research doubted the plan.")
+    assert kinds(x).get("German Institute for Economic Research") is EntityKind.ORGANIZATION
+    assert not any(e.kind is EntityKind.COUNTRY for e in x.entities)
+
+
+def test_a_demonym_before_a_title_is_still_the_country(extractor):
+    x = run(extractor, "Italian Prime Minister Giuseppe Conte arrived.")
+    assert ("Prime Minister of Italy", "Italy") in office_of(x)
+
+
+def test_an_abbreviation_in_brackets_ends_the_name(extractor):
+    x = run(extractor, "The Global Partnership for Clean Water (GPCW) announced new grants.")
+    assert not any("(" in e.label for e in x.entities)
+
+
+def test_lone_names_are_people_only_when_titled_or_known(extractor):
+    x = run(extractor, "Mr Chirac said the Africans and Kathimerini agreed.")
+    people = {e.label for e in x.entities if e.kind is EntityKind.PERSON}
+    assert people == {"Chirac"}
+
+
+def test_the_first_word_of_an_organization_is_that_organization(extractor):
+    x = run(extractor, "Germany banned the airline Mahan Air on Monday. Mahan denied any wrongdoing.")
+    orgs = [e for e in x.entities if e.kind is EntityKind.ORGANIZATION]
+    assert [o.label for o in orgs] == ["Mahan Air"]
+    assert not any(e.label == "Mahan" for e in x.entities)

@@ -44,6 +44,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
         )
     nlp.add_pipe("diplokg_gazetteer", before="ner")
     nlp.add_pipe("diplokg_dateline", after="ner")
+    nlp.add_pipe("diplokg_entity_fixes", after="diplokg_dateline")
     nlp.add_pipe("diplokg_offices", last=True)
     return nlp
 

@@ -21,7 +21,8 @@ NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION,
              "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE}
 # words that end a span but are not part of a name ("Crete and", "Democratic Rally in")
 TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr."})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.",
+                        "prof", "professor", "general", "gen", "ambassador", "senator", "sen"})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 
 
@@ -64,6 +65,8 @@ class _Builder:
         self.extraction = Extraction(document)
         self._by_key: dict[str, Entity] = {}
         self._surnames = self._person_surnames()
+        self._votes = self._kind_votes()
+        self._org_heads = self._organization_heads()
 
     def _person_surnames(self) -> dict[str, str | None]:
         """Surname -> full name of the one person in the article with that surname (None if several)."""
@@ -79,6 +82,38 @@ class _Builder:
             else:
                 surnames[surname] = full
         return surnames
+
+    def _kind_votes(self) -> dict[str, EntityKind]:
+        """The kind the NER gives a name most often in this article: one name, one kind."""
+        counts: dict[str, dict[EntityKind, int]] = {}
+        for ent in self.doc.ents:
+            kind = NER_KINDS.get(ent.label_)
+            cleaned = _clean(ent) if kind is not None else None
+            if cleaned is not None and kind is not None:
+                tally = counts.setdefault(cleaned[0], {})
+                tally[kind] = tally.get(kind, 0) + 1
+        # ties go to the first kind in NER_KINDS order: person, organization, place
+        order = list(dict.fromkeys(NER_KINDS.values()))
+        return {text: max(t, key=lambda k: (t[k], -order.index(k))) for text, t in counts.items()}
+
+    def _organization_heads(self) -> dict[str, str]:
+        """First word of a multi-word organization name -> the name ("Mahan" -> "Mahan Air")."""
+        heads: dict[str, str | None] = {}
+        for ent in self.doc.ents:
+            cleaned = _clean(ent) if ent.label_ == "ORG" else None
+            if cleaned is None or " " not in cleaned[0]:
+                continue
+            head = cleaned[0].split()[0]
+            heads[head] = cleaned[0] if heads.get(head, cleaned[0]) == cleaned[0] else None
+        return {h: n for h, n in heads.items() if n}
+
+    def _titled(self, span: Span) -> bool:
+        """A name right after an honorific or an office title ("Mr Chirac", "President Bush")."""
+        first = span[0]
+        if first.lower_.rstrip(".") in HONORIFICS:
+            return True
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return before is not None and (before.lower_.rstrip(".") in HONORIFICS or before.ent_type_ == "TITLE")
 
     def mention(self, span: Span) -> _Mention | None:
         """What an entity span denotes, or None when it is not one of our kinds."""
@@ -96,8 +131,14 @@ class _Builder:
         full = self._surnames.get(text) if " " not in text else None
         if full and span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
             return _Mention(EntityKind.PERSON, full, text, start, end)
-        kind = NER_KINDS.get(span.label_)
-        if kind is None:
+        if span.label_ not in NER_KINDS:
+            return None
+        if " " not in text and text in self._org_heads:
+            return _Mention(EntityKind.ORGANIZATION, self._org_heads[text], text, start, end)
+        kind = self._votes.get(text, NER_KINDS[span.label_])
+        if kind is EntityKind.PERSON and " " not in text and not self._titled(span):
+            # a lone capitalised word that is no known person's surname: more often a product,
+            # a newspaper or a demonym ("EastMed", "Kathimerini", "Africans") than a person
             return None
         if kind is EntityKind.PERSON and text in self._surnames and self._surnames[text] is None:
             return None  # an ambiguous surname: which person is meant is unknown

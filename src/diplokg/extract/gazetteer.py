@@ -90,3 +90,55 @@ class Dateline:
 def make_dateline(nlp: Language, name: str, gazetteer: str | None) -> Dateline:
     """Dateline fix-up (``gazetteer``: a CSV path; default: shipped)."""
     return Dateline(Path(gazetteer) if gazetteer else gazetteer_path())
+
+
+NAME_JOINERS = frozenset({"of", "for", "and", "on", "&"})
+
+
+class EntityFixes:
+    """The ``diplokg_entity_fixes`` component: corrections of the NER for this domain.
+
+    * A demonym that starts a capitalised name is part of an organization's name, not a country
+      mention: "German Institute for Economic Research", "Turkish Foreign Ministry".
+    * "Name (ABBR)": the parenthesis closes the name ("Global Alliance for Vaccines (Gavi)").
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        changed = False
+        for i, ent in enumerate(ents):
+            if ent.label_ == "COUNTRY" and ent.id_.endswith("|1"):
+                end = self._name_after(doc, ent.end, ents[i + 1:])
+                if end > ent.end:
+                    ents[i] = Span(doc, ent.start, end, label="ORG")
+                    changed = True
+            elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON"}:
+                cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
+                if cut is not None:
+                    ents[i] = Span(doc, ent.start, cut, label=ent.label_)
+                    changed = True
+        if changed:
+            doc.ents = filter_spans(ents)
+        return doc
+
+    @staticmethod
+    def _name_after(doc: Doc, start: int, following: list[Span]) -> int:
+        """End of the capitalised name that runs on from ``start`` (``start`` if there is none)."""
+        taken = {t.i for e in following if e.label_ in {"TITLE", "PERSON", "COUNTRY", "CITY"} for t in e}
+        end = start
+        i = start
+        while i < len(doc) and i not in taken:
+            token = doc[i]
+            if token.is_title and token.is_alpha:
+                end = i = i + 1
+            elif token.lower_ in NAME_JOINERS and i + 1 < len(doc) and doc[i + 1].is_title and end > start:
+                i += 1
+            else:
+                break
+        return end
+
+
+@Language.factory("diplokg_entity_fixes")
+def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
+    """Domain corrections of the NER's entity spans."""
+    return EntityFixes()
