@@ -7,10 +7,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from ..dates import PartialDate
 from ..document import Document
 from ..vocab import normalize_name
 from .offices import POSSESSIVE, OfficeMatch
-from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
+from .summits import SummitMention
+from .temporal import DateRange, resolve
 from .text import PreparedText
 
 # confidence of an entity mention by where it came from
@@ -66,6 +69,7 @@ class _Builder:
         self._by_key: dict[str, Entity] = {}
         self._surnames = self._person_surnames()
         self._votes = self._kind_votes()
+        self._known: set[str] = set()  # keys of entities the gazetteer knows
         self._org_heads = self._organization_heads()
 
     def _person_surnames(self) -> dict[str, str | None]:
@@ -126,7 +130,9 @@ class _Builder:
             info = _ruler_info(span)
             if info is None:
                 return None
-            return _Mention(RULER_KINDS[info[0]], info[1], text, start, end)
+            kind = RULER_KINDS[info[0]]
+            self._known.add(f"{kind.group}:{normalize_name(info[1])}")
+            return _Mention(kind, info[1], text, start, end)
         # a lone surname of a person named in full elsewhere is that person, whatever NER said
         full = self._surnames.get(text) if " " not in text else None
         if full and span.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
@@ -157,6 +163,62 @@ class _Builder:
             entity.aliases.add(mention.surface)
         entity.mentions.append((mention.start, mention.end))
         return entity
+
+    def _entity_of(self, span: Span | None, kinds: set[EntityKind]) -> Entity | None:
+        mention = self.mention(span) if span is not None else None
+        return self.add(mention) if mention is not None and mention.kind in kinds else None
+
+    def _main_organization(self) -> Entity | None:
+        """The international organization the article is about: the gazetteer's organization
+        or alliance mentioned most, at least twice."""
+        orgs = [e for e in self.extraction.entities
+                if e.kind in {EntityKind.ORGANIZATION, EntityKind.ALLIANCE} and e.key in self._known]
+        best = max(orgs, key=lambda e: len(e.mentions), default=None)
+        return best if best is not None and len(best.mentions) >= 2 else None
+
+    def _dateline(self) -> Entity | None:
+        first = self.doc.ents[0] if self.doc.ents else None
+        if first is None or first.start != 0:
+            return None
+        return self._entity_of(first, {EntityKind.CITY, EntityKind.PLACE})
+
+    def summits(self, mentions: list[SummitMention]) -> None:
+        """Merge the mentions of each summit, resolve its dates, and add it."""
+        base = self.extraction.document.date
+        drafts: list[_SummitDraft] = []
+        for m in mentions:
+            draft = _SummitDraft(
+                organizer=self._entity_of(m.organizer, {EntityKind.ORGANIZATION, EntityKind.ALLIANCE}),
+                location=self._entity_of(m.location, {EntityKind.CITY, EntityKind.PLACE}),
+                dates=next((r for r in (resolve(d.text, base) for d in m.dates) if r is not None), None),
+                evidence=self.evidence(m.trigger.sent, m.confidence, m.rule),
+                noun=m.trigger.lemma_.lower(),
+            )
+            if m.anaphoric and drafts:
+                continue  # "the summit": one named before
+            same = next((d for d in reversed(drafts) if d.compatible(draft, base)), None)
+            if same is not None:
+                same.absorb(draft)
+            else:
+                drafts.append(draft)
+        main_org = self._main_organization()
+        dateline = self._dateline()
+        for d in drafts:
+            organizer = d.organizer or main_org
+            start = d.dates.start if d.dates else base
+            location = d.location
+            if location is None and dateline is not None and d.dates is None:
+                location = dateline  # happening now, where the article was filed
+            label = " ".join(p for p in (
+                organizer.label if organizer else None, d.noun,
+                f"in {location.label}" if location else None,
+                f"({start.isoformat()})" if start else None) if p)
+            self.extraction.summits.append(Summit(
+                label=label, evidence=d.evidence,
+                organizer=organizer.key if organizer else None,
+                location=location.key if location else None,
+                start=start, end=d.dates.end if d.dates else None,
+            ))
 
     def evidence(self, sentence: Span, confidence: float, rule: str) -> Evidence:
         """Evidence from a sentence, with offsets into (and text from) the original article."""
@@ -192,6 +254,43 @@ class _Builder:
             self.relate(RelationKind.OFFICE_OF, office, self.add(qualifier), evidence)
 
 
+@dataclass
+class _SummitDraft:
+    organizer: Entity | None
+    location: Entity | None
+    dates: DateRange | None
+    evidence: Evidence
+    noun: str
+
+    def compatible(self, other: _SummitDraft, today: PartialDate | None) -> bool:
+        """No attribute conflicts, and at least one is shared: two mentions of one summit. A
+        mention without a date is taken to be of the article's day (``today``)."""
+        shared = False
+        for mine, theirs in ((self.organizer, other.organizer), (self.location, other.location)):
+            if mine is not None and theirs is not None:
+                if mine.key != theirs.key:
+                    return False
+                shared = True
+        a = self.dates.start if self.dates is not None else today
+        b = other.dates.start if other.dates is not None else today
+        if a is not None and b is not None:
+            if a.year != b.year or (a.month and b.month and a.month != b.month):
+                return False
+            shared = True
+        return shared
+
+    def absorb(self, other: _SummitDraft) -> None:
+        self.organizer = self.organizer or other.organizer
+        self.location = self.location or other.location
+        if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
+                                        > _precision_rank(self.dates.start)):
+            self.dates = other.dates
+
+
+def _precision_rank(value: PartialDate) -> int:
+    return {"year": 0, "month": 1, "day": 2}[value.precision]
+
+
 def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction:
     """The :class:`Extraction` of one processed article (``doc`` is of ``prepared.text``)."""
     builder = _Builder(doc, document, prepared)
@@ -201,4 +300,5 @@ def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction
             builder.add(mention)
     for match in doc._.dkg_offices or ():
         builder.office(match)
+    builder.summits(doc._.dkg_summits or [])
     return builder.extraction

@@ -1,0 +1,161 @@
+"""Date expressions resolved against the article's date, at the precision the text gives.
+
+``resolve("July 11-12", PartialDate(2018, 4, 27))`` -> 2018-07-11 .. 2018-07-12;
+``resolve("last month", ...)`` -> 2018-03; ``resolve("next year", ...)`` -> 2019.
+
+dateparser does the relative arithmetic; the code here handles what it does not (ranges,
+"last October", "March 20 last year", "early 2006") and keeps precision honest: a relative
+expression is never more precise than the article date it is resolved against.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from ..dates import PartialDate
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
+_YEAR = r"(?P<year>\d{4})"
+
+_RANGE_MONTH_FIRST = re.compile(rf"^{_MONTH}\s+(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})(?:,?\s+{_YEAR})?$", re.I)
+_RANGE_DAY_FIRST = re.compile(rf"^(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YEAR})?$", re.I)
+_RELATIVE_MONTH = re.compile(rf"^(?P<rel>last|next|this|past|coming)\s+{_MONTH}$", re.I)
+_YEAR_SHIFT = re.compile(r"^(?P<rest>.+?)\s+(?P<rel>last|next|this)\s+year$", re.I)
+_FUZZY = re.compile(r"^(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|"
+                    r"the\s+middle\s+of|by|in|on|at|from|since|until|before|after)[\s-]+", re.I)
+_DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few)\s+"
+                       r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\b(?!\s+ago)", re.I)
+_WEEKISH = re.compile(r"\b(?:this|next|later\s+in\s+the|earlier\s+in\s+the|later\s+this|earlier\s+this|"
+                      r"the\s+coming|the\s+same)\s+week\b", re.I)
+_AHEAD = re.compile(r"\b(?:next|coming|following|later|tomorrow|upcoming)\b", re.I)
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """A resolved date expression: where it starts and, for a range, where it ends."""
+
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+def _cap(value: PartialDate, base: PartialDate) -> PartialDate:
+    """A relative date cannot be more precise than the base it was computed from."""
+    if base.precision == "year":
+        return PartialDate(value.year)
+    if base.precision == "month" and value.precision == "day":
+        return PartialDate(value.year, value.month)
+    return value
+
+
+@functools.lru_cache(maxsize=1)
+def _parser_class() -> type:
+    # dateparser takes a second to import: only extraction with dates needs it
+    from dateparser.date import DateDataParser
+
+    return DateDataParser
+
+
+def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
+    parser = _parser_class()(languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": prefer,
+        "REQUIRE_PARTS": [],
+        "STRICT_PARSING": False,
+    })
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    period = data.period or "day"
+    if period == "year":
+        return PartialDate(d.year)
+    if period in {"month", "week"}:
+        return PartialDate(d.year, d.month)
+    return PartialDate(d.year, d.month, d.day)
+
+
+def _explicit_year(text: str) -> bool:
+    return re.search(r"\b\d{4}\b", text) is not None
+
+
+def resolve(text: str, base: PartialDate | None) -> DateRange | None:
+    """Resolve a date expression from an article dated ``base`` (None: only absolute dates)."""
+    expr = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
+    expr = re.sub(r"^(?:the|on|in|at|by)\s+", "", expr, flags=re.I)
+    if not expr or _DURATION.search(expr):
+        return None
+    anchor = dt.date(base.year, base.month or 1, base.day or 1) if base else dt.date(2000, 1, 1)
+
+    def finish(value: PartialDate | None, relative: bool) -> PartialDate | None:
+        if value is None or (relative and base is None):
+            return None
+        return _cap(value, base) if relative and base is not None else value
+
+    for pattern in (_RANGE_MONTH_FIRST, _RANGE_DAY_FIRST):
+        match = pattern.match(expr)
+        if match:
+            month = MONTHS[match.group("month").lower()]
+            year = int(match.group("year")) if match.group("year") else None
+            if year is None:
+                if base is None:
+                    return None
+                # a month without a year: the next such month from the article's date, or this one
+                year = anchor.year if month >= anchor.month or base.precision == "year" else anchor.year + 1
+            try:
+                start = PartialDate(year, month, int(match.group("d1")))
+                end = PartialDate(year, month, int(match.group("d2")))
+            except ValueError:
+                return None
+            relative = False  # the text names month and day; only the year may come from the article
+            if base is None and match.group("year") is None:
+                return None
+            start_c, end_c = finish(start, relative), finish(end, relative)
+            return DateRange(start_c, end_c) if start_c else None
+
+    match = _RELATIVE_MONTH.match(expr)
+    if match:
+        if base is None:
+            return None
+        month = MONTHS[match.group("month").lower()]
+        rel = match.group("rel").lower()
+        if rel in {"last", "past"}:
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        elif rel in {"next", "coming"}:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        else:
+            year = anchor.year
+        return DateRange(PartialDate(year, month))
+
+    match = _YEAR_SHIFT.match(expr)
+    shift = 0
+    if match:
+        shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
+        expr = match.group("rest")
+    expr = _FUZZY.sub("", expr)
+
+    if _WEEKISH.search(expr):
+        value = finish(PartialDate(anchor.year, anchor.month), True)
+        return DateRange(value) if value else None
+
+    # a named month keeps its precision even when its year comes from the article ("in December")
+    named_month = re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", expr, re.I) is not None
+    relative = (not _explicit_year(expr) or shift != 0) and not named_month
+    prefer = "future" if _AHEAD.search(text) else "current_period"
+    parsed = _dateparser(expr, anchor, prefer)
+    if parsed is None:
+        return None
+    if relative and base is not None and base.precision != "day" and parsed.precision == "day":
+        # "on Friday" in an article known only by its month: the day is somewhere in that month
+        return DateRange(base)
+    if shift:
+        parsed = PartialDate(parsed.year + shift, parsed.month, parsed.day)
+    value = finish(parsed, relative)
+    return DateRange(value) if value else None

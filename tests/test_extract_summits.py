@@ -1,0 +1,72 @@
+"""Summits and ministerial meetings: mentions, merging, organizer, place and dates."""
+
+from __future__ import annotations
+
+from diplokg.dates import PartialDate as D
+from diplokg.document import Document
+from diplokg.extract import Extraction, Extractor
+
+
+def run(extractor: Extractor, text: str, date: D = D(2021, 3, 5)) -> Extraction:
+    return extractor.extract(Document(id="t", text=text, date=date))
+
+
+def described(x: Extraction) -> list[tuple[str | None, str | None, str | None]]:
+    def label(key: str | None) -> str | None:
+        return x.entity(key).label if key else None
+
+    return [(label(s.organizer), label(s.location), s.start.isoformat() if s.start else None) for s in x.summits]
+
+
+def test_a_summit_with_organizer_place_and_date_range(extractor):
+    x = run(extractor, "Leaders will meet at the NATO summit in Vilnius on July 11-12.")
+    assert len(x.summits) == 1
+    summit = x.summits[0]
+    assert x.entity(summit.organizer).label == "NATO"
+    assert "Vilnius" in {x.entity(summit.location).label, *x.entity(summit.location).aliases}
+    assert (summit.start, summit.end) == (D(2021, 7, 11), D(2021, 7, 12))
+
+
+def test_mentions_of_one_summit_are_merged(extractor):
+    text = ("EU leaders gather for a summit in Brussels next month. "
+            "The summit will discuss migration. Diplomats expect the summit to be tense.")
+    x = run(extractor, text)
+    assert described(x) == [("European Union", "City of Brussels", "2021-04")]
+
+
+def test_two_summits_stay_apart(extractor):
+    text = ("The treaty followed their summit in Reykjavik last October and the earlier summit in Geneva "
+            "in November 1985.")
+    x = run(extractor, text, D(1987, 3, 1))
+    starts = sorted(s.start.isoformat() for s in x.summits if s.start)
+    assert starts == ["1985-11", "1986-10"]
+
+
+def test_ministerial_meetings_of_an_organization_are_summits(extractor):
+    x = run(extractor, "The annual meeting of the United Nations General Assembly opens tomorrow in New York.")
+    assert [o for o, _, _ in described(x)] == ["United Nations General Assembly"]
+    assert x.summits[0].start == D(2021, 3, 6)
+
+
+def test_a_meeting_of_foreign_ministers_is_a_summit(extractor):
+    x = run(extractor, "A meeting of foreign ministers of the region was held in Jakarta on Monday.")
+    assert len(x.summits) == 1
+
+
+def test_bilateral_meetings_and_visits_are_not_summits(extractor):
+    text = ("The envoy had a meeting with the prime minister on Monday. "
+            "A meeting of foreign ministers of both countries took place in Islamabad. "
+            "They held bilateral talks in Paris.")
+    assert run(extractor, text).summits == []
+
+
+def test_a_meeting_only_tried_for_is_not_a_summit(extractor):
+    x = run(extractor, "The alliance has been trying to hold a meeting of the council but has been unable to.")
+    assert x.summits == []
+
+
+def test_summit_evidence_points_at_its_sentence(extractor):
+    text = "Ministers arrived. The G7 summit in Rome opened on Friday."
+    x = run(extractor, text)
+    ev = x.summits[0].evidence
+    assert text[ev.start:ev.end] == ev.sentence == "The G7 summit in Rome opened on Friday."
