@@ -7,7 +7,10 @@ from diplokg.document import Document
 from diplokg.extract import Extraction, Extractor
 
 
-def run(extractor: Extractor, text: str, date: D = D(2021, 3, 5)) -> Extraction:
+ARTICLE_DATE = D(2021, 3, 5)
+
+
+def run(extractor: Extractor, text: str, date: D = ARTICLE_DATE) -> Extraction:
     return extractor.extract(Document(id="t", text=text, date=date))
 
 
