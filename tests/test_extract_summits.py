@@ -6,7 +6,6 @@ from diplokg.dates import PartialDate as D
 from diplokg.document import Document
 from diplokg.extract import Extraction, Extractor
 
-
 ARTICLE_DATE = D(2021, 3, 5)
 
 
