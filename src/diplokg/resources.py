@@ -32,3 +32,8 @@ def queries_dir() -> Path:
 def gazetteer_path() -> Path:
     """The offline Wikidata gazetteer shipped as package data."""
     return _PACKAGE / "data" / "gazetteer.csv"
+
+
+def memberships_path() -> Path:
+    """Countries' memberships of international organizations over time (package data)."""
+    return _PACKAGE / "data" / "memberships.csv"

@@ -9,7 +9,10 @@ from spacy.tokens import Doc, Span
 
 from ..dates import PartialDate
 from ..document import Document
+from ..resources import memberships_path
 from ..vocab import normalize_name
+from .knowledge import membership_book
+from .memberships import MemberMatch
 from .offices import POSSESSIVE, OfficeMatch
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
 from .summits import SummitMention
@@ -193,6 +196,8 @@ class _Builder:
                 dates=next((r for r in (resolve(d.text, base) for d in m.dates) if r is not None), None),
                 evidence=self.evidence(m.trigger.sent, m.confidence, m.rule),
                 noun=m.trigger.lemma_.lower(),
+                participants=[e for e in (self._entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
+                of_countries=m.numbered or bool(m.participants),
             )
             if m.anaphoric and drafts:
                 continue  # "the summit": one named before
@@ -204,7 +209,9 @@ class _Builder:
         main_org = self._main_organization()
         dateline = self._dateline()
         for d in drafts:
-            organizer = d.organizer or main_org
+            # a summit the text does not attribute is the summit of the organization the article is
+            # about, unless it is a meeting of countries
+            organizer = d.organizer or (main_org if not d.of_countries else None)
             start = d.dates.start if d.dates else base
             location = d.location
             if location is None and dateline is not None and d.dates is None:
@@ -218,7 +225,40 @@ class _Builder:
                 organizer=organizer.key if organizer else None,
                 location=location.key if location else None,
                 start=start, end=d.dates.end if d.dates else None,
+                participants=tuple(p.key for p in d.participants),
             ))
+
+    def memberships(self, matches: list[MemberMatch]) -> None:
+        """Membership relations; implied ones only when the membership book confirms them."""
+        book = membership_book(memberships_path())
+        date = self.extraction.document.date
+        year = date.year if date else None
+        alliances = [e for e in self.extraction.entities if e.kind is EntityKind.ALLIANCE]
+        known_orgs = [e for e in self.extraction.entities if book.organization(e.label) and len(e.mentions) >= 2]
+        context = {
+            "alliance": max(alliances, key=lambda e: len(e.mentions)) if alliances else None,
+            "organization": max(known_orgs, key=lambda e: len(e.mentions)) if known_orgs else None,
+        }
+        listed: dict[int, list[MemberMatch]] = {}
+        for m in matches:
+            if m.rule == "memberships.known-members-listed":
+                listed.setdefault(m.sentence.start, []).append(m)
+        for m in matches:
+            country = self._entity_of(m.country, {EntityKind.COUNTRY})
+            org = (self._entity_of(m.organization, {EntityKind.ORGANIZATION, EntityKind.ALLIANCE})
+                   if m.organization is not None else context[m.context])
+            if m.rule == "memberships.known-members-listed" and org is not None:
+                # a list counts only when every country in it belongs
+                group = [self._entity_of(g.country, {EntityKind.COUNTRY}) for g in listed[m.sentence.start]
+                         if g.country.root.sent.start == m.country.root.sent.start]
+                if not all(g is not None and book.is_member(g.label, org.label, year) for g in group):
+                    continue
+            if country is None or org is None:
+                continue
+            known = book.is_member(country.label, org.label, year)
+            if known is False or (m.implied and known is not True):
+                continue
+            self.relate(RelationKind.MEMBER_OF, country, org, self.evidence(m.sentence, m.confidence, m.rule))
 
     def evidence(self, sentence: Span, confidence: float, rule: str) -> Evidence:
         """Evidence from a sentence, with offsets into (and text from) the original article."""
@@ -261,6 +301,9 @@ class _SummitDraft:
     dates: DateRange | None
     evidence: Evidence
     noun: str
+    participants: list[Entity]
+    of_countries: bool
+    """Numbered (trilateral ...) or with countries as participants: not an organization's summit."""
 
     def compatible(self, other: _SummitDraft, today: PartialDate | None) -> bool:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
@@ -282,6 +325,8 @@ class _SummitDraft:
     def absorb(self, other: _SummitDraft) -> None:
         self.organizer = self.organizer or other.organizer
         self.location = self.location or other.location
+        self.participants += [p for p in other.participants if p not in self.participants]
+        self.of_countries = self.of_countries or other.of_countries
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
                                         > _precision_rank(self.dates.start)):
             self.dates = other.dates
@@ -301,4 +346,5 @@ def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction
     for match in doc._.dkg_offices or ():
         builder.office(match)
     builder.summits(doc._.dkg_summits or [])
+    builder.memberships(doc._.dkg_members or [])
     return builder.extraction

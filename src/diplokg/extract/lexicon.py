@@ -46,6 +46,15 @@ NEWS_ORGANIZATIONS = (
     "The New York Times", "The Washington Post", "The Guardian", "Financial Times", "Le Monde",
 )
 
+# organizations that news names but the gazetteer lacks (see its "Known gaps"): name -> canonical
+EXTRA_ORGANIZATIONS = {
+    "G8": "G8", "G-8": "G8", "Group of Eight": "G8",
+    "European Community": "European Community", "European Communities": "European Community",
+    "European Economic Community": "European Economic Community", "EEC": "European Economic Community",
+    "Warsaw Pact": "Warsaw Pact", "NATO-Russia Council": "NATO-Russia Council",
+    "ANZUS": "ANZUS", "Commonwealth of Independent States": "Commonwealth of Independent States",
+}
+
 # seats of government, named for the government but places all the same
 SEATS_OF_GOVERNMENT = (
     "White House", "Downing Street", "Kremlin", "Elysee Palace", "Élysée Palace", "Elysee", "Élysée",
@@ -117,6 +126,8 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
                 held = best.get(text)
                 if held is None or priority[kind] < priority[held.kind]:
                     best[text] = name
+    for text, canonical in EXTRA_ORGANIZATIONS.items():
+        best.setdefault(text, GazetteerName(text, canonical, "organization", ""))
     for text in NEWS_ORGANIZATIONS:
         best.setdefault(text, GazetteerName(text, "Reuters" if text == "REUTER" else text, "organization", ""))
     for text in SEATS_OF_GOVERNMENT:

@@ -45,6 +45,11 @@ class SummitMention:
     location: Span | None
     dates: tuple[Span, ...]
     """Date expressions said of it, nearest first (the assembler takes the first that resolves)."""
+    participants: tuple[Span, ...]
+    """Countries said to take part: "a meeting of Cyprus, Greece and Israel", "the delegations of
+    Cyprus, Greece and Israel had met for their summit"."""
+    numbered: bool
+    """Called trilateral, quadrilateral ...: a meeting of countries, not of an organization."""
     anaphoric: bool
     """A definite mention ("the summit") with nothing of its own: it refers to one named earlier."""
     rule: str
@@ -105,20 +110,35 @@ def _unreal(trigger: Token) -> bool:
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
-def _nearest(sent: Span, trigger: Token, labels: frozenset[str]) -> Span | None:
-    candidates = [e for e in sent.ents if e.label_ in labels]
-    if not candidates:
-        return None
-    return min(candidates, key=lambda e: (abs(e.start - trigger.i), e.start))
-
-
-def _organizer(trigger: Token, sent: Span) -> Span | None:
+def _organizer(trigger: Token) -> Span | None:
+    """The organization named in the mention itself: "the NATO summit", "a meeting of the UN
+    General Assembly", "the WTO's summit". (Left to the article's context otherwise.)"""
     for token in [*_modifiers(trigger), *_of_phrase(trigger)]:
         for t in token.subtree:
             ent = _ent_of(t, ORGANIZER_LABELS)
             if ent is not None:
                 return ent
-    return _nearest(sent, trigger, ORGANIZER_LABELS)
+    return None
+
+
+def _participants(trigger: Token) -> tuple[Span, ...]:
+    tokens = list(_of_phrase(trigger))
+    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None:
+        tokens += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    found: list[Span] = []
+    for t in tokens:
+        ent = _ent_of(t, frozenset({"COUNTRY"}))
+        if ent is not None and ent not in found:
+            found.append(ent)
+    return tuple(found)
+
+
+def _own(trigger: Token, span: Span) -> bool:
+    """The date or place modifies the mention itself ("the July 11-12 summit", "summit in Rome"),
+    not a clause inside it."""
+    head = span.root.head
+    return head.i == trigger.i or (head.dep_ == "prep" and head.head.i == trigger.i)
 
 
 def _clause_ents(trigger: Token, labels: frozenset[str]) -> list[Span]:
@@ -171,19 +191,20 @@ class SummitFinder:
                     continue
                 if any(m.lower_ in TWO for m in _modifiers(token)):
                     continue
-                organizer = _organizer(token, sent)
+                organizer = _organizer(token)
                 location = _location(token)
                 dates = _dates(token)
-                subtree = {t.i for t in token.subtree}
-                dated = any(d.start in subtree for d in dates)
+                dated = any(_own(token, d) for d in dates)
                 if _unreal(token) and not dated:
                     continue  # "trying to hold a meeting"; but "the July 11-12 summit" is scheduled
                 determiner = next((c.lower_ for c in token.children if c.dep_ in {"det", "poss"}), "")
                 own_modifiers = any(m.lower_ in MULTI_PARTY for m in _modifiers(token))
                 anaphoric = determiner in DEFINITE and not own_modifiers and not dated and not (
-                    location is not None and location.start in subtree
+                    location is not None and _own(token, location)
                 )
-                mentions.append(SummitMention(token, organizer, location, dates, anaphoric, rule, confidence))
+                numbered = any(m.lower_ in {"trilateral", "quadrilateral", "multilateral"} for m in _modifiers(token))
+                mentions.append(SummitMention(token, organizer, location, dates, _participants(token), numbered,
+                                              anaphoric, rule, confidence))
         doc._.dkg_summits = mentions
         return doc
 

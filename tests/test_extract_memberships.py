@@ -1,0 +1,83 @@
+"""Memberships: stated, joined, implied by allies and presidencies, confirmed by the membership book."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplokg.dates import PartialDate as D
+from diplokg.document import Document
+from diplokg.extract import Extraction, Extractor, RelationKind
+from diplokg.extract.knowledge import membership_book
+from diplokg.resources import gazetteer_path, memberships_path
+
+ARTICLE_DATE = D(2021, 3, 5)
+
+
+def run(extractor: Extractor, text: str, date: D | None = ARTICLE_DATE) -> Extraction:
+    return extractor.extract(Document(id="t", text=text, date=date))
+
+
+def members(x: Extraction) -> set[tuple[str, str]]:
+    return {(x.entity(r.subject).label, x.entity(r.object).label)
+            for r in x.relations if r.kind is RelationKind.MEMBER_OF}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike was carried out by three NATO members — Britain, France, and the United States.",
+         {("United Kingdom", "NATO"), ("France", "NATO"), ("United States of America", "NATO")}),
+        ("Norway, a member of NATO, objected to the plan.", {("Norway", "NATO")}),
+        ("Croatia is a member of the European Union.", {("Croatia", "European Union")}),
+        ("Poland joined NATO in 1999.", {("Poland", "NATO")}),
+        ("NATO wants allies, particularly Germany, to spend more on defence.", {("Germany", "NATO")}),
+        ("The minister set out the UK's goals for its EU and G7 presidencies.",
+         {("United Kingdom", "European Union"), ("United Kingdom", "G7")}),
+        ("ASEAN ministers met. The foreign ministers of Indonesia, Malaysia and Thailand agreed with ASEAN.",
+         {("Indonesia", "Association of Southeast Asian Nations"), ("Malaysia", "Association of Southeast Asian Nations"),
+          ("Thailand", "Association of Southeast Asian Nations")}),
+    ],
+)
+def test_memberships_found(extractor, text, expected):
+    assert members(run(extractor, text, D(2019, 5, 1))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has been waiting for a decade to join the WTO and hopes to become a member.",
+        "Ukraine hopes to join NATO one day.",
+        "Turkey's bid to join the European Union has stalled.",
+        "Switzerland is not a member of the European Union.",
+        # allies without an alliance in the article: whose allies is unknown
+        "The US has been encouraging allies such as Germany to act.",
+        # a country list is not membership when one of them is no member
+        "The EU met Greece, Cyprus and Israel about the pipeline. The EU welcomed the deal.",
+    ],
+)
+def test_no_membership_without_one(extractor, text):
+    assert members(run(extractor, text)) == set()
+
+
+def test_implied_memberships_respect_dates(extractor):
+    text = "NATO ministers met. The allies, particularly Poland, agreed with NATO."
+    assert members(run(extractor, text, D(1995, 1, 1))) == set()  # Poland joined in 1999
+    assert members(run(extractor, text, D(2005, 1, 1))) == {("Poland", "NATO")}
+
+
+def test_membership_book():
+    book = membership_book(memberships_path())
+    assert book.is_member("United Kingdom", "EU", 2004) is True
+    assert book.is_member("United Kingdom", "European Union", 2021) is False  # left in 2020
+    assert book.is_member("Russia", "G8", 2010) is True
+    assert book.is_member("Russia", "Group of Eight", 2016) is False
+    assert book.is_member("Russia", "World Trade Organization", 2010) is None  # not in the book
+
+
+def test_every_country_in_the_book_is_a_gazetteer_country():
+    import csv
+
+    countries = {r["label"] for r in csv.DictReader(gazetteer_path().open(encoding="utf-8")) if r["kind"] == "country"}
+    lines = [line for line in memberships_path().read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    named = {row["country"] for row in csv.DictReader(lines)}
+    assert named <= countries, named - countries
