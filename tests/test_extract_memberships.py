@@ -34,8 +34,7 @@ def members(x: Extraction) -> set[tuple[str, str]]:
         ("The minister set out the UK's goals for its EU and G7 presidencies.",
          {("United Kingdom", "European Union"), ("United Kingdom", "G7")}),
         ("ASEAN ministers met. The foreign ministers of Indonesia, Malaysia and Thailand agreed with ASEAN.",
-         {("Indonesia", "Association of Southeast Asian Nations"), ("Malaysia", "Association of Southeast Asian Nations"),
-          ("Thailand", "Association of Southeast Asian Nations")}),
+         {(country, "Association of Southeast Asian Nations") for country in ("Indonesia", "Malaysia", "Thailand")}),
     ],
 )
 def test_memberships_found(extractor, text, expected):

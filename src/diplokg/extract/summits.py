@@ -118,6 +118,14 @@ def _organizer(trigger: Token) -> Span | None:
             ent = _ent_of(t, ORGANIZER_LABELS)
             if ent is not None:
                 return ent
+    # "EU leaders gather for a summit", "the WTO's members gather for a summit": who meets
+    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    for subject in (c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.lemma_.lower() in PARTICIPANTS:
+            for t in subject.subtree:
+                ent = _ent_of(t, ORGANIZER_LABELS)
+                if ent is not None:
+                    return ent
     return None
 
 
