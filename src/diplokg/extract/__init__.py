@@ -15,7 +15,7 @@ from spacy.language import Language
 from ..config import DEFAULT_MODEL
 from ..document import Document
 from ..errors import EnvironmentProblem
-from . import gazetteer, memberships, offices, summits  # noqa: F401  (registers the factories)
+from . import commitments, gazetteer, memberships, offices, summits  # noqa: F401  (registers the factories)
 from .assemble import assemble
 from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
 from .text import prepare
@@ -48,6 +48,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     nlp.add_pipe("diplokg_offices", last=True)
     nlp.add_pipe("diplokg_summits", last=True)
     nlp.add_pipe("diplokg_memberships", last=True)
+    nlp.add_pipe("diplokg_commitments", last=True)
     return nlp
 
 

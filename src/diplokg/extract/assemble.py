@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..dates import PartialDate
 from ..document import Document
 from ..resources import memberships_path
 from ..vocab import normalize_name
+from .amounts import find_amounts
+from .commitments import PRONOUNS, CommitmentMatch
 from .knowledge import membership_book
 from .memberships import MemberMatch
 from .offices import POSSESSIVE, OfficeMatch
-from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
+from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
 from .summits import SummitMention
 from .temporal import DateRange, resolve
 from .text import PreparedText
@@ -25,6 +27,7 @@ RULER_KINDS = {"country": EntityKind.COUNTRY, "alliance": EntityKind.ALLIANCE,
 RULER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "CITY", "PLACE"})
 NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION,
              "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE, "FAC": EntityKind.PLACE}
+PARTY_KINDS = {EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.ALLIANCE, EntityKind.PERSON}
 # words that end a span but are not part of a name ("Crete and", "Democratic Rally in")
 TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "mr.", "mrs.", "ms.", "dr.",
@@ -228,6 +231,86 @@ class _Builder:
                 participants=tuple(p.key for p in d.participants),
             ))
 
+    def _speaks_for(self, person: Entity) -> Entity | None:
+        """The country or organization a person acts for: that of an office they hold here."""
+        offices = {r.object for r in self.extraction.relations
+                   if r.kind is RelationKind.HOLDS_OFFICE and r.subject == person.key}
+        for rel in self.extraction.relations:
+            if rel.kind is RelationKind.OFFICE_OF and rel.subject in offices:
+                return self.extraction.entity(rel.object)
+        return None
+
+    def _home_country(self) -> Entity | None:
+        """The country the article is mostly about: mentioned most, at least three times."""
+        countries = [e for e in self.extraction.entities if e.kind is EntityKind.COUNTRY]
+        best = max(countries, key=lambda e: len(e.mentions), default=None)
+        return best if best is not None and len(best.mentions) >= 3 else None
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """What a pronoun stands for: the nearest party named before it, in its sentence or the one before."""
+        sent = pronoun.sent
+        previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
+        window_start = previous.start if previous is not None else sent.start
+        for ent in reversed([e for e in self.doc.ents if window_start <= e.start and e.end <= pronoun.i]):
+            entity = self._entity_of(ent, PARTY_KINDS)
+            if entity is not None:
+                return entity
+        return None
+
+    def _pair(self) -> list[Entity]:
+        """"Both sides": the two countries the article names most, if two stand out."""
+        countries = sorted((e for e in self.extraction.entities if e.kind is EntityKind.COUNTRY),
+                           key=lambda e: -len(e.mentions))
+        if len(countries) >= 2 and len(countries[1].mentions) >= 2 and (
+                len(countries) == 2 or len(countries[1].mentions) > len(countries[2].mentions)):
+            return countries[:2]
+        return []
+
+    def _parties_of(self, ref: Span | Token) -> list[tuple[Entity, float]]:
+        if isinstance(ref, Token) and ref.lower_ not in PRONOUNS:
+            return [(e, 0.8) for e in self._pair()]
+        party, factor = self._party(ref)
+        return [(party, factor)] if party is not None else []
+
+    def _party(self, ref: Span | Token) -> tuple[Entity | None, float]:
+        """The committing state or organization, and how sure that is (a factor on confidence)."""
+        entity = self._antecedent(ref) if isinstance(ref, Token) else self._entity_of(ref, PARTY_KINDS)
+        if entity is None or entity.kind is not EntityKind.PERSON:
+            return entity, 1.0
+        # a person commits the state they speak for, as far as the article tells
+        represented = self._speaks_for(entity)
+        if represented is not None:
+            return represented, 0.9
+        home = self._home_country()
+        return (home, 0.7) if home is not None else (None, 0.0)
+
+    def commitments(self, matches: list[CommitmentMatch]) -> None:
+        """One commitment per party and undertaking, with value, unit, deadline and topic."""
+        base = self.extraction.document.date
+        best: dict[tuple[str, object], Commitment] = {}
+        for m in matches:
+            amounts = find_amounts(m.scope.text)
+            preferred = [a for a in amounts if a.kind != "count"] or amounts
+            amount = preferred[0] if preferred else None
+            deadline = next((r.start for r in (resolve(d.text, base) for d in m.deadlines) if r is not None), None)
+            topic = _topic_text(m)
+            for party, factor in (pf for ref in m.parties for pf in self._parties_of(ref)):
+                commitment = Commitment(
+                    party=party.key,
+                    evidence=self.evidence(m.trigger.sent, round(m.confidence * factor, 3), m.rule),
+                    value=amount.value if amount else None,
+                    unit=amount.unit if amount else None,
+                    topic=topic,
+                    deadline=deadline,
+                )
+                # one undertaking per party and value; within a sentence, the reading with a value wins
+                key: tuple[str, object] = (party.key, amount.value if amount else ("sentence", m.trigger.sent.start))
+                held = best.get(key) or best.get((party.key, ("sentence", m.trigger.sent.start)))
+                if held is None or (held.value is None and commitment.value is not None):
+                    best.pop((party.key, ("sentence", m.trigger.sent.start)), None)
+                    best[key] = commitment
+        self.extraction.commitments.extend(best.values())
+
     def memberships(self, matches: list[MemberMatch]) -> None:
         """Membership relations; implied ones only when the membership book confirms them."""
         book = membership_book(memberships_path())
@@ -294,6 +377,14 @@ class _Builder:
             self.relate(RelationKind.OFFICE_OF, office, self.add(qualifier), evidence)
 
 
+def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
+    """What the undertaking is about, in at most ``words`` words: the phrase it governs."""
+    span = match.topic if match.topic is not None and len(match.topic) > 1 else match.scope
+    tokens = [t.text for t in span if t.i != match.trigger.i]
+    text = " ".join(" ".join(tokens).split()[:words]).strip(" ,.;:-\u2014")
+    return text or None
+
+
 @dataclass
 class _SummitDraft:
     organizer: Entity | None
@@ -347,4 +438,5 @@ def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction
         builder.office(match)
     builder.summits(doc._.dkg_summits or [])
     builder.memberships(doc._.dkg_members or [])
+    builder.commitments(doc._.dkg_commitments or [])
     return builder.extraction

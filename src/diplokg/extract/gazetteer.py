@@ -93,13 +93,19 @@ def make_dateline(nlp: Language, name: str, gazetteer: str | None) -> Dateline:
 
 
 NAME_JOINERS = frozenset({"of", "for", "and", "on", "&"})
+# last words of organization names that start with a place: "Paris Club", "Iran Air", "Cyprus Mail"
+ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Institute", "Foundation", "Agency", "Bank",
+                       "Fund", "Organization", "Organisation", "Party", "Union", "Association", "Commission",
+                       "Ministry", "Department", "Office", "University", "Airlines", "Airways", "Air", "Mail",
+                       "Times", "Post", "News", "Corporation", "Company", "Authority", "Assembly", "Parliament"})
 
 
 class EntityFixes:
     """The ``diplokg_entity_fixes`` component: corrections of the NER for this domain.
 
     * A demonym that starts a capitalised name is part of an organization's name, not a country
-      mention: "German Institute for Economic Research", "Turkish Foreign Ministry".
+      mention: "German Institute for Economic Research", "Turkish Foreign Ministry"; so is a
+      place name before an organization's head word: "Paris Club", "Iran Air".
     * "Name (ABBR)": the parenthesis closes the name ("Global Alliance for Vaccines (Gavi)").
     """
 
@@ -107,9 +113,10 @@ class EntityFixes:
         ents = list(doc.ents)
         changed = False
         for i, ent in enumerate(ents):
-            if ent.label_ == "COUNTRY" and ent.id_.endswith("|1"):
+            if ent.label_ in {"COUNTRY", "CITY"}:
                 end = self._name_after(doc, ent.end, ents[i + 1:])
-                if end > ent.end:
+                demonym = ent.id_.endswith("|1")
+                if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
                     ents[i] = Span(doc, ent.start, end, label="ORG")
                     changed = True
             elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON"}:
