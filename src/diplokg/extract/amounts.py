@@ -25,7 +25,7 @@ MULTIPLIERS = {
     "million": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "tn": Decimal(10) ** 12,
     "trillion": Decimal(10) ** 12,
 }
-WORD_NUMBERS = {
+WORD_NUMBERS: dict[str, Decimal | int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "a": 1, "half a": Decimal("0.5"),

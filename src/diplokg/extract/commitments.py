@@ -181,9 +181,8 @@ class CommitmentFinder:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "sign":
             deal = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS), None)
-            purpose = deal is not None and any(c.dep_ in {"acl", "relcl"} for c in deal.children)
-            if not purpose:
-                return None
+            if deal is None or not any(c.dep_ in {"acl", "relcl"} for c in deal.children):
+                return None  # a deal must say what it is for: "an agreement to construct the pipeline"
             topic = _span(verb.doc, list(deal.subtree))
             return CommitmentMatch(parties, verb, scope, topic, _deadlines(scope), "commitments.signed-deal", 0.6)
         if lemma in GIVING_VERBS and not any(a.kind == "money" for a in find_amounts(scope.text)):
