@@ -43,6 +43,17 @@ def kinds(x: Extraction) -> dict[str, EntityKind]:
          "President of Egypt", "Egypt"),
         ("President Emmanuel Macron of France welcomed the plan.", "Emmanuel Macron", "President of France",
          "France"),
+        ("Hassan Rouhani, the president of Iran, spoke in New York.", "Hassan Rouhani", "President of Iran", "Iran"),
+        ("Germany's foreign minister Heiko Maas arrived in Rome.", "Heiko Maas", "Foreign Minister of Germany",
+         "Germany"),
+        ("U.S. Secretary of State George Shultz warned ministers.", "George Shultz",
+         "Secretary of State of United States of America", "United States of America"),
+        ("Turkish Foreign Ministry spokesman Hami Aksoy rejected the claim.", "Hami Aksoy",
+         "Spokesman of Turkish Foreign Ministry", "Turkish Foreign Ministry"),
+        ("Ana Silva, deputy director of the Lisbon Energy Forum, doubted the plan.", "Ana Silva",
+         "Deputy Director of Lisbon Energy Forum", "Lisbon Energy Forum"),
+        ("US Ambassador to Germany Richard Grenell criticised the airline.", "Richard Grenell",
+         "Ambassador of United States of America to Germany", "United States of America"),
     ],
 )
 def test_office_patterns(extractor, text, person, office, of):
@@ -68,6 +79,18 @@ def test_former_offices_are_not_holdings(extractor, text):
     x = run(extractor, text)
     assert not holdings(x)
     assert not any(e.kind is EntityKind.OFFICE for e in x.entities)
+
+
+def test_the_alliance_after_nato_is_nato(extractor):
+    x = run(extractor, "NATO ministers met in Brussels. The talks showed the alliance is united.")
+    nato = x.entity("organization:nato")
+    assert "alliance" in nato.aliases and len(nato.mentions) == 2
+    assert not any(e.label.lower() == "alliance" for e in x.entities)
+
+
+def test_the_alliance_before_any_alliance_is_left_alone(extractor):
+    x = run(extractor, "The alliance met. Later NATO issued a statement.")
+    assert "alliance" not in x.entity("organization:nato").aliases
 
 
 def test_a_title_without_a_named_person_is_no_office(extractor):

@@ -231,6 +231,26 @@ class _Builder:
                 participants=tuple(p.key for p in d.participants),
             ))
 
+    def definite_references(self) -> None:
+        """"the alliance" after NATO is NATO; "the bloc", "the union" the organization the article
+        is about: each becomes a mention (and an alias) of that entity."""
+        alliances = [e for e in self.extraction.entities if e.kind is EntityKind.ALLIANCE]
+        alliance = max(alliances, key=lambda e: len(e.mentions)) if alliances else None
+        organization = self._main_organization()
+        for token in self.doc:
+            if token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.ent_type_:
+                continue
+            target = {"alliance": alliance, "bloc": organization, "organisation": organization,
+                      "organization": organization}.get(token.lower_)
+            if target is None:
+                continue
+            first = min(start for start, _ in target.mentions)
+            start = self.prepared.original(token.idx)
+            if start < first:
+                continue  # a reference comes after the name it refers to
+            target.mentions.append((start, self.prepared.original(token.idx + len(token))))
+            target.aliases.add(token.text)
+
     def _speaks_for(self, person: Entity) -> Entity | None:
         """The country or organization a person acts for: that of an office they hold here."""
         offices = {r.object for r in self.extraction.relations
@@ -369,6 +389,9 @@ class _Builder:
         title_end = self.prepared.original(match.title.end_char)
         title = title.replace(" - ", "-").title().replace(" Of ", " of ").replace(" The ", " the ")
         name = f"{title} of {qualifier.name}" if qualifier is not None else title
+        destination = self.mention(match.destination) if match.destination is not None else None
+        if destination is not None and destination.kind in {EntityKind.COUNTRY, EntityKind.ORGANIZATION}:
+            name = f"{name} to {destination.name}"
         office = self.add(_Mention(EntityKind.OFFICE, name, match.title.text, title_start, title_end))
         person = self.add(person_mention)
         evidence = self.evidence(match.title.sent, match.confidence, match.rule)
@@ -434,6 +457,7 @@ def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction
         mention = builder.mention(ent)
         if mention is not None:
             builder.add(mention)
+    builder.definite_references()
     for match in doc._.dkg_offices or ():
         builder.office(match)
     builder.summits(doc._.dkg_summits or [])

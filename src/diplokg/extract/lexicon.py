@@ -30,8 +30,12 @@ HEAD_TITLES = (
     "chancellor of the exchequer", "trade representative", "attorney general", "commissioner",
     "director general", "director-general", "foreign secretary", "home secretary",
     "defence secretary", "defense secretary", "first minister", "taoiseach", "governor", "mayor",
-    "chief of staff", "minister",
+    "chief of staff", "minister", "director", "chairman", "chairwoman", "spokesman", "spokeswoman",
+    "spokesperson", "press secretary", "chief executive", "secretary",
 )
+# titles of envoys, which may name where they are sent: "US Ambassador to Germany"
+ENVOY_TITLES = frozenset({"ambassador", "envoy", "special envoy", "special representative", "representative",
+                          "permanent representative", "high commissioner"})
 
 RANK_PREFIXES = ("", "deputy ", "acting ", "assistant ", "under ", "interim ")
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .lexicon import ENVOY_TITLES
+
 QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE"})
 FORMER_WORDS = frozenset({"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "past"})
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
@@ -29,6 +31,8 @@ class OfficeMatch:
     qualifier: Span | None
     rule: str
     confidence: float
+    destination: Span | None = None
+    """Where an envoy is sent: "Ambassador to Germany"."""
 
 
 class OfficeFinder:
@@ -92,6 +96,16 @@ class OfficeFinder:
         window += [t.lower_ for t in title]
         return any(w in FORMER_WORDS for w in window)
 
+    def _destination(self, doc: Doc, ents: list[Span], index: dict[int, int], title: Span) -> Span | None:
+        """``to (the) COUNTRY`` after an envoy's title."""
+        if title.text.lower().split()[-1] not in {t.split()[-1] for t in ENVOY_TITLES}:
+            return None
+        end = title.end
+        if end < len(doc) and doc[end].lower_ == "to":
+            nxt = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
+            return self._ent_at(ents, index, nxt, QUALIFIER_LABELS)
+        return None
+
     def _title_first(self, doc: Doc, ents: list[Span], index: dict[int, int], i: int) -> OfficeMatch | None:
         title = ents[i]
         qualifier, phrase_start = self._pre_qualifier(doc, ents, i)
@@ -99,6 +113,9 @@ class OfficeFinder:
         post = self._post_qualifier(doc, ents, index, after)
         if post is not None and qualifier is None:
             qualifier, after = post, post.end
+        destination = self._destination(doc, ents, index, title)
+        if destination is not None and after == title.end:
+            after = destination.end
         rule, confidence = "offices.title-before-name", 0.9
         if self.allow_comma and after < len(doc) and doc[after].text == ",":
             after += 1
@@ -111,7 +128,7 @@ class OfficeFinder:
             qualifier = self._post_qualifier(doc, ents, index, person.end)
         if self._is_former(doc, phrase_start, title):
             return None
-        return OfficeMatch(person, title, qualifier, rule, confidence)
+        return OfficeMatch(person, title, qualifier, rule, confidence, destination)
 
     def _apposition(self, doc: Doc, ents: list[Span], i: int) -> OfficeMatch | None:
         """``PERSON, (the) (QUALIFIER('s)) TITLE (of QUALIFIER)``."""
