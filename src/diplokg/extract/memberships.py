@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .spans import entity_at
+
 MEMBER_NOUNS = frozenset({"member", "ally", "signatory", "partner"})
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 NOT_YET = frozenset({"hope", "want", "seek", "bid", "apply", "aim", "plan", "try", "wait", "wish", "expect",
@@ -45,9 +47,7 @@ class MemberMatch:
 
 
 def _ent(token: Token, labels: frozenset[str]) -> Span | None:
-    if token.ent_type_ not in labels:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return entity_at(token, labels) if token.ent_type_ in labels else None
 
 
 def _countries_in(tokens: list[Token]) -> list[Span]:
@@ -144,8 +144,9 @@ class MembershipFinder:
         assembler keeps them when all are members of the organization the article is about."""
         out: list[MemberMatch] = []
         seen: set[int] = set()
-        for ent in sent.ents:
-            if ent.label_ != "COUNTRY" or ent.root.i in seen or ent.root.dep_ == "conj":
+        countries = [e for t in sent if (e := entity_at(t, frozenset({"COUNTRY"}))) is not None and e.start == t.i]
+        for ent in countries:
+            if ent.root.i in seen or ent.root.dep_ == "conj":
                 continue
             group = [c for t in _conjuncts(ent.root) for c in _countries_in([t])]
             seen.update(c.root.i for c in group)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .spans import entity_at
+
 SUMMIT_NOUNS = frozenset({"summit"})
 MEETING_NOUNS = frozenset({"meeting", "conference", "gathering", "session", "talks"})
 MULTI_PARTY = frozenset({"trilateral", "quadrilateral", "multilateral", "ministerial", "annual", "summit",
@@ -57,12 +59,7 @@ class SummitMention:
 
 
 def _ent_of(token: Token, labels: frozenset[str]) -> Span | None:
-    if token.ent_type_ not in labels:
-        return None
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    return entity_at(token, labels) if token.ent_type_ in labels else None
 
 
 def _modifiers(trigger: Token) -> list[Token]:
