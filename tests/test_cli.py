@@ -221,7 +221,21 @@ def test_user_mistakes_give_one_line_and_an_exit_code(runner, article, tmp_path,
 def test_queries_lists_named_queries(runner):
     result = invoke(runner, "queries")
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert {"office-holders", "memberships", "entities", "facts-with-evidence", "articles"} <= set(names)
+    assert {"office-holders", "memberships", "entities", "facts-with-evidence", "articles", "entity-facts"} <= set(names)
+
+
+def test_entity_facts_binds_the_name_safely(runner, article, tmp_path):
+    store = tmp_path / "kg"
+    invoke(runner, "load", article, "--store", store)
+    result = invoke(runner, "query", "entity-facts", "--param", "name=Jens Stoltenberg", "--store", store,
+                    "--format", "csv")
+    rows = result.stdout.splitlines()[1:]
+    assert rows and all(r.startswith("Jens Stoltenberg,") for r in rows)
+    assert any(",holdsOffice,Secretary General of NATO," in r for r in rows)
+    hostile = invoke(runner, "query", "entity-facts", "--param", 'name="} ; DROP ALL ; {"', "--store", store,
+                     "--format", "csv")
+    assert hostile.exit_code == 0 and hostile.stdout.splitlines()[1:] == []
+    assert graph_count(store) == 1
 
 
 def test_facts_with_evidence_gives_sentences_and_offsets(runner, article, tmp_path):

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..dates import PartialDate
 
@@ -55,22 +56,22 @@ def _cap(value: PartialDate, base: PartialDate) -> PartialDate:
     return value
 
 
-@functools.lru_cache(maxsize=1)
-def _parser_class() -> type:
+@functools.lru_cache(maxsize=64)
+def _parser(base: dt.date, prefer: str) -> Any:
+    """A dateparser parser for one article date (building one is costly; articles share dates)."""
     # dateparser takes a second to import: only extraction with dates needs it
     from dateparser.date import DateDataParser
 
-    return DateDataParser
-
-
-def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
-    parser = _parser_class()(languages=["en"], settings={
+    return DateDataParser(languages=["en"], settings={
         "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
         "PREFER_DATES_FROM": prefer,
         "REQUIRE_PARTS": [],
         "STRICT_PARSING": False,
     })
-    data = parser.get_date_data(text)
+
+
+def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
+    data = _parser(base, prefer).get_date_data(text)
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
