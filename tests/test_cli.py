@@ -221,7 +221,8 @@ def test_user_mistakes_give_one_line_and_an_exit_code(runner, article, tmp_path,
 def test_queries_lists_named_queries(runner):
     result = invoke(runner, "queries")
     names = [line.split()[0] for line in result.stdout.splitlines()]
-    assert {"office-holders", "memberships", "entities", "facts-with-evidence", "articles", "entity-facts"} <= set(names)
+    expected = {"office-holders", "memberships", "entities", "facts-with-evidence", "articles", "entity-facts"}
+    assert expected <= set(names)
 
 
 def test_entity_facts_binds_the_name_safely(runner, article, tmp_path):
