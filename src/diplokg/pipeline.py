@@ -21,6 +21,7 @@ from .dates import PartialDate
 from .document import Document, collect_sources
 from .errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, StoreError
 from .extract import Extraction, Extractor
+from .link import build_linker
 from .mapping import bind_prefixes, to_dataset, to_graph
 from .query import NamedQuery, named_queries, resolve_query
 from .store import open_store
@@ -107,15 +108,22 @@ def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None)
     return generate()
 
 
-def _extracted(extractor: Extractor, items: Iterator[Document | InputError],
+def _extracted(settings: Settings, items: Iterator[Document | InputError],
                batch: int = 16) -> Iterator[Extraction | InputError]:
-    """Extractions in input order, in batches through ``nlp.pipe``; read errors passed through."""
+    """Linked extractions in input order, in batches through ``nlp.pipe``; read errors passed through."""
+    linker = build_linker(settings)
+    extractor = Extractor(settings.model)
     pending: list[Document | InputError] = []
 
     def flush() -> Iterator[Extraction | InputError]:
         extractions = extractor.extract_many(p for p in pending if isinstance(p, Document))
         for item in pending:
-            yield item if isinstance(item, InputError) else next(extractions)
+            if isinstance(item, InputError):
+                yield item
+            else:
+                extraction = next(extractions)
+                linker.link(extraction)
+                yield extraction
         pending.clear()
 
     for item in items:
@@ -160,9 +168,8 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
-    extractor = Extractor(settings.model)
     report = RunReport()
-    for result in _extracted(extractor, items):
+    for result in _extracted(settings, items):
         if isinstance(result, InputError):
             outcome = _unreadable(result)
         else:
@@ -209,8 +216,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
     gate = Gate(settings.shapes)
     report = RunReport()
     with open_store(settings.store) as store:
-        extractor = Extractor(settings.model)
-        for result in _extracted(extractor, items):
+        for result in _extracted(settings, items):
             if isinstance(result, InputError):
                 outcome = _unreadable(result)
             else:

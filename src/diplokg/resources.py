@@ -37,3 +37,8 @@ def gazetteer_path() -> Path:
 def memberships_path() -> Path:
     """Countries' memberships of international organizations over time (package data)."""
     return _PACKAGE / "data" / "memberships.csv"
+
+
+def officeholders_path() -> Path:
+    """Holders of major offices by year (package data)."""
+    return _PACKAGE / "data" / "officeholders.csv"

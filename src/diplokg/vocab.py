@@ -96,12 +96,18 @@ def _slug(name: str) -> str:
     return "h" + hashlib.sha1(norm.encode()).hexdigest()[:16]
 
 
-def entity_iri(group: str, name: str) -> URIRef:
-    """Stable IRI of an entity: the same coarse group and normalized name give the same IRI.
+def entity_iri(group: str, name: str, qid: str | None = None) -> URIRef:
+    """Stable IRI of an entity: from its Wikidata ID when it has one, so that one item is one node
+    whatever its name in each article; otherwise the same coarse group and normalized name give
+    the same IRI.
 
     >>> str(entity_iri("person", "Mike Pompeo"))
     'https://w3id.org/diplokg/id/person/mike-pompeo'
+    >>> str(entity_iri("person", "Mike Pompeo", "Q473239"))
+    'https://w3id.org/diplokg/id/wd/Q473239'
     """
+    if qid:
+        return _ENTITY[f"wd/{qid}"]
     return _ENTITY[f"{group}/{_slug(name)}"]
 
 

@@ -158,8 +158,10 @@ class _Builder:
             return None  # an ambiguous surname: which person is meant is unknown
         return _Mention(kind, text, text, start, end)
 
-    def add(self, mention: _Mention) -> Entity:
-        key = f"{mention.kind.group}:{normalize_name(mention.name)}"
+    def add(self, mention: _Mention, identity: str | None = None) -> Entity:
+        """The entity of a mention, created on first sight. ``identity`` replaces the name as what
+        tells entities apart, where the name alone does not."""
+        key = f"{mention.kind.group}:{normalize_name(identity or mention.name)}"
         entity = self._by_key.get(key)
         if entity is None:
             entity = Entity(key=key, kind=mention.kind, label=mention.name)
@@ -394,7 +396,11 @@ class _Builder:
         destination = self.mention(match.destination) if match.destination is not None else None
         if destination is not None and destination.kind in {EntityKind.COUNTRY, EntityKind.ORGANIZATION}:
             name = f"{name} to {destination.name}"
-        office = self.add(_Mention(EntityKind.OFFICE, name, match.title.text, title_start, title_end))
+        # a title without its country ("President") is no name: two people's "President" may be two
+        # offices, so such an office is told apart by its holder
+        identity = f"{title} held by {person_mention.name}" if qualifier is None and destination is None else None
+        office = self.add(_Mention(EntityKind.OFFICE, name, match.title.text, title_start, title_end), identity)
+        office.title = office.title or title
         person = self.add(person_mention)
         evidence = self.evidence(match.title.sent, match.confidence, match.rule)
         self.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)

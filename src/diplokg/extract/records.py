@@ -69,6 +69,8 @@ class Entity:
     aliases: set[str] = field(default_factory=set)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     qid: str | None = None
+    title: str | None = None
+    """For an office, its bare title ("Secretary of State"), for linking."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,222 @@
+"""Offline linking: entities to Wikidata items through the shipped gazetteer (and the user's).
+
+A link is made only when exactly one item of a compatible kind carries the entity's name (or,
+for an office, a name built from its title and its country or organization): a wrong QID is
+worse than none.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+from ..extract.records import Entity, EntityKind, Extraction, RelationKind
+from ..vocab import normalize_name
+
+# which gazetteer kinds an entity of each kind may link to
+COMPATIBLE: dict[EntityKind, frozenset[str]] = {
+    EntityKind.PERSON: frozenset({"person"}),
+    EntityKind.COUNTRY: frozenset({"country"}),
+    EntityKind.ORGANIZATION: frozenset({"organization", "alliance"}),
+    EntityKind.ALLIANCE: frozenset({"alliance", "organization"}),
+    EntityKind.OFFICE: frozenset({"office"}),
+    EntityKind.CITY: frozenset({"city"}),
+    EntityKind.PLACE: frozenset({"city", "other"}),
+}
+REQUIRED_COLUMNS = ("qid", "label", "kind")
+# the same office under other titles: "foreign affairs minister" is the "foreign minister"
+TITLE_SYNONYMS = {
+    "foreign affairs minister": ("foreign minister", "minister of foreign affairs"),
+    "minister of foreign affairs": ("foreign minister",),
+    "minister for foreign affairs": ("foreign minister", "minister of foreign affairs"),
+    "foreign secretary": ("foreign minister",),
+    "secretary-general": ("secretary general",),
+    "secretary general": ("secretary-general",),
+    "premier": ("prime minister",),
+}
+
+
+@dataclass(frozen=True)
+class Item:
+    """A gazetteer row."""
+
+    qid: str
+    label: str
+    kind: str
+
+
+class Gazetteer:
+    """Names -> Wikidata items, by normalized name."""
+
+    def __init__(self, items: Iterable[tuple[Item, list[str]]]) -> None:
+        self._by_name: dict[str, dict[str, Item]] = {}
+        self._by_surname: dict[str, dict[str, Item]] = {}
+        self.size = 0
+        for item, aliases in items:
+            self.size += 1
+            for name in (item.label, *aliases):
+                key = normalize_name(name)
+                if key:
+                    self._by_name.setdefault(key, {})[item.qid] = item
+                    if item.kind == "person":
+                        self._by_surname.setdefault(key.split()[-1], {})[item.qid] = item
+
+    def candidates(self, name: str, kinds: frozenset[str]) -> dict[str, Item]:
+        """Items of one of ``kinds`` that carry ``name``."""
+        return {q: i for q, i in self._by_name.get(normalize_name(name), {}).items() if i.kind in kinds}
+
+    def people_named(self, surname: str) -> dict[str, Item]:
+        """Persons whose name ends in ``surname``."""
+        return dict(self._by_surname.get(normalize_name(surname), {}))
+
+
+def _read_rows(path: Path) -> list[tuple[Item, list[str]]]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            missing = [c for c in REQUIRED_COLUMNS if c not in (reader.fieldnames or [])]
+            if missing:
+                raise InputError(
+                    f"{path}: gazetteer lacks column(s) {', '.join(missing)}; "
+                    f"a gazetteer CSV needs qid,label,kind and optionally aliases (separated by |)"
+                )
+            rows = []
+            for lineno, row in enumerate(reader, start=2):
+                qid = (row.get("qid") or "").strip()
+                if not qid.startswith("Q") or not qid[1:].isdigit():
+                    raise InputError(f"{path}:{lineno}: {qid!r} is not a Wikidata item id (Q followed by digits)")
+                aliases = [a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]
+                rows.append((Item(qid, row["label"].strip(), row["kind"].strip().lower()), aliases))
+            return rows
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8; save the gazetteer as UTF-8 CSV") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read the gazetteer ({err.strerror}); check --gazetteer") from None
+
+
+@functools.lru_cache(maxsize=4)
+def load_gazetteer(shipped: Path, extra: Path | None = None) -> Gazetteer:
+    """The shipped gazetteer with the user's rows merged over it (a user row replaces the
+    shipped row with the same QID)."""
+    rows = {item.qid: (item, aliases) for item, aliases in _read_rows(shipped)}
+    if extra is not None:
+        rows.update({item.qid: (item, aliases) for item, aliases in _read_rows(extra)})
+    return Gazetteer(rows.values())
+
+
+def _office_names(office: Entity, qualifier: Entity | None) -> list[str]:
+    """Names the office may go by: its own, and its title joined with its country's names."""
+    names = [office.label, *office.aliases]
+    if qualifier is None or office.title is None:
+        return names
+    titles = [office.title, *TITLE_SYNONYMS.get(office.title.lower(), ())]
+    places = [qualifier.label, *qualifier.aliases]
+    for title in titles:
+        for place in places:
+            names += [f"{title} of {place}", f"{title} of the {place}", f"{place} {title}"]
+    return names
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's time in one office (years, both included; ``end`` None: still in office)."""
+
+    office: str
+    title: str
+    person: str
+    surname: str
+    start: int
+    end: int | None
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+@functools.lru_cache(maxsize=2)
+def load_tenures(path: Path) -> tuple[Tenure, ...]:
+    """Office holders by year (``data/officeholders.csv``)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(
+            Tenure(r["office_qid"], normalize_name(r["title"]), r["person_qid"],
+                   normalize_name(r["person"]).split()[-1], int(r["start"]), int(r["end"]) if r["end"] else None)
+            for r in rows
+        )
+
+
+class GazetteerLinker:
+    """Links the entities of an extraction, in place."""
+
+    name = "gazetteer"
+
+    def __init__(self, gazetteer: Gazetteer, tenures: tuple[Tenure, ...] = ()) -> None:
+        self.gazetteer = gazetteer
+        self.tenures = tenures
+
+    def _unique(self, names: list[str], kinds: frozenset[str]) -> str | None:
+        """The one item that the entity's unambiguous names agree on, if any. A name that several
+        items carry says nothing; names that point to different items forbid a link."""
+        found: set[str] = set()
+        for name in names:
+            hits = self.gazetteer.candidates(name, kinds)
+            if len(hits) == 1:
+                found.update(hits)
+        return found.pop() if len(found) == 1 else None
+
+    def link(self, extraction: Extraction) -> None:
+        """Set ``qid`` on every entity the gazetteer names unambiguously."""
+        office_of = {r.subject: r.object for r in extraction.relations if r.kind is RelationKind.OFFICE_OF}
+        for entity in extraction.entities:
+            if entity.qid:
+                continue
+            kinds = COMPATIBLE[entity.kind]
+            if entity.kind is EntityKind.OFFICE:
+                qualifier = extraction.entity(office_of[entity.key]) if entity.key in office_of else None
+                names = _office_names(entity, qualifier)
+            elif entity.kind is EntityKind.PERSON:
+                names = [n for n in (entity.label, *entity.aliases) if len(n.split()) > 1]
+                if not names:
+                    continue  # known by surname only: see _by_surname
+            else:
+                names = [entity.label, *entity.aliases]
+            entity.qid = self._unique(names, kinds)
+        date = extraction.document.date
+        if date is not None and self.tenures:
+            self._by_tenure(extraction, date.year)
+        self._by_surname(extraction)
+
+    def _by_surname(self, extraction: Extraction) -> None:
+        """A person known only by surname ("Mr Kerry") is linked when the gazetteer knows exactly
+        one person of that name, unless they hold a title whose holders the tenures list: then
+        only the tenures decide ("President Bush" in 1990 is not the gazetteer's only Bush)."""
+        titles = {t.title for t in self.tenures}
+        titled = {r.subject for r in extraction.relations if r.kind is RelationKind.HOLDS_OFFICE
+                  and normalize_name(extraction.entity(r.object).title or "") in titles}
+        for entity in extraction.entities:
+            if entity.kind is not EntityKind.PERSON or entity.qid or entity.key in titled:
+                continue
+            if any(len(n.split()) > 1 for n in (entity.label, *entity.aliases)):
+                continue
+            people = self.gazetteer.people_named(entity.label)
+            entity.qid = next(iter(people)) if len(people) == 1 else None
+
+    def _by_tenure(self, extraction: Extraction, year: int) -> None:
+        """An office named by its title alone, and its holder, by who held it in the article's year:
+        "President Bush" in 2004 is George W. Bush, President of the United States."""
+        for rel in extraction.relations:
+            if rel.kind is not RelationKind.HOLDS_OFFICE:
+                continue
+            person, office = extraction.entity(rel.subject), extraction.entity(rel.object)
+            if office.title is None or (office.qid and person.qid):
+                continue
+            title = normalize_name(office.title)
+            surname = normalize_name(person.label).split()[-1]
+            tenures = [t for t in self.tenures if t.title == title and t.covers(year)
+                       and (t.person == person.qid if person.qid else t.surname == surname)
+                       and (office.qid is None or t.office == office.qid)]
+            if len({(t.office, t.person) for t in tenures}) == 1:
+                office.qid, person.qid = tenures[0].office, tenures[0].person

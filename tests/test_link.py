@@ -1,0 +1,122 @@
+"""Offline linking: the gazetteer, kinds, ambiguity, office names, tenures, user gazetteers."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from rdflib import OWL
+
+from diplokg.dates import PartialDate
+from diplokg.document import Document
+from diplokg.errors import InputError
+from diplokg.extract import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from diplokg.link import offline_linker
+from diplokg.link.gazetteer import load_tenures
+from diplokg.mapping import to_graph
+from diplokg.resources import gazetteer_path, officeholders_path
+from diplokg.vocab import WD, entity_iri
+
+EV = Evidence("s", 0, 1, 0.9, "test")
+
+
+def extraction(*entities: Entity, relations: tuple[Relation, ...] = (), year: int = 2019) -> Extraction:
+    x = Extraction(Document(id="t", text="text", date=PartialDate(year, 6, 1)))
+    x.entities = list(entities)
+    x.relations = list(relations)
+    return x
+
+
+def linked(*entities: Entity, **kwargs: object) -> dict[str, str | None]:
+    x = extraction(*entities, **kwargs)  # type: ignore[arg-type]
+    offline_linker().link(x)
+    return {e.label: e.qid for e in x.entities}
+
+
+def test_names_link_within_their_kind():
+    assert linked(
+        Entity("country:germany", EntityKind.COUNTRY, "Germany"),
+        Entity("organization:nato", EntityKind.ALLIANCE, "NATO"),
+        Entity("person:mike pompeo", EntityKind.PERSON, "Mike Pompeo"),
+        Entity("place:city of brussels", EntityKind.CITY, "City of Brussels", {"Brussels"}),
+    ) == {"Germany": "Q183", "NATO": "Q7184", "Mike Pompeo": "Q473239", "City of Brussels": "Q239"}
+
+
+def test_a_country_never_takes_a_city_or_a_persons_id():
+    result = linked(
+        Entity("place:luxembourg", EntityKind.CITY, "Luxembourg"),
+        Entity("person:luxembourg", EntityKind.PERSON, "Luxembourg"),
+    )
+    assert result["Luxembourg"] is None or result["Luxembourg"] != "Q32"
+
+
+def test_ambiguous_names_stay_unlinked():
+    assert linked(Entity("person:wang yi", EntityKind.PERSON, "Wang Yi")) == {"Wang Yi": None}
+
+
+def test_an_office_links_through_its_country():
+    office = Entity("office:secretary of state of usa", EntityKind.OFFICE, "Secretary of State of United States of "
+                    "America", title="Secretary of State")
+    usa = Entity("country:united states of america", EntityKind.COUNTRY, "United States of America", {"U.S.", "US"})
+    rel = Relation(RelationKind.OFFICE_OF, office.key, usa.key, EV)
+    result = linked(office, usa, relations=(rel,))
+    assert result["Secretary of State of United States of America"] == "Q14213"
+
+
+def test_a_bare_title_links_by_who_held_it_that_year():
+    def run(year: int) -> dict[str, str | None]:
+        person = Entity("person:bush", EntityKind.PERSON, "Bush")
+        office = Entity("office:president held by bush", EntityKind.OFFICE, "President", title="President")
+        rel = Relation(RelationKind.HOLDS_OFFICE, person.key, office.key, EV)
+        return linked(person, office, relations=(rel,), year=year)
+
+    assert run(2004) == {"Bush": "Q207", "President": "Q11696"}
+    assert run(1990) == {"Bush": None, "President": None}  # not a Bush the gazetteer knows
+
+
+def test_a_lone_surname_links_only_when_one_person_has_it():
+    assert linked(Entity("person:reagan", EntityKind.PERSON, "Reagan"))["Reagan"] == "Q9960"
+    assert linked(Entity("person:clinton", EntityKind.PERSON, "Clinton"))["Clinton"] is None  # Bill or Hillary
+
+
+def test_linked_entities_get_qid_iris_and_same_as():
+    x = extraction(Entity("person:bashar assad", EntityKind.PERSON, "Bashar Assad"))
+    offline_linker().link(x)
+    graph = to_graph(x)
+    node = entity_iri("person", "whatever", "Q44329")
+    assert (node, OWL.sameAs, WD["Q44329"]) in graph
+    y = extraction(Entity("person:bashar al assad", EntityKind.PERSON, "Bashar al-Assad"))
+    offline_linker().link(y)
+    assert set(to_graph(y).subjects(OWL.sameAs, WD["Q44329"])) == {node}  # one node for both names
+
+
+def test_a_user_gazetteer_is_merged_over_the_shipped_one(tmp_path: Path):
+    own = tmp_path / "mine.csv"
+    own.write_text("qid,label,kind,aliases\nQ99999991,Ana Example,person,A. Example\n", encoding="utf-8")
+    x = extraction(Entity("person:ana example", EntityKind.PERSON, "Ana Example"),
+                   Entity("country:germany", EntityKind.COUNTRY, "Germany"))
+    offline_linker(own).link(x)
+    assert {e.label: e.qid for e in x.entities} == {"Ana Example": "Q99999991", "Germany": "Q183"}
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("name,kind\nX,person\n", "lacks column(s) qid, label"),
+        ("qid,label,kind\nP12,X,person\n", "not a Wikidata item id"),
+    ],
+)
+def test_a_bad_user_gazetteer_is_named(tmp_path: Path, content: str, fragment: str):
+    own = tmp_path / "bad.csv"
+    own.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        offline_linker(own)
+    assert str(own) in str(err.value) and fragment in str(err.value)
+
+
+def test_every_office_holder_row_names_gazetteer_items():
+    rows = {r["qid"]: r for r in csv.DictReader(gazetteer_path().open(encoding="utf-8"))}
+    for tenure in load_tenures(officeholders_path()):
+        assert rows[tenure.office]["kind"] == "office"
+        assert rows[tenure.person]["kind"] == "person"
