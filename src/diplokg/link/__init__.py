@@ -32,5 +32,10 @@ def offline_linker(extra_gazetteer: Path | None = None) -> GazetteerLinker:
 
 
 def build_linker(settings: Settings) -> Linker:
-    """The linker the settings ask for."""
-    return offline_linker(settings.gazetteer)
+    """The linker the settings ask for: offline, or online when a Wikidata endpoint is given."""
+    offline = offline_linker(settings.gazetteer)
+    if not settings.wikidata_endpoint:
+        return offline
+    from .online import WikidataLinker
+
+    return WikidataLinker(settings.wikidata_endpoint, settings.cache / "wikidata", offline)
