@@ -50,9 +50,10 @@ def oxigraph_server(folder: Path, data: Path | None = None) -> Iterator[str]:
                 query = urllib.parse.urlencode({"query": "ASK {}"})
                 with urllib.request.urlopen(f"{base}/query?{query}", timeout=2):
                     break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"oxigraph did not start: {process.stderr.read() if process.stderr else ''}")
+                    stderr = process.stderr.read() if process.stderr else b""
+                    raise RuntimeError(f"oxigraph did not start: {stderr!r}") from err
                 time.sleep(0.1)
         yield base
     finally:
