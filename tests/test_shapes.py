@@ -96,7 +96,9 @@ BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
         lambda g: _set(g, assertion_of(g, DKG.memberOf), DKG.confidence, Literal(Decimal("1.5"))),
         "an xsd:decimal from 0 to 1"),
     "offsets inverted": (lambda g: _set(g, assertion_of(g, DKG.memberOf), DKG.charEnd,
-                                        Literal(1, datatype=XSD.nonNegativeInteger)), "offsets are inverted"),
+                                        Literal(1, datatype=XSD.integer)), "offsets are inverted"),
+    "negative offset": (lambda g: _set(g, assertion_of(g, DKG.memberOf), DKG.charStart, Literal(-3)),
+                        "an xsd:integer, 0 or more"),
     "assertion about an unknown predicate": (
         lambda g: _set(g, assertion_of(g, DKG.memberOf), RDF.predicate, RDFS.seeAlso), "rdf:predicate is one of"),
     "article without identifier": (

@@ -192,6 +192,32 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
 
 
 @cli.command()
+@store_option
+@gazetteer_option
+@endpoint_option
+@click.pass_context
+def link(ctx: click.Context, store: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
+    """Link the entities already in a store to Wikidata, rewriting the graphs that change.
+
+    Use it after the gazetteer grew (--gazetteer FILE) or to look up online
+    (--wikidata-endpoint URL). Linked entities get QID-derived IRIs, so the same item in
+    many articles becomes one node; nothing is duplicated.
+
+    \b
+    Example:
+      diplokg link --store ./kg --gazetteer my-people.csv
+    """
+    settings = _settings(ctx, store=store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
+    report = pipeline.relink(settings=settings, progress=lambda name, n: click.echo(f"relinked {n} in {name}",
+                                                                                   err=True))
+    for rejected in report.rejected:
+        click.echo(f"not rewritten, failed validation: {rejected}", err=True)
+    click.echo(f"{report.linked} entities newly linked; {report.rewritten} of {report.graphs} graphs rewritten",
+               err=True)
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
 def queries() -> None:
     """List the named queries with their descriptions.
 

@@ -67,8 +67,10 @@ class _Mapper:
         g = self.g
         g.add((node, DKG.extractedFrom, self.article))
         g.add((node, DKG.sentence, Literal(evidence.sentence)))
-        g.add((node, DKG.charStart, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
-        g.add((node, DKG.charEnd, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not xsd:nonNegativeInteger: Oxigraph stores derived integer types as
+        # xsd:integer, and what is read back must validate as what was written
+        g.add((node, DKG.charStart, Literal(evidence.start, datatype=XSD.integer)))
+        g.add((node, DKG.charEnd, Literal(evidence.end, datatype=XSD.integer)))
         g.add((node, DKG.confidence, Literal(Decimal(str(round(evidence.confidence, 3))), datatype=XSD.decimal)))
         g.add((node, DKG.extractor, Literal(evidence.rule)))
 

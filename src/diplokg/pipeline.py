@@ -264,6 +264,49 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
         return store.query(text, params)
 
 
+@dataclass
+class RelinkReport:
+    """What ``relink`` changed."""
+
+    graphs: int = 0
+    rewritten: int = 0
+    linked: int = 0
+    rejected: list[ValidationReport] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """1 if a rewritten graph failed validation (it was left as it was), else 0."""
+        return EXIT_INVALID if self.rejected else EXIT_OK
+
+
+def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = None) -> RelinkReport:
+    """Link the entities already in the store and rewrite the graphs that change (each one
+    validated, and replaced atomically)."""
+    from .link.relink import relink_graph
+
+    if not settings.store.exists():
+        raise StoreError(f"{settings.store}: no store here yet; load articles first or point --store at a store")
+    linker = build_linker(settings)
+    gate = Gate(settings.shapes)
+    report = RelinkReport()
+    with open_store(settings.store) as store:
+        for name in store.graph_names():
+            report.graphs += 1
+            graph, linked = relink_graph(store.get_graph(name), linker)
+            if not linked:
+                continue
+            verdict = gate.check(graph, str(name))
+            if not verdict.conforms:
+                report.rejected.append(verdict)
+                continue
+            store.replace_graph(graph)
+            report.rewritten += 1
+            report.linked += linked
+            if progress:
+                progress(str(name), linked)
+    return report
+
+
 def list_queries() -> list[NamedQuery]:
     """The named queries shipped in ``queries/``."""
     return named_queries()

@@ -108,10 +108,10 @@ def load_gazetteer(shipped: Path, extra: Path | None = None) -> Gazetteer:
     return Gazetteer(rows.values())
 
 
-def _office_names(office: Entity, qualifier: Entity | None) -> list[str]:
+def _office_names(office: Entity, qualifier: Entity) -> list[str]:
     """Names the office may go by: its own, and its title joined with its country's names."""
-    names = [office.label, *office.aliases]
-    if qualifier is None or office.title is None:
+    names = [office.label]
+    if office.title is None:
         return names
     titles = [office.title, *TITLE_SYNONYMS.get(office.title.lower(), ())]
     places = [qualifier.label, *qualifier.aliases]
@@ -175,8 +175,9 @@ class GazetteerLinker:
                 continue
             kinds = COMPATIBLE[entity.kind]
             if entity.kind is EntityKind.OFFICE:
-                qualifier = extraction.entity(office_of[entity.key]) if entity.key in office_of else None
-                names = _office_names(entity, qualifier)
+                if entity.key not in office_of:
+                    continue  # a bare title ("Foreign Minister") is every country's: only tenures decide
+                names = _office_names(entity, extraction.entity(office_of[entity.key]))
             elif entity.kind is EntityKind.PERSON:
                 names = [n for n in (entity.label, *entity.aliases) if len(n.split()) > 1]
                 if not names:

@@ -30,6 +30,9 @@ class Store(Protocol):
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` are substituted for variables, never spliced as text."""
 
+    def get_graph(self, name: URIRef) -> Graph:
+        """The triples of one named graph."""
+
     def graph_names(self) -> list[URIRef]:
         """The named graphs in the store."""
 

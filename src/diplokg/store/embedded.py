@@ -112,6 +112,13 @@ class EmbeddedStore:
             graph.add((s, p, o))  # type: ignore[arg-type]
         return QueryResult("graph", graph=graph)
 
+    def get_graph(self, name: URIRef) -> Graph:
+        """The triples of one named graph."""
+        graph = Graph(identifier=name)
+        for quad in self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(name))):
+            graph.add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))  # type: ignore[arg-type]
+        return graph
+
     def graph_names(self) -> list[URIRef]:
         """The named graphs, sorted."""
         return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))

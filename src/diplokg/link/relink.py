@@ -1,0 +1,92 @@
+"""Relinking what a store already holds (after the gazetteer grew, or with an endpoint): read
+each article graph back into the records the linker works on, link, and rewrite the graph with
+QID-derived IRIs. Nodes that now name one item merge; nothing is duplicated."""
+
+from __future__ import annotations
+
+from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from ..document import Document, parse_date
+from ..errors import InputError
+from ..extract.records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from ..vocab import DKG, WD, entity_iri
+from . import Linker
+
+KINDS: dict[object, EntityKind] = {DKG[k.value]: k for k in EntityKind}
+RELATIONS = {DKG.holdsOffice: RelationKind.HOLDS_OFFICE, DKG.officeOf: RelationKind.OFFICE_OF,
+             DKG.memberOf: RelationKind.MEMBER_OF}
+_NO_EVIDENCE = Evidence("", 0, 0, 1.0, "relink")
+
+
+def graph_to_extraction(graph: Graph) -> Extraction:
+    """The entities (keyed by IRI) and relations of one article graph."""
+    article = next(iter(graph.subjects(RDF.type, DKG.Article)), None)
+    date = graph.value(article, DCTERMS.date) if article is not None else None
+    article_id = str(graph.value(article, DCTERMS.identifier) or graph.identifier)
+    try:
+        parsed = parse_date(str(date), f"graph {graph.identifier}") if date is not None else None
+    except InputError:
+        parsed = None
+    extraction = Extraction(Document(id=article_id, text="", date=parsed))
+    for node, cls in graph.subject_objects(RDF.type):
+        kind = KINDS.get(cls)
+        if kind is None or not isinstance(node, URIRef):
+            continue
+        qid = next((str(o)[len(str(WD)):] for o in graph.objects(node, OWL.sameAs) if str(o).startswith(str(WD))), None)
+        existing = next((e for e in extraction.entities if e.key == str(node)), None)
+        if existing is not None:  # typed twice (Organization and Alliance): the finer class wins
+            if kind in {EntityKind.ALLIANCE, EntityKind.CITY}:
+                existing.kind = kind
+            continue
+        extraction.entities.append(Entity(
+            key=str(node), kind=kind, label=str(graph.value(node, RDFS.label) or ""),
+            aliases={str(a) for a in graph.objects(node, SKOS.altLabel)}, qid=qid,
+        ))
+    for predicate, relation in RELATIONS.items():
+        for s, o in graph.subject_objects(predicate):
+            extraction.relations.append(Relation(relation, str(s), str(o), _NO_EVIDENCE))
+    # an office's title is its label without " of <its country or organization>"
+    labels = {e.key: e.label for e in extraction.entities}
+    for rel in extraction.relations:
+        if rel.kind is RelationKind.OFFICE_OF:
+            office = extraction.entity(rel.subject)
+            suffix = f" of {labels.get(rel.object, '')}"
+            if office.label.endswith(suffix):
+                office.title = office.label[: -len(suffix)]
+    for entity in extraction.entities:
+        if entity.kind is EntityKind.OFFICE and entity.title is None and " of " not in entity.label:
+            entity.title = entity.label
+    return extraction
+
+
+def relink_graph(graph: Graph, linker: Linker) -> tuple[Graph, int]:
+    """The graph with every newly linked entity renamed to its QID IRI, and how many were linked."""
+    extraction = graph_to_extraction(graph)
+    before = {e.key: e.qid for e in extraction.entities}
+    linker.link(extraction)
+    rename: dict[object, URIRef] = {URIRef(e.key): entity_iri(e.kind.group, e.label, e.qid)
+              for e in extraction.entities if e.qid and before[e.key] != e.qid}
+    if not rename:
+        return graph, 0
+    new = Graph(identifier=graph.identifier)
+    for prefix, namespace in graph.namespaces():
+        new.bind(prefix, namespace, override=False)
+    for s, p, o in graph:
+        if p == OWL.sameAs and s in rename:
+            continue  # replaced below
+        new.add((rename.get(s, s), p, rename.get(o, o) if isinstance(o, URIRef) else o))
+    qids = {e.key: e.qid for e in extraction.entities}
+    for old, node in rename.items():
+        new.add((node, OWL.sameAs, WD[str(qids[str(old)])]))
+    for node in set(rename.values()):
+        # nodes that now name one item merge: one name stays the label, the others become aliases
+        labels = sorted(new.objects(node, RDFS.label), key=str)
+        for extra in labels[1:]:
+            new.remove((node, RDFS.label, extra))
+            new.add((node, SKOS.altLabel, extra))
+        if len(set(new.objects(node, RDF.type)) & set(KINDS)) > 1:
+            kinds = {KINDS[c] for c in new.objects(node, RDF.type) if c in KINDS}
+            if EntityKind.ALLIANCE in kinds:
+                new.remove((node, RDF.type, DKG.Organization))
+    return new, len(rename)
