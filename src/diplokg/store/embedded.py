@@ -12,7 +12,6 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from .base import QueryResult
 
-
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
