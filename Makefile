@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 STORE  := .diplokg/store
 
-.PHONY: demo test install java lint
+.PHONY: demo test install services lint
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "diplokg needs Python 3.11 or newer; set PYTHON=python3.11")'
@@ -24,16 +24,21 @@ demo: $(STAMP)
 	$(BIN)/diplokg load examples/ --store $(STORE)
 	$(BIN)/diplokg query office-holders --store $(STORE)
 
-# HermiT (the OWL reasoner the tests run) needs a Java runtime
-java:
-	@command -v java >/dev/null 2>&1 || { \
-	  echo "installing a headless Java runtime for the HermiT reasoner"; \
-	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless; }
+# What the tests run besides Python: a Java runtime for HermiT (the OWL reasoner) and Virtuoso
+# (the second SPARQL server of the store contract tests), from Debian's packages when missing.
+services:
+	@need=""; \
+	  command -v java >/dev/null 2>&1 || need="$$need default-jre-headless"; \
+	  command -v virtuoso-t >/dev/null 2>&1 || need="$$need virtuoso-opensource-7-bin"; \
+	  if [ -n "$$need" ]; then \
+	    echo "installing:$$need"; \
+	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need; \
+	  fi
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 
-test: $(STAMP) java lint
+test: $(STAMP) services lint
 	$(BIN)/pytest

@@ -61,6 +61,10 @@ def _echo_outcome(outcome: ArticleOutcome) -> None:
         click.echo(f"rejected {outcome.message}", err=True)
         if outcome.report is not None:
             click.echo(str(outcome.report), err=True)
+    elif outcome.status is Status.FAILED:
+        click.echo(f"failed {outcome.message}", err=True)
+    elif outcome.status is Status.SKIPPED:
+        click.echo(f"skipped {outcome.article_id} (committed unchanged before)", err=True)
     else:
         click.echo(
             f"{outcome.status.value} {outcome.article_id} ({outcome.triples} triples, "
@@ -71,7 +75,9 @@ def _echo_outcome(outcome: ArticleOutcome) -> None:
 def _summary(report: RunReport, verb: str, where: str) -> None:
     click.echo(
         f"{report.count(Status.STORED) + report.count(Status.WRITTEN)} article(s) {verb} {where}; "
-        f"{report.count(Status.REJECTED)} rejected by validation; {report.count(Status.UNREADABLE)} unreadable",
+        f"{report.count(Status.REJECTED)} rejected by validation; {report.count(Status.UNREADABLE)} unreadable"
+        + (f"; {report.count(Status.FAILED)} refused by the store" if report.count(Status.FAILED) else "")
+        + (f"; {report.count(Status.SKIPPED)} already there" if report.count(Status.SKIPPED) else ""),
         err=True,
     )
 
@@ -89,8 +95,23 @@ endpoint_option = click.option("--wikidata-endpoint", "wikidata_endpoint", metav
                                help="Also link online through this Wikidata-style SPARQL endpoint, e.g. "
                                     "https://query.wikidata.org/sparql (answers cached on disk) "
                                     "[env DIPLOKG_WIKIDATA_ENDPOINT; default: offline only].")
-store_option = click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
-                            help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
+def target_options(command: Any) -> Any:
+    """--store, or --endpoint with its overrides."""
+    for option in reversed([
+        click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
+                     help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store]."),
+        click.option("--endpoint", metavar="URL",
+                     help="Use this SPARQL 1.1 query endpoint instead of the embedded store, e.g. "
+                          "http://localhost:7878/query [env DIPLOKG_ENDPOINT]. Credentials only from "
+                          "DIPLOKG_ENDPOINT_USER/_PASSWORD or DIPLOKG_ENDPOINT_TOKEN."),
+        click.option("--update-endpoint", metavar="URL",
+                     help="SPARQL Update address, where it is not derived from --endpoint."),
+        click.option("--graph-store", metavar="URL",
+                     help="Graph Store Protocol address, where it is not derived from --endpoint."),
+    ]):
+        command = option(command)
+    return command
+
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,28 +163,43 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@store_option
+@target_options
 @date_option
 @model_option
 @shapes_option
 @gazetteer_option
 @endpoint_option
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Concurrent pushes.")
+@click.option("--resume", is_flag=True,
+              help="Skip the articles an interrupted run already committed unchanged (from its journal).")
+@click.option("--quarantine", type=click.Path(path_type=Path), metavar="DIR",
+              help="Where articles that fail validation go [env DIPLOKG_QUARANTINE; "
+                   "default ~/.local/state/diplokg/quarantine].")
 @click.pass_context
-def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: str | None,
-         model: str | None, shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
-    """Extract, validate and load articles into the embedded store.
+def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoint: str | None,
+         update_endpoint: str | None, graph_store: str | None, date: str | None, model: str | None,
+         shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None, jobs: int, resume: bool,
+         quarantine: Path | None) -> None:
+    """Extract, validate and load articles into the embedded store or a SPARQL endpoint.
 
-    Each article becomes one named graph; loading it again replaces that graph. An article that
-    fails SHACL validation is not stored and its report is printed (exit code 1).
+    Each article becomes one named graph; loading it again replaces that graph (one atomic
+    Graph Store PUT, or DROP + INSERT DATA in one update). An article that fails SHACL
+    validation is not stored: its graph and report go to the quarantine folder (exit code 1).
+    Every commit is journaled, so --resume after a crash loads only what is missing.
 
     \b
-    Example:
+    Examples:
       diplokg load examples/ --store ./kg
+      diplokg load examples/ --endpoint http://localhost:7878/query --jobs 4
     """
-    settings = _settings(ctx, store=store, model=model, shapes=shapes, gazetteer=gazetteer,
-                         wikidata_endpoint=wikidata_endpoint)
-    report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome)
-    _summary(report, "stored in", str(settings.store))
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
+                         graph_store=graph_store, model=model, shapes=shapes, gazetteer=gazetteer,
+                         wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
+    report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome, jobs=jobs,
+                           resume=resume)
+    _summary(report, "stored in", settings.endpoint or str(settings.store))
+    if report.count(Status.REJECTED):
+        click.echo(f"{report.count(Status.REJECTED)} article(s) quarantined in {settings.quarantine}", err=True)
     ctx.exit(report.exit_code)
 
 
@@ -174,10 +210,11 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, date: s
               help="Bind ?NAME to VALUE (an IRI if <...> or http(s)://, else a string). Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format (CONSTRUCT/DESCRIBE always print Turtle).")
-@store_option
+@target_options
 @click.pass_context
 def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
-          fmt: str, store: Path | None) -> None:
+          fmt: str, store: Path | None, endpoint: str | None, update_endpoint: str | None,
+          graph_store: str | None) -> None:
     """Run a named query (see 'diplokg queries'), a .rq file, or --sparql TEXT on the store.
 
     \b
@@ -187,16 +224,18 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
       diplokg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     bindings = dict(parse_param(p) for p in params)
-    result = pipeline.query(name_or_file, settings=_settings(ctx, store=store), sparql=sparql, params=bindings)
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    result = pipeline.query(name_or_file, settings=settings, sparql=sparql, params=bindings)
     click.echo(render(result, fmt), nl=False)
 
 
 @cli.command()
-@store_option
+@target_options
 @gazetteer_option
 @endpoint_option
 @click.pass_context
-def link(ctx: click.Context, store: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
+def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_endpoint: str | None,
+         graph_store: str | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
     """Link the entities already in a store to Wikidata, rewriting the graphs that change.
 
     Use it after the gazetteer grew (--gazetteer FILE) or to look up online
@@ -207,7 +246,8 @@ def link(ctx: click.Context, store: Path | None, gazetteer: Path | None, wikidat
     Example:
       diplokg link --store ./kg --gazetteer my-people.csv
     """
-    settings = _settings(ctx, store=store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
+                         graph_store=graph_store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
     report = pipeline.relink(settings=settings, progress=lambda name, n: click.echo(f"relinked {n} in {name}",
                                                                                    err=True))
     for rejected in report.rejected:

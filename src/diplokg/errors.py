@@ -10,6 +10,7 @@ contract (README, "Exit codes"):
      query, invalid SPARQL, invalid configuration
 3    the store could not be opened or written
 4    the environment lacks something: the spaCy model, Java for the reasoner
+5    a SPARQL endpoint could not be reached, refused a request, or answered wrongly
 ===  ==========================================================================
 """
 
@@ -20,6 +21,7 @@ EXIT_INVALID = 1
 EXIT_INPUT = 2
 EXIT_STORE = 3
 EXIT_ENVIRONMENT = 4
+EXIT_ENDPOINT = 5
 
 
 class DiplokgError(Exception):
@@ -56,3 +58,13 @@ class EnvironmentProblem(DiplokgError):
     """Something the machine must provide is missing (the spaCy model, Java)."""
 
     exit_code = EXIT_ENVIRONMENT
+
+
+class EndpointError(DiplokgError):
+    """A SPARQL endpoint could not be reached, refused a request, or answered wrongly."""
+
+    exit_code = EXIT_ENDPOINT
+
+
+class EndpointRefused(EndpointError):
+    """The endpoint answered, and refused one request (a 4xx): the run may go on with the rest."""

@@ -6,9 +6,13 @@ report (the run goes on), failures of the run itself raise :class:`~diplokg.erro
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -19,12 +23,12 @@ from rdflib.term import Node
 from .config import Settings
 from .dates import PartialDate
 from .document import Document, collect_sources
-from .errors import EXIT_INPUT, EXIT_INVALID, EXIT_OK, InputError, StoreError
+from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
 from .extract import Extraction, Extractor
 from .link import build_linker
 from .mapping import bind_prefixes, to_dataset, to_graph
 from .query import NamedQuery, named_queries, resolve_query
-from .store import open_store
+from .store import open_target, target_identity
 from .store.base import QueryResult
 from .validate import Gate, ValidationReport, parse_rdf
 
@@ -36,8 +40,10 @@ class Status(StrEnum):
 
     STORED = "stored"
     WRITTEN = "written"
-    REJECTED = "rejected"  # failed the SHACL gate: not stored
+    REJECTED = "rejected"  # failed the SHACL gate: not stored, quarantined
     UNREADABLE = "unreadable"  # could not be read: nothing extracted
+    FAILED = "failed"  # the store refused it
+    SKIPPED = "skipped"  # --resume: committed unchanged before
 
 
 @dataclass
@@ -66,9 +72,12 @@ class RunReport:
 
     @property
     def exit_code(self) -> int:
-        """2 if any input was unreadable, else 1 if any article failed the gate, else 0."""
+        """2 if any input was unreadable, else 5 if the store refused an article, else 1 if any
+        article failed the gate, else 0."""
         if self.count(Status.UNREADABLE):
             return EXIT_INPUT
+        if self.count(Status.FAILED):
+            return EXIT_ENDPOINT
         if self.count(Status.REJECTED):
             return EXIT_INVALID
         return EXIT_OK
@@ -205,34 +214,131 @@ def _outcome(extraction: Extraction, graph: Graph, status: Status) -> ArticleOut
     )
 
 
-def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate | None = None,
-         progress: Progress | None = None) -> RunReport:
-    """Extract, map, validate and store each article in the embedded store.
+class Journal:
+    """The articles a run has committed to a store, with a digest of each graph, so that
+    ``--resume`` after a crash or a kill skips what is already there (one JSON line per commit,
+    flushed to disk before the next)."""
 
-    An article that fails the SHACL gate is not stored (its report is in the outcome); each stored
-    article replaces its own named graph atomically, so the store never holds half an article.
+    def __init__(self, path: Path, resume: bool) -> None:
+        self.path = path
+        self.done: dict[str, str] = {}
+        self._lock = threading.Lock()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if resume and path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                try:
+                    record = json.loads(line)
+                    self.done[record["graph"]] = record["sha256"]
+                except (ValueError, KeyError):
+                    continue  # a line cut short by a crash: that commit is not known
+        self._handle = path.open("a" if resume else "w", encoding="utf-8")
+
+    def committed(self, graph: str, digest: str) -> bool:
+        """Whether this exact graph was committed before."""
+        return self.done.get(graph) == digest
+
+    def add(self, graph: str, digest: str, article_id: str) -> None:
+        """Record a commit durably."""
+        with self._lock:
+            self._handle.write(json.dumps({"graph": graph, "sha256": digest, "id": article_id}) + "\n")
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self.done[graph] = digest
+
+    def close(self) -> None:
+        """Close the journal file."""
+        self._handle.close()
+
+
+def graph_digest(graph: Graph) -> str:
+    """A digest of a graph's content, independent of triple order."""
+    lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _quarantine(folder: Path, extraction: Extraction, graph: Graph, verdict: ValidationReport) -> Path:
+    """Keep a rejected article's graph and report for a person to look at."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = safe_filename(extraction.document.id)
+    _atomic_write(folder / f"{stem}.trig", to_dataset([graph]).serialize(format="trig", encoding="utf-8"))
+    _atomic_write(folder / f"{stem}.report.txt", (str(verdict) + "\n").encode("utf-8"))
+    return folder / f"{stem}.trig"
+
+
+def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate | None = None,
+         progress: Progress | None = None, jobs: int = 1, resume: bool = False) -> RunReport:
+    """Extract, map, validate and store each article: in the embedded store, or on a SPARQL
+    endpoint when ``settings.endpoint`` is set.
+
+    Each article replaces its own named graph atomically, so a store never holds half an article.
+    An article that fails the SHACL gate is not stored; its graph and report go to the quarantine
+    folder. Every commit is journaled: with ``resume``, articles already committed unchanged are
+    skipped. ``jobs`` pushes run at once. A store that cannot be reached stops the run (raising
+    :class:`EndpointError`); a store that refuses one article fails that article only.
     """
+    if jobs < 1:
+        raise InputError(f"--jobs {jobs}: give 1 or more concurrent pushes")
     items = read_documents(paths, date)
     gate = Gate(settings.shapes)
     report = RunReport()
-    with open_store(settings.store) as store:
-        for result in _extracted(settings, items):
-            if isinstance(result, InputError):
-                outcome = _unreadable(result)
-            else:
-                graph = to_graph(result)
-                origin = result.document.origin
-                verdict = gate.check(graph, origin)
-                if verdict.conforms:
-                    store.replace_graph(graph)
-                    outcome = _outcome(result, graph, Status.STORED)
-                else:
-                    outcome = _outcome(result, graph, Status.REJECTED)
-                    outcome.report = verdict
-                    outcome.message = f"{origin}: failed validation, not stored"
+    lock = threading.Lock()
+
+    def record(outcome: ArticleOutcome) -> None:
+        with lock:
             report.outcomes.append(outcome)
             if progress:
                 progress(outcome)
+
+    with open_target(settings) as store:
+        journal = Journal(settings.state / f"journal-{target_identity(settings)}.jsonl", resume)
+        pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="diplokg-push")
+        pending: set[Future[None]] = set()
+
+        def push(extraction: Extraction, graph: Graph, digest: str) -> None:
+            try:
+                store.replace_graph(graph)
+            except EndpointRefused as err:
+                record(ArticleOutcome(extraction.document.origin, Status.FAILED, extraction.document.id,
+                                      message=f"{extraction.document.origin}: {err}"))
+                return
+            journal.add(str(graph.identifier), digest, extraction.document.id)
+            record(_outcome(extraction, graph, Status.STORED))
+
+        def settle(wait_all: bool) -> None:
+            nonlocal pending
+            if not pending:
+                return
+            done, pending = wait(pending, return_when=ALL_COMPLETED if wait_all else FIRST_COMPLETED)
+            for future in done:
+                future.result()  # an unreachable store ends the run here
+
+        try:
+            for result in _extracted(settings, items):
+                if isinstance(result, InputError):
+                    record(_unreadable(result))
+                    continue
+                graph = to_graph(result)
+                digest = graph_digest(graph)
+                if resume and journal.committed(str(graph.identifier), digest):
+                    record(_outcome(result, graph, Status.SKIPPED))
+                    continue
+                verdict = gate.check(graph, result.document.origin)
+                if not verdict.conforms:
+                    kept = _quarantine(settings.quarantine, result, graph, verdict)
+                    outcome = _outcome(result, graph, Status.REJECTED)
+                    outcome.report = verdict
+                    outcome.message = f"{result.document.origin}: failed validation, not stored; kept in {kept}"
+                    record(outcome)
+                    continue
+                pending.add(pool.submit(push, result, graph, digest))
+                while len(pending) >= 2 * jobs:
+                    settle(wait_all=False)
+            settle(wait_all=True)
+        finally:
+            for future in pending:
+                future.cancel()
+            pool.shutdown(wait=True)
+            journal.close()
     return report
 
 
@@ -255,12 +361,12 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
     if (name_or_file is None) == (sparql is None):
         raise InputError("give either a query name or file, or --sparql TEXT (not both)")
     text = sparql if sparql is not None else resolve_query(name_or_file or "").text
-    if not settings.store.exists():
+    if not settings.endpoint and not settings.store.exists():
         raise StoreError(
             f"{settings.store}: no store here yet; load articles first ('diplokg load ARTICLE') "
             f"or point --store at an existing store"
         )
-    with open_store(settings.store, read_only=True) as store:
+    with open_target(settings, read_only=True) as store:
         return store.query(text, params)
 
 
@@ -284,12 +390,12 @@ def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = 
     validated, and replaced atomically)."""
     from .link.relink import relink_graph
 
-    if not settings.store.exists():
+    if not settings.endpoint and not settings.store.exists():
         raise StoreError(f"{settings.store}: no store here yet; load articles first or point --store at a store")
     linker = build_linker(settings)
     gate = Gate(settings.shapes)
     report = RelinkReport()
-    with open_store(settings.store) as store:
+    with open_target(settings) as store:
         for name in store.graph_names():
             report.graphs += 1
             graph, linked = relink_graph(store.get_graph(name), linker)

@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+from ..config import Settings
 from .base import QueryResult, Store
 from .embedded import EmbeddedStore
+from .endpoint import EndpointConfig, EndpointStore
 
-__all__ = ["EmbeddedStore", "QueryResult", "Store", "open_store"]
+__all__ = ["EmbeddedStore", "EndpointStore", "QueryResult", "Store", "open_store", "open_target", "target_identity"]
 
 
 def open_store(path: Path, *, read_only: bool = False) -> EmbeddedStore:
     """The embedded store in folder ``path``."""
     return EmbeddedStore(path, read_only=read_only)
+
+
+def open_target(settings: Settings, *, read_only: bool = False) -> EmbeddedStore | EndpointStore:
+    """The store the settings name: a SPARQL endpoint when ``endpoint`` is set, else the
+    embedded store."""
+    if settings.endpoint:
+        return EndpointStore(EndpointConfig.from_url(
+            settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store))
+    return open_store(settings.store, read_only=read_only)
+
+
+def target_identity(settings: Settings) -> str:
+    """A short stable name of the target store, for journals."""
+    key = settings.endpoint or str(settings.store.resolve())
+    return hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -1,0 +1,286 @@
+"""A SPARQL 1.1 endpoint as the store: Graph Store Protocol where the server has it, SPARQL
+Update where it does not, SPARQLWrapper-free plain HTTP (requests) throughout.
+
+Why plain HTTP and not SPARQLWrapper here: the Graph Store Protocol's ``PUT`` of a graph body is
+outside what SPARQLWrapper does, and one client for queries, updates and PUTs keeps retries,
+credentials, TLS settings and error messages in one place. (Online Wikidata lookups, which are
+only queries, do use SPARQLWrapper: :mod:`diplokg.link.online`.)
+
+Credentials come from the environment only (``DIPLOKG_ENDPOINT_USER`` and
+``DIPLOKG_ENDPOINT_PASSWORD`` for basic, ``DIPLOKG_ENDPOINT_TOKEN`` for bearer), are never taken
+from argv and never appear in messages. Connection errors, timeouts, 429 and 5xx answers are
+retried with exponential backoff, a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.term import Node
+from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
+
+from .. import __version__
+from ..errors import EndpointError, EndpointRefused, QueryError
+from ..vocab import DATA_BASE
+from .base import QueryResult
+
+log = logging.getLogger("diplokg.store")
+
+USER_AGENT = f"diplokg/{__version__}"
+GRAPH_PREFIX = DATA_BASE + "graph/"
+
+
+def derive_urls(url: str) -> tuple[str, str, str | None]:
+    """Update and Graph Store addresses from a query endpoint's URL, by the common layouts:
+    ``…/query`` (Oxigraph: ``…/update``, ``…/store``) and ``…/sparql`` (Virtuoso: the same URL for
+    updates, ``…/sparql-graph-crud``). Anything else: the same URL, and SPARQL Update only."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/")
+    if path.endswith("/query"):
+        base = path[: -len("/query")]
+        return url, urlunsplit(parts._replace(path=f"{base}/update")), urlunsplit(parts._replace(path=f"{base}/store"))
+    if path.endswith("/sparql"):
+        return url, url, urlunsplit(parts._replace(path=f"{path}-graph-crud", query=""))
+    return url, url, None
+
+
+@dataclass(frozen=True)
+class EndpointConfig:
+    """Where and how to talk to the endpoint."""
+
+    query_url: str
+    update_url: str
+    graph_store_url: str | None
+    verify_tls: bool = True
+    timeout: float = 60.0
+    attempts: int = 5
+
+    @classmethod
+    def from_url(cls, url: str, *, update_url: str | None = None, graph_store_url: str | None = None,
+                 **options: Any) -> EndpointConfig:
+        """A config for the endpoint at ``url``, overriding the derived addresses where given."""
+        scheme = urlsplit(url).scheme
+        if scheme not in {"http", "https"} or not urlsplit(url).netloc:
+            raise EndpointError(f"{url!r} is not an http(s) URL; give the SPARQL endpoint's address, "
+                                f"e.g. http://localhost:7878/query")
+        query, update, gsp = derive_urls(url)
+        return cls(query, update_url or update, graph_store_url if graph_store_url is not None else gsp, **options)
+
+
+def _credentials(env: Mapping[str, str]) -> tuple[tuple[str, str] | None, dict[str, str]]:
+    token = env.get("DIPLOKG_ENDPOINT_TOKEN")
+    if token:
+        return None, {"Authorization": f"Bearer {token}"}
+    user = env.get("DIPLOKG_ENDPOINT_USER")
+    if user:
+        return (user, env.get("DIPLOKG_ENDPOINT_PASSWORD", "")), {}
+    return None, {}
+
+
+def _server_message(response: requests.Response) -> str:
+    text = response.text or ""
+    if "<html" in text[:500].lower():
+        text = re.sub(r"<[^>]+>", " ", text)
+    text = " ".join(text.split())
+    return text[:300] + ("…" if len(text) > 300 else "")
+
+
+class _Transient(Exception):
+    """A failure worth another try."""
+
+
+def _is_transient(err: BaseException) -> bool:
+    return isinstance(err, (_Transient, requests.ConnectionError, requests.Timeout))
+
+
+def _term(value: Mapping[str, str]) -> Node:
+    kind = value.get("type")
+    if kind == "uri":
+        return URIRef(value["value"])
+    if kind == "bnode":
+        return BNode(value["value"])
+    if "xml:lang" in value:
+        return Literal(value["value"], lang=value["xml:lang"])
+    datatype = value.get("datatype")
+    if datatype and datatype != "http://www.w3.org/2001/XMLSchema#string":
+        return Literal(value["value"], datatype=URIRef(datatype))
+    return Literal(value["value"])
+
+
+def _query_form(sparql: str) -> str:
+    try:
+        parsed = parseQuery(sparql)
+    except Exception as err:  # pyparsing raises its own exception classes
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise QueryError(f"invalid SPARQL: {first}") from None
+    name = parsed[1].name
+    return {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}[name]
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """The query with a ``VALUES`` block binding each variable, opened right after the first
+    ``WHERE {``: values enter as RDF terms in their escaped N-Triples form, never as raw text."""
+    if not bindings:
+        return sparql
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE { ... } clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return sparql[: match.end()] + block + sparql[match.end():]
+
+
+class EndpointStore:
+    """A remote quad store spoken to over the SPARQL 1.1 protocols."""
+
+    def __init__(self, config: EndpointConfig, env: Mapping[str, str] = os.environ) -> None:
+        self.config = config
+        self.session = requests.Session()
+        self.session.headers["User-Agent"] = USER_AGENT
+        auth, headers = _credentials(env)
+        self.session.auth = auth
+        self.session.headers.update(headers)
+        self.session.verify = config.verify_tls
+        self._gsp = config.graph_store_url is not None
+
+    # -- HTTP ---------------------------------------------------------------------------------
+    def _request(self, method: str, url: str, what: str, **kwargs: Any) -> requests.Response:
+        @retry(retry=retry_if_exception(_is_transient), stop=stop_after_attempt(self.config.attempts),
+               wait=wait_exponential(multiplier=0.5, max=10), reraise=True)
+        def attempt() -> requests.Response:
+            response = self.session.request(method, url, timeout=self.config.timeout, **kwargs)
+            if response.status_code == 429 or response.status_code >= 500:
+                raise _Transient(f"{response.status_code} {_server_message(response)}")
+            return response
+
+        try:
+            response = attempt()
+        except (requests.ConnectionError, requests.Timeout) as err:
+            raise EndpointError(
+                f"{what}: cannot reach {url} ({type(err).__name__}) after {self.config.attempts} tries; "
+                f"check the URL and that the server runs (resume later with --resume)"
+            ) from None
+        except _Transient as err:
+            raise EndpointError(f"{what}: {url} keeps failing ({err}); try again later with --resume") from None
+        except requests.RequestException as err:
+            raise EndpointError(f"{what}: request to {url} failed ({type(err).__name__}); check the URL") from None
+        if response.status_code in {401, 403}:
+            raise EndpointError(
+                f"{what}: {url} refused access ({response.status_code}); set DIPLOKG_ENDPOINT_USER and "
+                f"DIPLOKG_ENDPOINT_PASSWORD, or DIPLOKG_ENDPOINT_TOKEN"
+            )
+        return response
+
+    # -- store protocol --------------------------------------------------------------------------
+    def replace_graph(self, graph: Graph) -> None:
+        """One atomic replace: a Graph Store ``PUT``, or ``DROP SILENT GRAPH`` + ``INSERT DATA`` in
+        one update request where the server has no Graph Store Protocol."""
+        what = f"graph {graph.identifier}"
+        body = graph.serialize(format="nt", encoding="utf-8")
+        if self._gsp and self.config.graph_store_url:
+            response = self._request("PUT", self.config.graph_store_url, what, params={"graph": str(graph.identifier)},
+                                     data=body, headers={"Content-Type": "application/n-triples"})
+            if response.ok:
+                return
+            if response.status_code not in {404, 405, 406, 415, 501}:
+                raise EndpointRefused(f"{what}: the server refused it ({response.status_code}): "
+                                      f"{_server_message(response)}")
+            log.info("no Graph Store Protocol at %s (%s); using SPARQL Update", self.config.graph_store_url,
+                     response.status_code)
+            self._gsp = False
+        name = URIRef(str(graph.identifier)).n3()
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body.decode('utf-8')}}} }}"
+        response = self._request("POST", self.config.update_url, what, data={"update": update})
+        if not response.ok:
+            raise EndpointRefused(f"{what}: the server refused the update ({response.status_code}): "
+                                  f"{_server_message(response)}")
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+        """Run a query; ``bindings`` enter as a VALUES block of escaped terms."""
+        form = _query_form(sparql)
+        text = bind_values(sparql, bindings)
+        accept = "application/n-triples, text/turtle;q=0.9" if form == "graph" else \
+            "application/sparql-results+json"
+        response = self._request("POST", self.config.query_url, "query", data={"query": text},
+                                 headers={"Accept": accept})
+        if response.status_code == 400:
+            raise QueryError(f"the endpoint rejected the query: {_server_message(response)}")
+        if not response.ok:
+            raise EndpointError(f"query: {self.config.query_url} answered {response.status_code}: "
+                                f"{_server_message(response)}")
+        content_type = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if "html" in content_type:
+            raise EndpointError(f"{self.config.query_url} answered with an HTML page, not SPARQL results; "
+                                f"is it the SPARQL endpoint's URL?")
+        if form == "graph":
+            graph = Graph()
+            fmt = "nt" if "n-triples" in content_type else "turtle"
+            try:
+                graph.parse(data=response.text, format=fmt)
+            except Exception as err:  # rdflib parsers raise several classes
+                raise EndpointError(f"{self.config.query_url}: the graph it returned does not parse ({err})") from None
+            return QueryResult("graph", graph=graph)
+        try:
+            data = response.json()
+        except ValueError:
+            raise EndpointError(f"{self.config.query_url} did not answer with SPARQL JSON results "
+                                f"(Content-Type {content_type or 'none'})") from None
+        if "boolean" in data:
+            return QueryResult("ask", boolean=bool(data["boolean"]))
+        variables = list(data.get("head", {}).get("vars", []))
+        bindings_out = data.get("results", {}).get("bindings", [])
+        if form == "ask":  # Virtuoso answers ASK in JSON as a one-row table
+            first = next(iter(bindings_out[0].values()))["value"] if bindings_out and bindings_out[0] else "0"
+            return QueryResult("ask", boolean=first in {"1", "true"})
+        rows = [tuple(_term(b[v]) if v in b else None for v in variables) for b in bindings_out]
+        return QueryResult("select", variables=variables, rows=rows)
+
+    def get_graph(self, name: URIRef) -> Graph:
+        """The triples of one named graph."""
+        result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {URIRef(str(name)).n3()} {{ ?s ?p ?o }} }}")
+        graph = Graph(identifier=name)
+        for triple in result.graph or ():
+            graph.add(triple)
+        return graph
+
+    def graph_names(self) -> list[URIRef]:
+        """diplokg's article graphs on the server (servers keep graphs of their own too)."""
+        result = self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "
+                            f"{Literal(GRAPH_PREFIX).n3()})) }}")
+        return sorted(URIRef(str(row[0])) for row in result.rows if row[0] is not None)
+
+    def triple_count(self, graph: URIRef | None = None) -> int:
+        """Triples in one article graph, or in all of them."""
+        where = (f"GRAPH {URIRef(str(graph)).n3()} {{ ?s ?p ?o }}" if graph is not None else
+                 f"GRAPH ?g {{ ?s ?p ?o }} FILTER (STRSTARTS(STR(?g), {Literal(GRAPH_PREFIX).n3()}))")
+        result = self.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(str(result.rows[0][0])) if result.rows else 0
+
+    def close(self) -> None:
+        """Close the HTTP session."""
+        self.session.close()
+
+    def __enter__(self) -> EndpointStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def identity(self) -> str:
+        """A name for journals: the query URL, without credentials."""
+        parts = urlsplit(self.config.query_url)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+        return hashlib.sha256(f"{parts.scheme}://{host}{port}{parts.path}".encode()).hexdigest()[:16]

@@ -1,0 +1,97 @@
+"""What users see when an endpoint misbehaves: HTML pages, refusals, wrong URLs, credentials.
+
+The misbehaving server is a small local HTTP server written for these tests (the well-behaved
+paths run against real Oxigraph and Virtuoso servers in test_store_contract.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from click.testing import CliRunner
+
+from diplokg.cli import cli
+
+from .samples import ARTICLE
+
+
+class Misbehaving(BaseHTTPRequestHandler):
+    """Answers by path: /html/* an HTML page, /refuse/* 400 to writes, /locked/* 401."""
+
+    seen_auth: list[str] = []
+
+    def log_message(self, *args: object) -> None:  # keep test output quiet
+        return
+
+    def _answer(self) -> None:
+        self.seen_auth.append(self.headers.get("Authorization", ""))
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        if self.path.startswith("/html/"):
+            body, status, kind = b"<html><body><h1>Welcome to our portal</h1></body></html>", 200, "text/html"
+        elif self.path.startswith("/refuse/"):
+            body, status, kind = b"Parse error: unexpected token at line 1", 400, "text/plain"
+        else:
+            body, status, kind = b"<html><body>Unauthorized</body></html>", 401, "text/html"
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = _answer
+
+
+@pytest.fixture(scope="module")
+def stub() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Misbehaving)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def invoke(*args: str, env: dict[str, str] | None = None):
+    return CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
+
+
+def test_a_server_answering_html_is_named(stub):
+    result = invoke("query", "office-holders", "--endpoint", f"{stub}/html/query")
+    assert result.exit_code == 5
+    assert "answered with an HTML page, not SPARQL results" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_refused_article_is_named_with_the_servers_message(stub, write):
+    article = write("vienna.txt", ARTICLE)
+    result = invoke("load", str(article), "--endpoint", f"{stub}/refuse/query")
+    assert result.exit_code == 5
+    assert "failed" in result.stderr and "vienna.txt" in result.stderr
+    assert "Parse error: unexpected token" in result.stderr
+    assert "1 refused by the store" in result.stderr
+
+
+def test_credentials_come_from_the_environment_and_are_never_shown(stub, write):
+    Misbehaving.seen_auth.clear()
+    article = write("vienna.txt", ARTICLE)
+    env = {"DIPLOKG_ENDPOINT_USER": "loader", "DIPLOKG_ENDPOINT_PASSWORD": "s3cret-pa55"}
+    result = invoke("load", str(article), "--endpoint", f"{stub}/locked/query", env=env)
+    assert result.exit_code == 5
+    assert "refused access (401)" in result.stderr and "DIPLOKG_ENDPOINT_USER" in result.stderr
+    assert "s3cret-pa55" not in result.output
+    expected = "Basic " + base64.b64encode(b"loader:s3cret-pa55").decode()
+    assert expected in Misbehaving.seen_auth
+    Misbehaving.seen_auth.clear()
+    invoke("query", "articles", "--endpoint", f"{stub}/locked/query", env={"DIPLOKG_ENDPOINT_TOKEN": "tok-123"})
+    assert "Bearer tok-123" in Misbehaving.seen_auth
+
+
+@pytest.mark.parametrize("url", ["ftp://example.org/sparql", "localhost:7878/query", "not a url"])
+def test_a_wrong_url_is_named(url):
+    result = invoke("query", "articles", "--endpoint", url)
+    assert result.exit_code == 5
+    assert "is not an http(s) URL" in result.stderr
