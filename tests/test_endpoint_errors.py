@@ -10,6 +10,7 @@ import base64
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -22,7 +23,7 @@ from .samples import ARTICLE
 class Misbehaving(BaseHTTPRequestHandler):
     """Answers by path: /html/* an HTML page, /refuse/* 400 to writes, /locked/* 401."""
 
-    seen_auth: list[str] = []
+    seen_auth: ClassVar[list[str]] = []
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
         return
