@@ -33,35 +33,16 @@ def oxigraph_binary() -> str:
 
 @contextmanager
 def oxigraph_server(folder: Path, data: Path | None = None) -> Iterator[str]:
-    """Start ``oxigraph serve`` on a free port with ``data`` loaded; yield its base URL."""
-    binary = oxigraph_binary()
-    folder.mkdir(parents=True, exist_ok=True)
+    """An Oxigraph server with ``data`` loaded; yields its base URL (``…/query`` is the endpoint)."""
+    server = Server("oxigraph", folder)
     if data is not None:
-        subprocess.run([binary, "load", "--location", str(folder), "--file", str(data)], check=True,
-                       capture_output=True)
-    port = free_port()
-    process = subprocess.Popen([binary, "serve", "--location", str(folder), "--bind", f"127.0.0.1:{port}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
+        subprocess.run([oxigraph_binary(), "load", "--location", str(folder / "db"), "--file", str(data)],
+                       check=True, capture_output=True)
+    server.start()
     try:
-        deadline = time.monotonic() + 20
-        while True:
-            try:
-                query = urllib.parse.urlencode({"query": "ASK {}"})
-                with urllib.request.urlopen(f"{base}/query?{query}", timeout=2):
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError) as err:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    stderr = process.stderr.read() if process.stderr else b""
-                    raise RuntimeError(f"oxigraph did not start: {stderr!r}") from err
-                time.sleep(0.1)
-        yield base
+        yield f"http://127.0.0.1:{server.http_port}"
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        server.stop()
 
 
 def _wait_http(url: str, process: subprocess.Popen[bytes], seconds: float, name: str) -> None:
