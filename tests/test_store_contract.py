@@ -78,6 +78,18 @@ def test_load_reload_and_query(target, tmp_path):
     assert "Jens Stoltenberg,Secretary General of NATO" in holders
 
 
+def test_batched_updates_without_graph_store_protocol(target, tmp_path):
+    args, server = target
+    if server is None:
+        return  # the embedded store batches in any case
+    paths = [str(p) for p in articles(tmp_path / "articles")]
+    run("load", *paths, *args, "--graph-store", "none")
+    run("load", *paths[:3], *args, "--graph-store", "none", "--jobs", "2")
+    reference = tmp_path / "reference"
+    run("load", *paths, "--store", str(reference))
+    assert count(args) == count(["--store", str(reference)])
+
+
 def test_user_values_cannot_break_out_of_the_query(target, tmp_path):
     args, _ = target
     run("load", str(articles(tmp_path / "articles")[0]), *args)

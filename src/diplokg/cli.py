@@ -107,7 +107,8 @@ def target_options(command: Any) -> Any:
         click.option("--update-endpoint", metavar="URL",
                      help="SPARQL Update address, where it is not derived from --endpoint."),
         click.option("--graph-store", metavar="URL",
-                     help="Graph Store Protocol address, where it is not derived from --endpoint."),
+                     help="Graph Store Protocol address, where it is not derived from --endpoint "
+                          "('none': SPARQL Update only, several articles per request)."),
     ]):
         command = option(command)
     return command

@@ -33,6 +33,8 @@ from .store.base import QueryResult
 from .validate import Gate, ValidationReport, parse_rdf
 
 OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
+# a batch of article graphs pushed in one request holds about this many triples
+BATCH_TRIPLES = 5000
 
 
 class Status(StrEnum):
@@ -293,16 +295,30 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
         journal = Journal(settings.state / f"journal-{target_identity(settings)}.jsonl", resume)
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="diplokg-push")
         pending: set[Future[None]] = set()
+        # many small graphs go in one request where the store takes batches
+        batch: list[tuple[Extraction, Graph, str]] = []
+        batch_limit = BATCH_TRIPLES if getattr(store, "batches", True) else 0
 
-        def push(extraction: Extraction, graph: Graph, digest: str) -> None:
+        def submit() -> None:
+            if batch:
+                pending.add(pool.submit(push, list(batch)))
+                batch.clear()
+
+        def push(batch: list[tuple[Extraction, Graph, str]]) -> None:
             try:
-                store.replace_graph(graph)
+                store.replace_graphs([graph for _, graph, _ in batch])
             except EndpointRefused as err:
+                if len(batch) > 1:  # find the article the server refuses: the others still go in
+                    for one in batch:
+                        push([one])
+                    return
+                extraction = batch[0][0]
                 record(ArticleOutcome(extraction.document.origin, Status.FAILED, extraction.document.id,
                                       message=f"{extraction.document.origin}: {err}"))
                 return
-            journal.add(str(graph.identifier), digest, extraction.document.id)
-            record(_outcome(extraction, graph, Status.STORED))
+            for extraction, graph, digest in batch:
+                journal.add(str(graph.identifier), digest, extraction.document.id)
+                record(_outcome(extraction, graph, Status.STORED))
 
         def settle(wait_all: bool) -> None:
             nonlocal pending
@@ -330,9 +346,12 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                     outcome.message = f"{result.document.origin}: failed validation, not stored; kept in {kept}"
                     record(outcome)
                     continue
-                pending.add(pool.submit(push, result, graph, digest))
+                batch.append((result, graph, digest))
+                if sum(len(g) for _, g, _ in batch) >= batch_limit:
+                    submit()
                 while len(pending) >= 2 * jobs:
                     settle(wait_all=False)
+            submit()
             settle(wait_all=True)
         finally:
             for future in pending:

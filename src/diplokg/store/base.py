@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal as Kind
 from typing import Protocol
@@ -29,6 +30,9 @@ class Store(Protocol):
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` are substituted for variables, never spliced as text."""
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """Replace several named graphs, in as few requests as the backend allows."""
 
     def get_graph(self, name: URIRef) -> Graph:
         """The triples of one named graph."""

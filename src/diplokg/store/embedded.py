@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -73,18 +74,23 @@ class EmbeddedStore:
 
     def replace_graph(self, graph: Graph) -> None:
         """Drop and refill the named graph in one transaction: readers see the old or the new graph."""
-        name = to_ox(graph.identifier)
-        assert isinstance(name, ox.NamedNode)
-        # one SPARQL Update runs as one transaction; the terms are serialized by pyoxigraph
-        # (N-Triples syntax, escaped), never spliced from raw strings
-        triples = " .\n".join(
-            f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in graph
-        )
-        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples} }} }}"
+        self.replace_graphs([graph])
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """Replace several named graphs in one transaction."""
+        operations = []
+        for graph in graphs:
+            name = to_ox(graph.identifier)
+            # the terms are serialized by pyoxigraph (N-Triples syntax, escaped), never spliced
+            # from raw strings
+            triples = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in graph)
+            operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{triples} }} }}")
         try:
-            self._store.update(update)
+            # one SPARQL Update request runs as one transaction
+            self._store.update(" ;\n".join(operations))
         except OSError as err:
-            raise StoreError(f"{self.path}: cannot write graph {name.value} ({_first_line(err)})") from None
+            names = ", ".join(str(g.identifier) for g in graphs)
+            raise StoreError(f"{self.path}: cannot write graph(s) {names} ({_first_line(err)})") from None
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run SPARQL with the union of all named graphs as the default graph."""

@@ -18,7 +18,7 @@ import hashlib
 import logging
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -74,7 +74,9 @@ class EndpointConfig:
             raise EndpointError(f"{url!r} is not an http(s) URL; give the SPARQL endpoint's address, "
                                 f"e.g. http://localhost:7878/query")
         query, update, gsp = derive_urls(url)
-        return cls(query, update_url or update, graph_store_url if graph_store_url is not None else gsp, **options)
+        if graph_store_url is not None:
+            gsp = None if graph_store_url.lower() == "none" else graph_store_url  # "none": SPARQL Update only
+        return cls(query, update_url or update, gsp, **options)
 
 
 def _credentials(env: Mapping[str, str]) -> tuple[tuple[str, str] | None, dict[str, str]]:
@@ -199,9 +201,30 @@ class EndpointStore:
             log.info("no Graph Store Protocol at %s (%s); using SPARQL Update", self.config.graph_store_url,
                      response.status_code)
             self._gsp = False
-        name = URIRef(str(graph.identifier)).n3()
-        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body.decode('utf-8')}}} }}"
-        response = self._request("POST", self.config.update_url, what, data={"update": update})
+        self._update([graph], what)
+
+    @property
+    def batches(self) -> bool:
+        """Whether several graphs go in one request: with SPARQL Update, not with the Graph Store
+        Protocol (one PUT per graph is its atomic replace)."""
+        return not (self._gsp and self.config.graph_store_url)
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """Replace several graphs: in one SPARQL Update request where the server takes updates,
+        else one Graph Store PUT each."""
+        if not self.batches or len(graphs) == 1:
+            for graph in graphs:
+                self.replace_graph(graph)
+            return
+        self._update(graphs, f"{len(graphs)} graphs")
+
+    def _update(self, graphs: Sequence[Graph], what: str) -> None:
+        operations = []
+        for graph in graphs:
+            name = URIRef(str(graph.identifier)).n3()
+            body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+            operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
+        response = self._request("POST", self.config.update_url, what, data={"update": " ;\n".join(operations)})
         if not response.ok:
             raise EndpointRefused(f"{what}: the server refused the update ({response.status_code}): "
                                   f"{_server_message(response)}")
