@@ -65,9 +65,13 @@ def test_hostile_values_are_bound_not_spliced(store: EmbeddedStore):
     assert len(store.graph_names()) == 2  # nothing was dropped
 
 
-def test_a_parameter_must_be_selected(store: EmbeddedStore):
-    with pytest.raises(QueryError, match="must be a variable in the query's SELECT clause"):
-        store.query("SELECT ?s WHERE { ?s ?p ?o }", {"o": Literal("x")})
+def test_a_parameter_reaches_filters_and_need_not_be_selected(store: EmbeddedStore):
+    store.replace_graph(to_graph(sample()))
+    query = ("SELECT ?name WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name "
+             "FILTER (!BOUND(?wanted) || ?name = ?wanted) } ORDER BY ?name")
+    everything = [str(r[0]) for r in store.query(query).rows]
+    assert len(everything) > 3
+    assert [str(r[0]) for r in store.query(query, {"wanted": Literal("NATO")}).rows] == ["NATO"]
 
 
 def test_invalid_sparql_is_a_query_error(store: EmbeddedStore):

@@ -208,7 +208,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
 @click.argument("name_or_file", required=False, metavar="[NAME_OR_FILE]")
 @click.option("--sparql", metavar="TEXT", help="Run this SPARQL text instead of a named query.")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (an IRI if <...> or http(s)://, else a string). Repeatable.")
+              help="Bind ?NAME to VALUE: <iri> or http(s):// is an IRI, 2019-12-31 a date, 2025 an integer, "
+                   "0.7 a decimal, v^^xsd:type typed, text@en tagged, else a string. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format (CONSTRUCT/DESCRIBE always print Turtle).")
 @target_options
@@ -270,6 +271,8 @@ def queries() -> None:
     width = max((len(q.name) for q in items), default=0)
     for item in items:
         click.echo(f"{item.name.ljust(width)}  {item.description}")
+        for name, description in item.params:
+            click.echo(f"{'':{width}}    --param {name}=…  {description}")
 
 
 @cli.command()

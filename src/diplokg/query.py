@@ -16,7 +16,7 @@ from .errors import InputError, QueryError
 from .resources import queries_dir
 from .store.base import QueryResult
 
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "tsv", "json")
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
 
 
@@ -28,6 +28,8 @@ class NamedQuery:
     path: Path
     description: str
     text: str
+    params: tuple[tuple[str, str], ...] = ()
+    """(name, description) of each ``# param:`` line."""
 
 
 def _read_query(path: Path) -> NamedQuery:
@@ -36,12 +38,15 @@ def _read_query(path: Path) -> NamedQuery:
     except (OSError, UnicodeDecodeError) as err:
         raise QueryError(f"{path}: cannot read the query ({err}); check the file") from None
     description = ""
+    params: list[tuple[str, str]] = []
     for line in text.splitlines():
         match = re.match(r"^#\s*description:\s*(.*)$", line)
-        if match:
+        if match and not description:
             description = match.group(1).strip()
-            break
-    return NamedQuery(path.stem, path, description, text)
+        param = re.match(r"^#\s*param:\s*(\w+)\s*(.*)$", line)
+        if param:
+            params.append((param.group(1), param.group(2).strip()))
+    return NamedQuery(path.stem, path, description, text, tuple(params))
 
 
 def named_queries(folder: Path | None = None) -> list[NamedQuery]:
@@ -65,17 +70,43 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> NamedQuery:
     )
 
 
+_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
 def parse_param(text: str) -> tuple[str, Node]:
-    """``name=value`` -> (name, term): ``<iri>`` or an http(s) IRI becomes an IRI, anything else a
-    string literal. Values are bound as terms, never spliced into the query text."""
+    """``name=value`` -> (name, term). Values are bound as RDF terms, never spliced as text:
+
+    * ``<iri>`` or an ``http(s)://`` value: an IRI;
+    * ``2019-12-31``: an ``xsd:date``; ``2025`` or ``-3``: an ``xsd:integer``; ``0.7``: an ``xsd:decimal``;
+    * ``value^^xsd:type`` (or ``^^<full IRI>``): that datatype; ``text@en``: a language-tagged string;
+    * anything else: a plain string.
+    """
     name, sep, value = text.partition("=")
     name = name.strip().lstrip("?$")
     if not sep or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
         raise InputError(f"--param {text!r}: write it as name=value, e.g. --param office=\"Secretary of State\"")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    if re.match(r"^https?://\S+$", value):
-        return name, URIRef(value)
+    iri = value[1:-1] if value.startswith("<") and value.endswith(">") else value
+    if (value.startswith("<") and value.endswith(">")) or re.match(r"^https?://\S+$", value):
+        if _IRI_FORBIDDEN.search(iri):
+            raise InputError(f"--param {name}: {iri!r} is not a valid IRI (no spaces, quotes or <>{{}}|^`\\)")
+        return name, URIRef(iri)
+    typed = re.match(r"^(.*)\^\^(?:xsd:(\w+)|<([^>]+)>)$", value, re.S)
+    if typed:
+        datatype = URIRef(_XSD + typed.group(2)) if typed.group(2) else URIRef(typed.group(3))
+        literal = Literal(typed.group(1), datatype=datatype)
+        if getattr(literal, "ill_typed", False):
+            raise InputError(f"--param {name}: {typed.group(1)!r} is not a valid {datatype}")
+        return name, literal
+    tagged = re.match(r"^(.*)@([a-zA-Z]{2,8}(?:-[a-zA-Z0-9]{1,8})*)$", value, re.S)
+    if tagged and " " not in tagged.group(2):
+        return name, Literal(tagged.group(1), lang=tagged.group(2))
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return name, Literal(value, datatype=URIRef(_XSD + "date"))
+    if re.fullmatch(r"-?\d+", value):
+        return name, Literal(value, datatype=URIRef(_XSD + "integer"))
+    if re.fullmatch(r"-?\d+\.\d+", value):
+        return name, Literal(value, datatype=URIRef(_XSD + "decimal"))
     return name, Literal(value)
 
 
@@ -117,9 +148,9 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         ]
         return json.dumps({"head": {"vars": result.variables}, "results": {"bindings": bindings}},
                           ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
+    if fmt in {"csv", "tsv"}:
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer, lineterminator="\n", delimiter="," if fmt == "csv" else "\t")
         writer.writerow(result.variables)
         writer.writerows([_cell(t) for t in row] for row in result.rows)
         return buffer.getvalue()

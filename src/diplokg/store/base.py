@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal as Kind
 from typing import Protocol
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
+
+from ..errors import QueryError
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+    """The query with a ``VALUES`` block binding each variable, opened right after the first
+    ``WHERE {`` (the outermost group, so FILTERs there see the values). Values enter as RDF terms
+    in their escaped N-Triples form (``Literal.n3()``), never as raw text."""
+    if not bindings:
+        return sparql
+    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE { ... } clause")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(term.n3() for term in bindings.values())
+    block = f" VALUES ({names}) {{ ({values}) }} "
+    return sparql[: match.end()] + block + sparql[match.end():]
 
 
 @dataclass

@@ -32,7 +32,7 @@ from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponen
 from .. import __version__
 from ..errors import EndpointError, EndpointRefused, QueryError
 from ..vocab import DATA_BASE
-from .base import QueryResult
+from .base import QueryResult, bind_values
 
 log = logging.getLogger("diplokg.store")
 
@@ -127,20 +127,6 @@ def _query_form(sparql: str) -> str:
         raise QueryError(f"invalid SPARQL: {first}") from None
     name = parsed[1].name
     return {"SelectQuery": "select", "AskQuery": "ask", "ConstructQuery": "graph", "DescribeQuery": "graph"}[name]
-
-
-def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
-    """The query with a ``VALUES`` block binding each variable, opened right after the first
-    ``WHERE {``: values enter as RDF terms in their escaped N-Triples form, never as raw text."""
-    if not bindings:
-        return sparql
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-    if match is None:
-        raise QueryError("cannot bind parameters: the query has no WHERE { ... } clause")
-    names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term.n3() for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }} "
-    return sparql[: match.end()] + block + sparql[match.end():]
 
 
 class EndpointStore:
