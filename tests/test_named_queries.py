@@ -105,7 +105,8 @@ def test_named_query_rows(store, name):
     params, wanted = EXPECTED[name]
     rows = run(store, name, params)
     positions = [contains(rows, w) for w in wanted]
-    assert all(p >= 0 for p in positions), f"{name}: missing {[w for w, p in zip(wanted, positions, strict=True) if p < 0]}\n{rows}"
+    missing = [w for w, p in zip(wanted, positions, strict=True) if p < 0]
+    assert not missing, f"{name}: missing {missing}\n{rows}"
     assert positions == sorted(positions), f"{name}: rows out of order"
     for unwanted in ABSENT.get(name, []):
         assert contains(rows, unwanted) == -1, f"{name}: {unwanted} should be filtered out"
