@@ -260,6 +260,31 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
 
 
 @cli.command()
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[FILE]...")
+@target_options
+@click.option("--materialize", is_flag=True,
+              help="Write the inferred classes and inverse relations into the store's inferred graph "
+                   "(<https://w3id.org/diplokg/inferred>, replaced by each run).")
+@click.pass_context
+def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endpoint: str | None,
+           update_endpoint: str | None, graph_store: str | None, materialize: bool) -> None:
+    """Check the ontology and the data with the HermiT OWL reasoner (needs Java).
+
+    Reasons over RDF FILEs if given, else over every article in the store. An inconsistency is
+    told in words: which entity, which classes clash, which articles said it (exit code 1).
+
+    \b
+    Examples:
+      diplokg reason --store ./kg --materialize
+      diplokg reason out/*.trig
+    """
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    report = pipeline.reason(files, settings=settings, materialize=materialize)
+    click.echo(str(report))
+    ctx.exit(0 if report.consistent else EXIT_INVALID)
+
+
+@cli.command()
 def queries() -> None:
     """List the named queries with their descriptions.
 

@@ -28,6 +28,7 @@ from .extract import Extraction, Extractor
 from .link import build_linker
 from .mapping import bind_prefixes, to_dataset, to_graph
 from .query import NamedQuery, named_queries, resolve_query
+from .reason import ConsistencyReport
 from .store import open_target, target_identity
 from .store.base import QueryResult
 from .validate import Gate, ValidationReport, parse_rdf
@@ -430,6 +431,31 @@ def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = 
             if progress:
                 progress(str(name), linked)
     return report
+
+
+def reason(files: Iterable[str | Path] = (), *, settings: Settings, materialize: bool = False) -> ConsistencyReport:
+    """Run HermiT over the ontology and the data: RDF ``files`` if given, else every article graph
+    in the store. With ``materialize`` (stores only), the inferences replace the store's
+    inferred graph."""
+    from .reason import INFERRED_GRAPH, check_consistency, union
+
+    given = [Path(f) for f in files]
+    if given:
+        if materialize:
+            raise InputError("--materialize writes into a store; run it with --store or --endpoint, not on files")
+        sources = {str(p): parse_rdf(p, "data") for p in given}
+        return check_consistency(union(sources.values()), sources=sources)
+    if not settings.endpoint and not settings.store.exists():
+        raise StoreError(f"{settings.store}: no store here yet; load articles first or name RDF files to reason over")
+    with open_target(settings) as store:
+        sources = {str(name): store.get_graph(name) for name in store.graph_names()}
+        report = check_consistency(union(sources.values()), sources=sources, materialize=materialize)
+        if report.inferred is not None:
+            inferred = Graph(identifier=INFERRED_GRAPH)
+            for triple in report.inferred:
+                inferred.add(triple)
+            store.replace_graph(inferred)
+        return report
 
 
 def list_queries() -> list[NamedQuery]:

@@ -11,7 +11,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
+from ..vocab import DATA_BASE
 from .base import QueryResult, bind_values
+
+GRAPH_PREFIX = DATA_BASE + "graph/"
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -122,8 +125,9 @@ class EmbeddedStore:
         return graph
 
     def graph_names(self) -> list[URIRef]:
-        """The named graphs, sorted."""
-        return sorted(URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode))
+        """diplokg's article graphs, sorted (not the inferred graph of ``reason --materialize``)."""
+        return sorted(URIRef(g.value) for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH_PREFIX))
 
     def triple_count(self, graph: URIRef | None = None) -> int:
         """Triples in one named graph, or quads in the whole store."""
