@@ -285,6 +285,29 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
 
 
 @cli.command()
+@click.argument("target", metavar="ARTICLE_OR_ENTITY")
+@click.option("--out", type=click.Path(path_type=Path), required=True, metavar="FILE.svg|FILE.html",
+              help="Where to draw it: an SVG, or an HTML page with the SVG and a legend.")
+@target_options
+@click.pass_context
+def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoint: str | None,
+         update_endpoint: str | None, graph_store: str | None) -> None:
+    """Draw one article's graph, or an entity's neighbourhood (needs Graphviz's dot).
+
+    ARTICLE_OR_ENTITY is an article id (its file's stem), or an entity's name, IRI or
+    Wikidata ID. Classes are told apart by shape and colour.
+
+    \b
+    Examples:
+      diplokg show 012-greek-pm-eastmed-pipeline --out article.svg
+      diplokg show NATO --out nato.html
+    """
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    written = pipeline.show(target, out, settings=settings)
+    click.echo(f"drew {target} into {written}", err=True)
+
+
+@cli.command()
 def queries() -> None:
     """List the named queries with their descriptions.
 

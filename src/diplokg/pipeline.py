@@ -458,6 +458,44 @@ def reason(files: Iterable[str | Path] = (), *, settings: Settings, materialize:
         return report
 
 
+def show(target: str, out: Path, *, settings: Settings) -> Path:
+    """Draw one article's graph (by its id) or an entity's neighbourhood (by name, IRI or Wikidata
+    ID) into ``out`` (.svg or .html)."""
+    from rdflib import RDFS, Literal, URIRef
+
+    from .show import facts_query, nodes_query, render
+    from .vocab import WD, graph_iri
+
+    if not settings.endpoint and not settings.store.exists():
+        raise StoreError(f"{settings.store}: no store here yet; load articles first or point --store at a store")
+    with open_target(settings, read_only=True) as store:
+        article = graph_iri(target)
+        if article in store.graph_names():
+            return render(store.get_graph(article), f"article {target}", out)
+        if target.startswith(("http://", "https://")):
+            entity = URIRef(target)
+        else:
+            rows = store.query(
+                "SELECT DISTINCT ?e WHERE { GRAPH ?g { { ?e ?label ?name } "
+                "UNION { ?e <http://www.w3.org/2002/07/owl#sameAs> ?wd } } }",
+                {"name": Literal(target), "label": RDFS.label,
+                 "wd": WD[target] if target.startswith("Q") and target[1:].isdigit() else URIRef("urn:none")},
+            ).rows
+            found = sorted({str(r[0]) for r in rows if r[0] is not None})
+            if not found:
+                raise InputError(f"{target!r}: no article with that id and no entity with that name, IRI or QID; "
+                                 f"see 'diplokg query articles' and 'diplokg query entities'")
+            if len(found) > 1:
+                raise InputError(f"{target!r} names {len(found)} entities ({', '.join(found[:5])}); give the IRI")
+            entity = URIRef(found[0])
+        facts = store.query(facts_query(entity)).graph or Graph()
+        nodes = sorted({t for s, _, o in facts for t in (s, o) if isinstance(t, URIRef)} | {entity})
+        drawn = store.query(nodes_query(nodes)).graph or Graph()
+        for triple in facts:
+            drawn.add(triple)
+        return render(drawn, target, out)
+
+
 def list_queries() -> list[NamedQuery]:
     """The named queries shipped in ``queries/``."""
     return named_queries()
