@@ -7,6 +7,9 @@ and nowhere else (see :mod:`diplokg.errors`).
 from __future__ import annotations
 
 import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +18,7 @@ import click
 from . import __version__, pipeline
 from .config import Settings
 from .dates import PartialDate
-from .document import parse_date
+from .document import collect_sources, parse_date
 from .errors import EXIT_INVALID, DiplokgError
 from .pipeline import ArticleOutcome, RunReport, Status
 from .query import FORMATS, parse_param, render
@@ -39,11 +42,50 @@ class _EchoHandler(logging.Handler):
         click.echo(f"{record.levelname.capitalize()}: {record.getMessage()}", err=True)
 
 
-def _log_to_stderr() -> None:
+def _log_to_stderr(level: int) -> None:
     logger = logging.getLogger("diplokg")
-    if not any(isinstance(h, _EchoHandler) for h in logger.handlers):
-        logger.addHandler(_EchoHandler(logging.WARNING))
-        logger.propagate = False
+    for handler in [h for h in logger.handlers if isinstance(h, _EchoHandler)]:
+        logger.removeHandler(handler)
+    logger.addHandler(_EchoHandler(level))
+    logger.setLevel(level)
+    logger.propagate = False
+
+
+@contextmanager
+def _progress(ctx: click.Context, paths: tuple[str, ...]) -> Iterator[Callable[[ArticleOutcome], None]]:
+    """How a multi-article run reports: a progress bar (articles done, rate, time left) on a
+    terminal, one line per article otherwise or with --verbose, problems only with --quiet."""
+    quiet, verbose = ctx.obj.get("quiet"), ctx.obj.get("verbose")
+    if quiet or verbose or not sys.stderr.isatty():
+        yield lambda outcome: _echo_outcome(outcome, problems_only=bool(quiet))
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    try:  # the bar knows its end when every input is one text file
+        sources = collect_sources(paths)
+        total = len(sources) if all(s.path is not None and s.path.suffix == ".txt" for s in sources) else None
+    except DiplokgError:
+        total = None
+    console = Console(stderr=True)
+    with Progress(TextColumn("articles"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} /s"),
+                  TimeElapsedColumn(), TimeRemainingColumn(), console=console) as bar:
+        task = bar.add_task("articles", total=total)
+
+        def update(outcome: ArticleOutcome) -> None:
+            bar.advance(task)
+            if outcome.status not in {Status.STORED, Status.WRITTEN, Status.SKIPPED}:
+                for line in _outcome_lines(outcome):
+                    bar.console.print(line, markup=False, highlight=False)
+
+        yield update
 
 
 def _settings(ctx: click.Context, **flags: Any) -> Settings:
@@ -54,25 +96,30 @@ def _date(value: str | None) -> PartialDate | None:
     return parse_date(value, "--date") if value else None
 
 
-def _echo_outcome(outcome: ArticleOutcome) -> None:
+def _outcome_lines(outcome: ArticleOutcome) -> list[str]:
+    """What to tell about one article."""
     if outcome.status is Status.UNREADABLE:
-        click.echo(f"skipped {outcome.message}", err=True)
-    elif outcome.status is Status.REJECTED:
-        click.echo(f"rejected {outcome.message}", err=True)
-        if outcome.report is not None:
-            click.echo(str(outcome.report), err=True)
-    elif outcome.status is Status.FAILED:
-        click.echo(f"failed {outcome.message}", err=True)
-    elif outcome.status is Status.SKIPPED:
-        click.echo(f"skipped {outcome.article_id} (committed unchanged before)", err=True)
-    else:
-        click.echo(
-            f"{outcome.status.value} {outcome.article_id} ({outcome.triples} triples, "
-            f"{outcome.entities} entities, {outcome.facts} facts)", err=True,
-        )
+        return [f"skipped {outcome.message}"]
+    if outcome.status is Status.REJECTED:
+        return [f"rejected {outcome.message}"] + ([str(outcome.report)] if outcome.report is not None else [])
+    if outcome.status is Status.FAILED:
+        return [f"failed {outcome.message}"]
+    if outcome.status is Status.SKIPPED:
+        return [f"skipped {outcome.article_id} (committed unchanged before)"]
+    return [f"{outcome.status.value} {outcome.article_id} ({outcome.triples} triples, "
+            f"{outcome.entities} entities, {outcome.facts} facts)"]
+
+
+def _echo_outcome(outcome: ArticleOutcome, problems_only: bool = False) -> None:
+    if problems_only and outcome.status in {Status.STORED, Status.WRITTEN, Status.SKIPPED}:
+        return
+    for line in _outcome_lines(outcome):
+        click.echo(line, err=True)
 
 
 def _summary(report: RunReport, verb: str, where: str) -> None:
+    if click.get_current_context().obj.get("quiet"):
+        return
     click.echo(
         f"{report.count(Status.STORED) + report.count(Status.WRITTEN)} article(s) {verb} {where}; "
         f"{report.count(Status.REJECTED)} rejected by validation; {report.count(Status.UNREADABLE)} unreadable"
@@ -119,8 +166,10 @@ def target_options(command: Any) -> Any:
 @click.version_option(__version__, prog_name="diplokg")
 @click.option("--config", type=click.Path(path_type=Path), metavar="FILE",
               help="TOML config file [env DIPLOKG_CONFIG; default ~/.config/diplokg/config.toml].")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and problems on stderr; no progress.")
+@click.option("-v", "--verbose", is_flag=True, help="Every article on stderr, and debugging messages.")
 @click.pass_context
-def cli(ctx: click.Context, config: Path | None) -> None:
+def cli(ctx: click.Context, config: Path | None, quiet: bool, verbose: bool) -> None:
     """Turn diplomatic news into a queryable RDF knowledge graph.
 
     \b
@@ -128,8 +177,8 @@ def cli(ctx: click.Context, config: Path | None) -> None:
       diplokg load examples/                  # extract, validate, store
       diplokg query office-holders            # who holds which office
     """
-    ctx.obj = {"config": config}
-    _log_to_stderr()
+    ctx.obj = {"config": config, "quiet": quiet, "verbose": verbose}
+    _log_to_stderr(logging.DEBUG if verbose else logging.WARNING)
 
 
 @cli.command()
@@ -155,9 +204,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
       diplokg extract examples/*.txt --out out/
     """
     settings = _settings(ctx, model=model, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
-    report = pipeline.extract(paths, out_dir, settings=settings,
-                              date=_date(date),
-                              fmt=fmt, progress=_echo_outcome)
+    with _progress(ctx, paths) as progress:
+        report = pipeline.extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress)
     _summary(report, "written to", str(out_dir))
     ctx.exit(report.exit_code)
 
@@ -196,8 +244,9 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
                          graph_store=graph_store, model=model, shapes=shapes, gazetteer=gazetteer,
                          wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
-    report = pipeline.load(paths, settings=settings, date=_date(date), progress=_echo_outcome, jobs=jobs,
-                           resume=resume)
+    with _progress(ctx, paths) as progress:
+        report = pipeline.load(paths, settings=settings, date=_date(date), progress=progress, jobs=jobs,
+                               resume=resume)
     _summary(report, "stored in", settings.endpoint or str(settings.store))
     if report.count(Status.REJECTED):
         click.echo(f"{report.count(Status.REJECTED)} article(s) quarantined in {settings.quarantine}", err=True)
@@ -305,6 +354,47 @@ def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoin
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
     written = pipeline.show(target, out, settings=settings)
     click.echo(f"drew {target} into {written}", err=True)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(path_type=Path), default=Path("diplokg-ontology.html"), show_default=True,
+              metavar="FILE", help="Where to write the HTML.")
+def docs(out: Path) -> None:
+    """Write the ontology's HTML documentation (generated by pyLODE).
+
+    \b
+    Example:
+      diplokg docs --out site/ontology.html
+    """
+    from .docs import make_docs
+
+    click.echo(f"wrote {make_docs(out)}", err=True)
+
+
+@cli.command()
+@click.option("--store", type=click.Path(path_type=Path), metavar="DIR",
+              help="Embedded store folder [env DIPLOKG_STORE; default ~/.local/share/diplokg/store].")
+@click.option("--port", type=int, default=7878, show_default=True, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (loopback by default; 0.0.0.0 exposes the store to the network).")
+@click.option("--read-only", is_flag=True, help="Refuse updates.")
+@click.pass_context
+def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_only: bool) -> None:
+    """Serve the embedded store with the Oxigraph server: a SPARQL endpoint and its web query UI.
+
+    While it runs, the store is the server's: stop it (Ctrl-C) before loading with --store.
+    Query it with --endpoint http://HOST:PORT/query.
+
+    \b
+    Example:
+      diplokg serve --store ./kg --port 7878     # then open http://127.0.0.1:7878/
+    """
+    from .serve import serve as run_server
+
+    settings = _settings(ctx, store=store)
+    if not ctx.obj.get("quiet"):
+        click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
+    ctx.exit(run_server(settings.store, host, port, read_only))
 
 
 @cli.command()

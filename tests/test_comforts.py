@@ -1,0 +1,79 @@
+"""Everyday comforts: quiet and verbose runs, the served store, ontology docs, shell completion."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+from click.testing import CliRunner
+
+from diplokg.cli import cli
+
+from .samples import ARTICLE
+from .servers import free_port
+
+
+def test_quiet_tells_only_problems(write, tmp_path):
+    good, empty = write("vienna.txt", ARTICLE), write("empty.txt", "")
+    result = CliRunner().invoke(cli, ["-q", "load", str(good), str(empty), "--store", str(tmp_path / "kg")])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "skipped" in result.stderr and "empty.txt" in result.stderr
+    assert "stored vienna" not in result.stderr and "article(s) stored" not in result.stderr
+
+
+def test_without_a_terminal_each_article_gets_a_line(write, tmp_path):
+    result = CliRunner().invoke(cli, ["load", str(write("vienna.txt", ARTICLE)), "--store", str(tmp_path / "kg")])
+    assert "stored vienna (" in result.stderr and "1 article(s) stored" in result.stderr
+    assert result.stdout == ""  # data to stdout, messages to stderr
+
+
+def test_serve_exposes_the_store_over_sparql(write, tmp_path):
+    store = tmp_path / "kg"
+    assert CliRunner().invoke(cli, ["load", str(write("vienna.txt", ARTICLE)), "--store", str(store)]).exit_code == 0
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "diplokg", "serve", "--store", str(store), "--port", str(port),
+                               "--read-only"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        query = urllib.parse.urlencode({"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                request = urllib.request.Request(f"http://127.0.0.1:{port}/query?{query}",
+                                                 headers={"Accept": "application/sparql-results+json"})
+                with urllib.request.urlopen(request, timeout=2) as response:
+                    answer = json.load(response)
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, server.stderr.read() if server.stderr else ""
+                time.sleep(0.2)
+        assert answer["results"]["bindings"][0]["n"]["value"] == "1"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_needs_a_store(tmp_path):
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
+    assert result.exit_code == 3 and "no store here yet" in result.stderr
+
+
+def test_ontology_docs(tmp_path):
+    out = tmp_path / "site" / "ontology.html"
+    result = CliRunner().invoke(cli, ["docs", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text()
+    for term in ("Diplomat", "holdsOffice", "Commitment", "extractedFrom"):
+        assert term in page
+
+
+def test_shell_completion_script():
+    env = dict(os.environ, _DIPLOKG_COMPLETE="bash_source")
+    done = subprocess.run([sys.executable, "-c", "from diplokg.cli import main; main()"], env=env,
+                          capture_output=True, text=True)
+    assert "_diplokg_completion" in done.stdout and "complete " in done.stdout
