@@ -80,7 +80,7 @@ BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
                             "typed xsd:date, xsd:gYearMonth or xsd:gYear"),
     "summit ends before it starts": (
         lambda g: _set(g, summit(g), DKG.endDate, Literal("2018-07-01", datatype=XSD.date)),
-        "ends (2018-07-01) before it starts"),
+        "ends before it starts"),
     "summit location not a place": (lambda g: _set(g, summit(g), DKG.location, GERMANY),
                                     "at most one dkg:location, a dkg:Place"),
     "commitment value not decimal": (lambda g: _set(g, commitment(g), DKG.commitmentValue, Literal("two")),

@@ -36,6 +36,8 @@ from .validate import Gate, ValidationReport, parse_rdf
 OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
 # a batch of article graphs pushed in one request holds about this many triples
 BATCH_TRIPLES = 5000
+# articles validated together in one SHACL run (each alone only when the run finds violations)
+GATE_WINDOW = 16
 
 
 class Status(StrEnum):
@@ -330,6 +332,34 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                 future.result()  # an unreachable store ends the run here
 
         try:
+            window: list[tuple[Extraction, Graph, str]] = []
+
+            def gate_window() -> None:
+                """Validate the window's articles together (one SHACL run), and alone only
+                when the whole fails, to tell which; then queue the valid ones for pushing."""
+                if not window:
+                    return
+                union = Graph()
+                for _, graph, _ in window:
+                    union += graph
+                together = gate.check(union) if len(window) > 1 else None
+                for result, graph, digest in window:
+                    verdict = together if together is not None and together.conforms else \
+                        gate.check(graph, result.document.origin)
+                    if not verdict.conforms:
+                        kept = _quarantine(settings.quarantine, result, graph, verdict)
+                        outcome = _outcome(result, graph, Status.REJECTED)
+                        outcome.report = verdict
+                        outcome.message = f"{result.document.origin}: failed validation, not stored; kept in {kept}"
+                        record(outcome)
+                        continue
+                    batch.append((result, graph, digest))
+                    if sum(len(g) for _, g, _ in batch) >= batch_limit:
+                        submit()
+                    while len(pending) >= 2 * jobs:
+                        settle(wait_all=False)
+                window.clear()
+
             for result in _extracted(settings, items):
                 if isinstance(result, InputError):
                     record(_unreadable(result))
@@ -339,19 +369,10 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                 if resume and journal.committed(str(graph.identifier), digest):
                     record(_outcome(result, graph, Status.SKIPPED))
                     continue
-                verdict = gate.check(graph, result.document.origin)
-                if not verdict.conforms:
-                    kept = _quarantine(settings.quarantine, result, graph, verdict)
-                    outcome = _outcome(result, graph, Status.REJECTED)
-                    outcome.report = verdict
-                    outcome.message = f"{result.document.origin}: failed validation, not stored; kept in {kept}"
-                    record(outcome)
-                    continue
-                batch.append((result, graph, digest))
-                if sum(len(g) for _, g, _ in batch) >= batch_limit:
-                    submit()
-                while len(pending) >= 2 * jobs:
-                    settle(wait_all=False)
+                window.append((result, graph, digest))
+                if len(window) >= GATE_WINDOW:
+                    gate_window()
+            gate_window()
             submit()
             settle(wait_all=True)
         finally:
