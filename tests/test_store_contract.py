@@ -150,8 +150,7 @@ def test_resume_after_the_server_dies_mid_run(target, tmp_path):
     server.start()
     assert count(args)[0] == 2
     report = load(paths, settings=settings, resume=True)
-    statuses = sorted(o.status.value for o in report.outcomes)
-    assert statuses == ["skipped", "skipped", "stored", "stored", "stored", "stored"]
+    assert (report.count(Status.SKIPPED), report.count(Status.STORED)) == (2, 4)
     # exactly what a clean load gives: each graph once, no triple twice
     reference = Settings.resolve({"store": tmp_path / "reference"})
     load(paths, settings=reference)

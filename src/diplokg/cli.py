@@ -142,6 +142,15 @@ endpoint_option = click.option("--wikidata-endpoint", "wikidata_endpoint", metav
                                help="Also link online through this Wikidata-style SPARQL endpoint, e.g. "
                                     "https://query.wikidata.org/sparql (answers cached on disk) "
                                     "[env DIPLOKG_WIKIDATA_ENDPOINT; default: offline only].")
+def scale_options(command: Any) -> Any:
+    """--workers and --dask."""
+    command = click.option("--dask", metavar="ADDRESS",
+                           help="Extract on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+                                "for a local cluster of --workers processes.")(command)
+    return click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                        help="Extract in this many processes (output identical to one).")(command)
+
+
 def target_options(command: Any) -> Any:
     """--store, or --endpoint with its overrides."""
     for option in reversed([
@@ -191,9 +200,11 @@ def cli(ctx: click.Context, config: Path | None, quiet: bool, verbose: bool) -> 
 @model_option
 @gazetteer_option
 @endpoint_option
+@scale_options
 @click.pass_context
 def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str, date: str | None,
-            model: str | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
+            model: str | None, gazetteer: Path | None, wikidata_endpoint: str | None, workers: int,
+            dask: str | None) -> None:
     """Extract articles into RDF files, one per article (no validation, no store).
 
     PATH is an article (.txt with an optional title/date/source header), a folder of them,
@@ -205,7 +216,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
     """
     settings = _settings(ctx, model=model, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
     with _progress(ctx, paths) as progress:
-        report = pipeline.extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress)
+        report = pipeline.extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress,
+                                  workers=workers, dask=dask)
     _summary(report, "written to", str(out_dir))
     ctx.exit(report.exit_code)
 
@@ -224,11 +236,12 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 @click.option("--quarantine", type=click.Path(path_type=Path), metavar="DIR",
               help="Where articles that fail validation go [env DIPLOKG_QUARANTINE; "
                    "default ~/.local/state/diplokg/quarantine].")
+@scale_options
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoint: str | None,
          update_endpoint: str | None, graph_store: str | None, date: str | None, model: str | None,
          shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None, jobs: int, resume: bool,
-         quarantine: Path | None) -> None:
+         quarantine: Path | None, workers: int, dask: str | None) -> None:
     """Extract, validate and load articles into the embedded store or a SPARQL endpoint.
 
     Each article becomes one named graph; loading it again replaces that graph (one atomic
@@ -246,7 +259,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
                          wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
     with _progress(ctx, paths) as progress:
         report = pipeline.load(paths, settings=settings, date=_date(date), progress=progress, jobs=jobs,
-                               resume=resume)
+                               resume=resume, workers=workers, dask=dask)
     _summary(report, "stored in", settings.endpoint or str(settings.store))
     if report.count(Status.REJECTED):
         click.echo(f"{report.count(Status.REJECTED)} article(s) quarantined in {settings.quarantine}", err=True)

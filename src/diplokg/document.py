@@ -219,7 +219,8 @@ class Source:
 def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
     """Resolve the paths a user gave into sources, failing early on any that does not exist.
 
-    Folders are walked recursively for ``*.txt`` and JSON Lines files, in sorted order.
+    Folders are walked recursively for ``*.txt`` and JSON Lines files, in sorted order; a glob
+    pattern (``"data/**/*.jsonl.gz"``) is expanded in sorted order.
     """
     sources: list[Source] = []
     given = list(paths)
@@ -242,6 +243,14 @@ def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
             sources.extend(Source(p) for p in found)
         elif path.is_file():
             sources.append(Source(path))
+        elif any(c in str(item) for c in "*?["):
+            # a quoted glob ("data/**/*.txt"), expanded here so that no shell limit applies
+            base = Path(path.anchor) if path.is_absolute() else Path()
+            pattern = str(path.relative_to(path.anchor)) if path.is_absolute() else str(path)
+            found = sorted(p for p in base.glob(pattern) if p.is_file())
+            if not found:
+                raise InputError(f"{item}: the pattern matches no file; check it (quote it so the shell leaves it)")
+            sources.extend(Source(p) for p in found)
         else:
             raise InputError(f"{path}: no such file or folder; check the path")
     return sources

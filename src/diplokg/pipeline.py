@@ -25,6 +25,7 @@ from .dates import PartialDate
 from .document import Document, collect_sources
 from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
 from .extract import Extraction, Extractor
+from .extract.parallel import extract_stream
 from .link import build_linker
 from .mapping import bind_prefixes, to_dataset, to_graph
 from .query import NamedQuery, named_queries, resolve_query
@@ -65,15 +66,26 @@ class ArticleOutcome:
     report: ValidationReport | None = None
 
 
+PROBLEMS = frozenset({Status.REJECTED, Status.UNREADABLE, Status.FAILED})
+
+
 @dataclass
 class RunReport:
-    """The outcome of a run over many articles."""
+    """The outcome of a run over many articles: counts, and the articles that had a problem
+    (the others are counted, not kept, so a long run's memory stays flat)."""
 
-    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    counts: dict[Status, int] = field(default_factory=dict)
+    problems: list[ArticleOutcome] = field(default_factory=list)
+
+    def add(self, outcome: ArticleOutcome) -> None:
+        """Count one article's outcome (and keep it if it had a problem)."""
+        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
+        if outcome.status in PROBLEMS:
+            self.problems.append(outcome)
 
     def count(self, status: Status) -> int:
         """How many articles ended with ``status``."""
-        return sum(1 for o in self.outcomes if o.status is status)
+        return self.counts.get(status, 0)
 
     @property
     def exit_code(self) -> int:
@@ -122,29 +134,18 @@ def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None)
     return generate()
 
 
-def _extracted(settings: Settings, items: Iterator[Document | InputError],
-               batch: int = 16) -> Iterator[Extraction | InputError]:
-    """Linked extractions in input order, in batches through ``nlp.pipe``; read errors passed through."""
+def _extracted(settings: Settings, items: Iterator[Document | InputError], *, workers: int = 1,
+               dask: str | None = None) -> Iterator[Extraction | InputError]:
+    """Linked extractions in input order (in this process, ``workers`` processes, or on Dask);
+    read errors passed through. Linking stays here: one linker, one cache, one rate limit."""
+    if workers < 1:
+        raise InputError(f"--workers {workers}: give 1 or more processes")
     linker = build_linker(settings)
-    extractor = Extractor(settings.model)
-    pending: list[Document | InputError] = []
-
-    def flush() -> Iterator[Extraction | InputError]:
-        extractions = extractor.extract_many(p for p in pending if isinstance(p, Document))
-        for item in pending:
-            if isinstance(item, InputError):
-                yield item
-            else:
-                extraction = next(extractions)
-                linker.link(extraction)
-                yield extraction
-        pending.clear()
-
-    for item in items:
-        pending.append(item)
-        if len(pending) >= batch:
-            yield from flush()
-    yield from flush()
+    Extractor(settings.model)  # fail early, here, if the model is missing
+    for result in extract_stream(items, model=settings.model, workers=workers, dask=dask):
+        if not isinstance(result, InputError):
+            linker.link(result)
+        yield result
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -170,7 +171,8 @@ def safe_filename(article_id: str) -> str:
 
 
 def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: PartialDate | None = None,
-            fmt: str = "trig", progress: Progress | None = None) -> RunReport:
+            fmt: str = "trig", progress: Progress | None = None, workers: int = 1,
+            dask: str | None = None) -> RunReport:
     """Extract each article into ``out_dir/<id>.<fmt>`` (one named graph per article).
 
     The files are what extraction found, before the SHACL gate (use ``validate`` on them).
@@ -183,7 +185,7 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
     except OSError as err:
         raise InputError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
     report = RunReport()
-    for result in _extracted(settings, items):
+    for result in _extracted(settings, items, workers=workers, dask=dask):
         if isinstance(result, InputError):
             outcome = _unreadable(result)
         else:
@@ -201,7 +203,7 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
                 raise InputError(f"{target}: cannot write ({err.strerror}); choose a writable --out") from None
             outcome = _outcome(result, graph, Status.WRITTEN)
             outcome.message = str(target)
-        report.outcomes.append(outcome)
+        report.add(outcome)
         if progress:
             progress(outcome)
     return report
@@ -271,7 +273,8 @@ def _quarantine(folder: Path, extraction: Extraction, graph: Graph, verdict: Val
 
 
 def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate | None = None,
-         progress: Progress | None = None, jobs: int = 1, resume: bool = False) -> RunReport:
+         progress: Progress | None = None, jobs: int = 1, resume: bool = False, workers: int = 1,
+         dask: str | None = None) -> RunReport:
     """Extract, map, validate and store each article: in the embedded store, or on a SPARQL
     endpoint when ``settings.endpoint`` is set.
 
@@ -290,7 +293,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
 
     def record(outcome: ArticleOutcome) -> None:
         with lock:
-            report.outcomes.append(outcome)
+            report.add(outcome)
             if progress:
                 progress(outcome)
 
@@ -360,7 +363,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                         settle(wait_all=False)
                 window.clear()
 
-            for result in _extracted(settings, items):
+            for result in _extracted(settings, items, workers=workers, dask=dask):
                 if isinstance(result, InputError):
                     record(_unreadable(result))
                     continue
