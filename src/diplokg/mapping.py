@@ -140,6 +140,17 @@ def to_dataset(graphs: list[Graph]) -> Dataset:
     return ds
 
 
+def write_trig(graph: Graph) -> bytes:
+    """One named graph as TriG, one statement a line in N-Triples term syntax, sorted.
+
+    rdflib's pretty TriG serializer computes a prefixed name for every term, which costs more
+    than extracting the article; this plain form is valid TriG (and Turtle, inside its block),
+    reads back into the same graph, and diffs well.
+    """
+    lines = sorted(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+    return (f"{graph.identifier.n3()} {{\n" + "\n".join(lines) + "\n}\n").encode("utf-8")
+
+
 def bind_prefixes(graph: Graph) -> None:
     """The prefixes diplokg writes with."""
     graph.bind("dkg", DKG._NS)

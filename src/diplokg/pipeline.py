@@ -27,7 +27,7 @@ from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK, EndpointRe
 from .extract import Extraction, Extractor
 from .extract.parallel import extract_stream
 from .link import build_linker
-from .mapping import bind_prefixes, to_dataset, to_graph
+from .mapping import bind_prefixes, to_dataset, to_graph, write_trig
 from .query import NamedQuery, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
@@ -194,6 +194,8 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
             if fmt == "ttl":
                 bind_prefixes(graph)
                 data = graph.serialize(format="turtle", encoding="utf-8")
+            elif fmt == "trig":
+                data = write_trig(graph)
             else:
                 data = to_dataset([graph]).serialize(format=OUTPUT_FORMATS[fmt], encoding="utf-8")
             target = out_dir / f"{safe_filename(document.id)}.{fmt}"
@@ -267,7 +269,7 @@ def _quarantine(folder: Path, extraction: Extraction, graph: Graph, verdict: Val
     """Keep a rejected article's graph and report for a person to look at."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_filename(extraction.document.id)
-    _atomic_write(folder / f"{stem}.trig", to_dataset([graph]).serialize(format="trig", encoding="utf-8"))
+    _atomic_write(folder / f"{stem}.trig", write_trig(graph))
     _atomic_write(folder / f"{stem}.report.txt", (str(verdict) + "\n").encode("utf-8"))
     return folder / f"{stem}.trig"
 

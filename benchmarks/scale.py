@@ -1,0 +1,143 @@
+"""Scale benchmarks, each a ratio measured in one run (not timed tests):
+
+1. extraction: words/s of diplokg's extract stage versus plain ``nlp.pipe`` of the same model on
+   the same texts (target >= 0.8);
+2. load: articles/s and triples/s of ``load`` into the embedded store, and its ratio to
+   extraction alone (target >= 0.9: storing must not be the bottleneck);
+3. memory: peak RSS of ``diplokg load`` at N and 10·N articles, each in its own process
+   (target ratio <= 1.2);
+4. workers: speed-up of ``--workers 2`` over 1 (target >= 1.6 on 2 cores).
+
+The corpus is generated from the shipped example articles' sentences and sentences written for
+diplokg, with names, countries, numbers and dates varied per article, so that no cache helps.
+
+    python benchmarks/scale.py [--articles 300] [--memory 1000] [--skip-memory]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import spacy
+
+from diplokg.config import Settings
+from diplokg.document import Document, read_text_file
+from diplokg.extract.text import prepare
+from diplokg.pipeline import Status, extract, load
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+FIRST = ["Maria", "John", "Carlos", "Peter", "Anna", "James", "Olga", "Ahmed", "Yuki", "Laura", "Pierre", "Ingrid"]
+LAST = ["Santos", "Miller", "Ruiz", "Hansen", "Lindqvist", "Wilson", "Petrova", "Haddad", "Tanaka", "Rossi",
+        "Dubois", "Berg", "Novak", "Kowalski", "Silva", "Fischer"]
+COUNTRIES = ["Portugal", "Canada", "Spain", "Norway", "Sweden", "Ireland", "Poland", "Egypt", "Japan", "Italy",
+             "France", "Denmark", "Greece", "Turkey", "Chile", "Kenya"]
+TEMPLATES = [
+    "{c}'s foreign minister, {p}, met NATO Secretary General Jens Stoltenberg in Brussels on {day}.",
+    "{c} pledged to spend {n} percent of its gross domestic product on defence by {year}.",
+    "Leaders will meet at the EU summit in {city} on {month} {d1}-{d2}.",
+    "Prime Minister {p} of {c} said the talks with {c2} would continue next month.",
+    "The {c} government committed {n} billion dollars to the reconstruction fund.",
+]
+CITIES = ["Madrid", "Vienna", "Athens", "Lisbon", "Warsaw", "Rome", "Oslo", "Dublin"]
+MONTHS = ["January", "March", "May", "June", "July", "September", "October", "November"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
+
+
+def corpus(n: int, seed: int = 7) -> list[dict[str, str]]:
+    """``n`` varied articles: generated sentences around sentences of the shipped examples."""
+    rng = random.Random(seed)
+    example_sentences = [s.strip() + "." for p in sorted(EXAMPLES.glob("*.txt"))
+                         for s in read_text_file(p).text.replace("\n", " ").split(". ") if len(s.split()) > 6]
+    articles = []
+    for i in range(n):
+        sentences = []
+        for _ in range(rng.randint(3, 6)):
+            sentences.append(rng.choice(TEMPLATES).format(
+                c=rng.choice(COUNTRIES), c2=rng.choice(COUNTRIES), p=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                n=rng.randint(1, 9), year=rng.randint(2020, 2035), city=rng.choice(CITIES),
+                month=rng.choice(MONTHS), d1=rng.randint(1, 14), d2=rng.randint(15, 28), day=rng.choice(DAYS)))
+        sentences.insert(rng.randint(0, len(sentences)), rng.choice(example_sentences))
+        articles.append({"id": f"bench-{i:06d}", "text": " ".join(sentences),
+                         "date": f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"})
+    return articles
+
+
+def write_jsonl(articles: list[dict[str, str]], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as handle:
+        for article in articles:
+            handle.write(json.dumps(article) + "\n")
+    return path
+
+
+def timed(run) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = run()
+    return time.perf_counter() - start, result
+
+
+def peak_rss_mb(jsonl: Path, store: Path) -> float:
+    """Peak resident memory of one ``diplokg load`` process, in MB."""
+    process = subprocess.Popen([sys.executable, "-m", "diplokg", "-q", "load", str(jsonl), "--store", str(store)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if status != 0:
+        raise SystemExit(f"diplokg load failed on {jsonl} (status {status})")
+    return usage.ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=300, help="articles for the speed measurements")
+    parser.add_argument("--memory", type=int, default=1000, help="N for the memory measurement (N and 10·N)")
+    parser.add_argument("--skip-memory", action="store_true")
+    args = parser.parse_args()
+    cores = os.cpu_count()
+    with tempfile.TemporaryDirectory(prefix="diplokg-scale-") as tmp:
+        root = Path(tmp)
+        articles = corpus(args.articles)
+        jsonl = write_jsonl(articles, root / "corpus.jsonl")
+        words = sum(len(a["text"].split()) for a in articles)
+        settings = Settings.resolve({"store": root / "kg", "state": root / "state", "quarantine": root / "q"})
+
+        # warm both (model loads, dateparser import) before timing
+        extract([jsonl], root / "warm", settings=settings)
+        nlp = spacy.load(settings.model)
+        texts = [prepare(Document(id=a["id"], text=a["text"]).text).text for a in articles]
+        list(nlp.pipe(texts[:20]))
+
+        plain, _ = timed(lambda: list(nlp.pipe(texts, batch_size=16)))
+        extracted, _ = timed(lambda: extract([jsonl], root / "out1", settings=settings))
+        loaded, report = timed(lambda: load([jsonl], settings=settings))
+        stored = report.count(Status.STORED)  # type: ignore[attr-defined]
+        from diplokg.store import open_store
+
+        with open_store(settings.store, read_only=True) as store:
+            triples = store.triple_count()
+        two, _ = timed(lambda: extract([jsonl], root / "out2", settings=settings, workers=2))
+
+        print(f"{args.articles} generated articles, {words} words, {cores} cores")
+        print(f"1. extraction  plain nlp.pipe {words / plain:8.0f} words/s | diplokg extract "
+              f"{words / extracted:8.0f} words/s | ratio {plain / extracted:.3f} (target >= 0.8)")
+        print(f"2. load        {stored / loaded:6.1f} articles/s, {triples / loaded:8.0f} triples/s | "
+              f"ratio to extraction {extracted / loaded:.3f} (target >= 0.9)")
+        print(f"4. workers     1: {extracted:6.1f} s | 2: {two:6.1f} s | "
+              f"speed-up {extracted / two:.2f} (target >= 1.6)")
+        if not args.skip_memory:
+            small = write_jsonl(corpus(args.memory, seed=1), root / "small.jsonl")
+            large = write_jsonl(corpus(10 * args.memory, seed=2), root / "large.jsonl")
+            rss_small = peak_rss_mb(small, root / "kg-small")
+            rss_large = peak_rss_mb(large, root / "kg-large")
+            print(f"3. memory      {args.memory} articles: {rss_small:.0f} MB | {10 * args.memory} articles: "
+                  f"{rss_large:.0f} MB | ratio {rss_large / rss_small:.2f} (target <= 1.2)")
+
+
+if __name__ == "__main__":
+    main()
