@@ -136,8 +136,9 @@ def test_validate_exit_codes(runner, article, write, tmp_path):
     ok = invoke(runner, "validate", good)
     assert ok.exit_code == 0 and "conforms" in ok.stdout
     text = good.read_text()
-    assert "dkg:confidence 0.9" in text
-    broken = write("broken.trig", text.replace("dkg:confidence 0.9", "dkg:confidence 7.5"))
+    confidence = '<https://w3id.org/diplokg/ontology#confidence> "0.9"^^<http://www.w3.org/2001/XMLSchema#decimal>'
+    assert confidence in text
+    broken = write("broken.trig", text.replace(confidence, confidence.replace('"0.9"', '"7.5"')))
     bad = invoke(runner, "validate", broken)
     assert bad.exit_code == 1
     assert "dkg:confidence, an xsd:decimal from 0 to 1" in bad.stdout
