@@ -15,6 +15,7 @@ from ..vocab import DATA_BASE
 from .base import QueryResult, bind_values
 
 GRAPH_PREFIX = DATA_BASE + "graph/"
+FLUSH_TRIPLES = 20_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -56,6 +57,7 @@ class EmbeddedStore:
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._unflushed = 0
         try:
             if read_only:
                 if not self.path.exists():
@@ -91,6 +93,12 @@ class EmbeddedStore:
         try:
             # one SPARQL Update request runs as one transaction
             self._store.update(" ;\n".join(operations))
+            # Oxigraph keeps written data in memory until flushed: flush now and then, so that a
+            # long load's memory stays flat (measured: it grew ~0.3 MB per 1,000 triples without)
+            self._unflushed += sum(len(g) for g in graphs)
+            if self._unflushed >= FLUSH_TRIPLES:
+                self._store.flush()
+                self._unflushed = 0
         except OSError as err:
             names = ", ".join(str(g.identifier) for g in graphs)
             raise StoreError(f"{self.path}: cannot write graph(s) {names} ({_first_line(err)})") from None
@@ -137,6 +145,8 @@ class EmbeddedStore:
     def close(self) -> None:
         """Flush and release the store's lock."""
         if getattr(self, "_store", None) is not None:
+            if self._unflushed:
+                self._store.flush()
             del self._store
             self._store = None  # type: ignore[assignment]
 
