@@ -15,7 +15,6 @@ import argparse
 import shutil
 import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.parse
@@ -30,6 +29,7 @@ from diplokg.document import Document
 from diplokg.extract.records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from diplokg.mapping import to_dataset, to_graph
 from diplokg.pipeline import BATCH_TRIPLES
+from diplokg.serve import oxigraph_binary
 from diplokg.store.endpoint import EndpointConfig, EndpointStore
 
 COUNTRIES = ["France", "Germany", "Italy", "Spain", "Poland", "Norway", "Japan", "Canada", "Brazil", "India"]
@@ -64,10 +64,9 @@ def main() -> None:
     parser.add_argument("--batched", action="store_true",
                         help="SPARQL Update with several articles per request instead of one Graph Store PUT each")
     args = parser.parse_args()
-    binary = str(Path(sys.executable).parent / "oxigraph") if (Path(sys.executable).parent / "oxigraph").exists() \
-        else shutil.which("oxigraph")
-    if not binary or not shutil.which("curl"):
-        raise SystemExit("needs the 'oxigraph' server (pip install oxigraph) and curl")
+    binary = oxigraph_binary()
+    if not shutil.which("curl"):
+        raise SystemExit("needs curl")
 
     graphs = [article(i) for i in range(args.articles)]
     triples = sum(len(g) for g in graphs)

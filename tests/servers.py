@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -14,21 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from diplokg.serve import oxigraph_binary
+
 
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def oxigraph_binary() -> str:
-    """The ``oxigraph`` server from the PyPI package of that name (installed by the test extra)."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    if not found:
-        raise RuntimeError("the 'oxigraph' server is not installed; run 'pip install -e .[test]' (make test does)")
-    return found
 
 
 @contextmanager
