@@ -72,3 +72,10 @@ def test_summit_evidence_points_at_its_sentence(extractor):
     x = run(extractor, text)
     ev = x.summits[0].evidence
     assert text[ev.start:ev.end] == ev.sentence == "The G7 summit in Rome opened on Friday."
+
+
+def test_a_meeting_told_in_the_past_takes_the_last_such_date(extractor):
+    x = run(extractor, "The ministers held a quadrilateral meeting in Washington on July 25.", D(2020, 1, 10))
+    assert [s.start for s in x.summits] == [D(2019, 7, 25)]
+    y = run(extractor, "The ministers will hold a quadrilateral meeting in Washington on July 25.", D(2020, 1, 10))
+    assert [s.start for s in y.summits] == [D(2020, 7, 25)]

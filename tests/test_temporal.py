@@ -57,3 +57,10 @@ def test_a_named_month_keeps_its_precision_with_a_year_only_article():
 def test_without_an_article_date_only_absolute_dates_resolve():
     assert resolve("Friday", None) is None
     assert resolve("November 1985", None).start == D(1985, 11)
+
+
+def test_a_date_without_a_year_in_a_past_event_is_the_last_one():
+    base = D(2020, 1, 10)
+    assert resolve("July 25", base).start == D(2020, 7, 25)  # "will meet on July 25"
+    assert resolve("July 25", base, past=True).start == D(2019, 7, 25)  # "met on July 25"
+    assert resolve("January 2", base, past=True).start == D(2020, 1, 2)

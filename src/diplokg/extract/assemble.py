@@ -200,7 +200,7 @@ class _Builder:
             draft = _SummitDraft(
                 organizer=self._entity_of(m.organizer, {EntityKind.ORGANIZATION, EntityKind.ALLIANCE}),
                 location=self._entity_of(m.location, {EntityKind.CITY, EntityKind.PLACE}),
-                dates=next((r for r in (resolve(d.text, base) for d in m.dates) if r is not None), None),
+                dates=next((r for r in (resolve(d.text, base, m.past) for d in m.dates) if r is not None), None),
                 evidence=self.evidence(m.trigger.sent, m.confidence, m.rule),
                 noun=m.trigger.lemma_.lower(),
                 participants=[e for e in (self._entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],

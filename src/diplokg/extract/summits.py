@@ -52,6 +52,8 @@ class SummitMention:
     Cyprus, Greece and Israel had met for their summit"."""
     numbered: bool
     """Called trilateral, quadrilateral ...: a meeting of countries, not of an organization."""
+    past: bool
+    """Told as something that happened (its verb is in a past tense)."""
     anaphoric: bool
     """A definite mention ("the summit") with nothing of its own: it refers to one named earlier."""
     rule: str
@@ -208,8 +210,11 @@ class SummitFinder:
                     location is not None and _own(token, location)
                 )
                 numbered = any(m.lower_ in {"trilateral", "quadrilateral", "multilateral"} for m in _modifiers(token))
+                verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                past = verb is not None and verb.tag_ in {"VBD", "VBN"} and not any(
+                    c.lower_ in {"will", "would", "shall", "to"} for c in verb.children)
                 mentions.append(SummitMention(token, organizer, location, dates, _participants(token), numbered,
-                                              anaphoric, rule, confidence))
+                                              past, anaphoric, rule, confidence))
         doc._.dkg_summits = mentions
         return doc
 

@@ -87,8 +87,12 @@ def _explicit_year(text: str) -> bool:
     return re.search(r"\b\d{4}\b", text) is not None
 
 
-def resolve(text: str, base: PartialDate | None) -> DateRange | None:
-    """Resolve a date expression from an article dated ``base`` (None: only absolute dates)."""
+def resolve(text: str, base: PartialDate | None, past: bool = False) -> DateRange | None:
+    """Resolve a date expression from an article dated ``base`` (None: only absolute dates).
+
+    ``past``: the sentence tells of something that happened ("a July 25 meeting was held"), so a
+    date without a year is the latest one not after the article's date, not the next one.
+    """
     expr = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     expr = re.sub(r"^(?:the|on|in|at|by)\s+", "", expr, flags=re.I)
     if not expr or _DURATION.search(expr):
@@ -109,7 +113,14 @@ def resolve(text: str, base: PartialDate | None) -> DateRange | None:
                 if base is None:
                     return None
                 # a month without a year: the next such month from the article's date, or this one
-                year = anchor.year if month >= anchor.month or base.precision == "year" else anchor.year + 1
+                # (the last one, for what already happened)
+                if base.precision == "year":
+                    year = anchor.year
+                elif past:
+                    year = anchor.year if (month, int(match.group("d1"))) <= (anchor.month, anchor.day) \
+                        else anchor.year - 1
+                else:
+                    year = anchor.year if month >= anchor.month else anchor.year + 1
             try:
                 start = PartialDate(year, month, int(match.group("d1")))
                 end = PartialDate(year, month, int(match.group("d2")))
@@ -149,7 +160,7 @@ def resolve(text: str, base: PartialDate | None) -> DateRange | None:
     # a named month keeps its precision even when its year comes from the article ("in December")
     named_month = re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", expr, re.I) is not None
     relative = (not _explicit_year(expr) or shift != 0) and not named_month
-    prefer = "future" if _AHEAD.search(text) else "current_period"
+    prefer = "future" if _AHEAD.search(text) else "past" if past else "current_period"
     parsed = _dateparser(expr, anchor, prefer)
     if parsed is None:
         return None
