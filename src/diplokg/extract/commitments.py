@@ -49,10 +49,6 @@ class CommitmentMatch:
     confidence: float
 
 
-def _ent(token: Token) -> Span | None:
-    return entity_at(token, PARTY_LABELS) if token.ent_type_ in PARTY_LABELS else None
-
-
 def _conjuncts(token: Token) -> list[Token]:
     out = [token]
     for child in token.children:
@@ -62,7 +58,7 @@ def _conjuncts(token: Token) -> list[Token]:
 
 
 def _party_of(token: Token) -> Span | Token | None:
-    ent = _ent(token)
+    ent = entity_at(token, PARTY_LABELS)
     if ent is not None:
         return ent
     if token.lower_ in PRONOUNS:
@@ -71,7 +67,7 @@ def _party_of(token: Token) -> Span | Token | None:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                ent = _ent(pobj)
+                ent = entity_at(pobj, PARTY_LABELS)
                 if ent is not None:
                     return ent
     return None
@@ -94,7 +90,7 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
                     for t in _conjuncts(pobj)[1:]:
-                        ent = _ent(t)
+                        ent = entity_at(t, PARTY_LABELS)
                         if ent is not None and ent not in found:
                             found.append(ent)
     return tuple(found)
@@ -195,7 +191,7 @@ class CommitmentFinder:
             if child.dep_ == "poss":
                 party = _party_of(child)
             elif child.dep_ in {"compound", "nmod"} and party is None:
-                party = _ent(child)
+                party = entity_at(child, PARTY_LABELS)
             elif child.dep_ == "prep" and child.lower_ == "by" and party is None:
                 party = next((p for pobj in child.children for p in [_party_of(pobj)] if p), None)
         if party is None:

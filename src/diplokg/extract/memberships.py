@@ -46,14 +46,11 @@ class MemberMatch:
     ``alliance``, or its main ``organization``."""
 
 
-def _ent(token: Token, labels: frozenset[str]) -> Span | None:
-    return entity_at(token, labels) if token.ent_type_ in labels else None
-
 
 def _countries_in(tokens: list[Token]) -> list[Span]:
     found: list[Span] = []
     for t in tokens:
-        ent = _ent(t, frozenset({"COUNTRY"}))
+        ent = entity_at(t, frozenset({"COUNTRY"}))
         if ent is not None and ent not in found:
             found.append(ent)
     return found
@@ -72,12 +69,12 @@ def _organization(noun: Token) -> Span | None:
     """The organization a members noun is of: "NATO members", "NATO's members", "members of NATO"."""
     for child in noun.children:
         if child.dep_ in {"compound", "nmod", "poss", "amod"}:
-            ent = _ent(child, ORG_LABELS)
+            ent = entity_at(child, ORG_LABELS)
             if ent is not None:
                 return ent
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
-                ent = _ent(pobj, ORG_LABELS)
+                ent = entity_at(pobj, ORG_LABELS)
                 if ent is not None:
                     return ent
     return None
@@ -127,7 +124,7 @@ class MembershipFinder:
         # the noun said of countries: "Norway, a member of NATO"; "France is a member of the EU";
         # "Greece and Turkey, and the other allies"
         head = noun.head
-        if noun.dep_ in {"appos", "conj"} and _ent(head, frozenset({"COUNTRY"})) is not None:
+        if noun.dep_ in {"appos", "conj"} and entity_at(head, frozenset({"COUNTRY"})) is not None:
             countries += [c for t in _conjuncts(head) if t is not noun for c in _countries_in([t])]
         elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _negated_or_wished(head):
             for subj in head.children:
@@ -158,7 +155,7 @@ class MembershipFinder:
     def _joined(self, verb: Token, sent: Span) -> list[MemberMatch]:
         if _negated_or_wished(verb) or verb.tag_ not in {"VBD", "VBN"}:
             return []  # "hopes to join", "will join", "wants to join": not (yet) a member
-        org = next((e for c in verb.children if c.dep_ == "dobj" for e in [_ent(c, ORG_LABELS)] if e), None)
+        org = next((e for c in verb.children if c.dep_ == "dobj" for e in [entity_at(c, ORG_LABELS)] if e), None)
         if org is None:
             return []
         countries = [c for s in verb.children if s.dep_ == "nsubj" for t in _conjuncts(s) for c in _countries_in([t])]
@@ -172,12 +169,12 @@ class MembershipFinder:
         for token in group:
             modifiers = [m for c in token.children if c.dep_ in {"compound", "nmod"} for m in _conjuncts(c)]
             for t in [token, *modifiers]:
-                ent = _ent(t, ORG_LABELS)
+                ent = entity_at(t, ORG_LABELS)
                 if ent is not None and ent not in orgs:
                     orgs.append(ent)
         holder: Span | None = None
         for child in (c for t in group for c in t.children if c.dep_ == "poss"):
-            holder = _ent(child, frozenset({"COUNTRY"}))
+            holder = entity_at(child, frozenset({"COUNTRY"}))
             if holder is None and child.lower_ in {"its", "their"}:
                 # "its": the nearest country named before it in the sentence
                 before = [e for e in sent.ents if e.label_ == "COUNTRY" and e.end <= child.i]

@@ -13,6 +13,8 @@ def entity_at(token: Token, labels: frozenset[str] | None = None) -> Span | None
     The index is built once per document, after the entity fix-ups; ``doc.ents`` builds every
     span anew on each access, which a per-token scan cannot afford.
     """
+    if labels is not None and token.ent_type_ not in labels:
+        return None  # cheap: no lookup for tokens outside the wanted entities
     doc = token.doc
     index: dict[int, Span] | None = doc.user_data.get(_KEY)
     if index is None:

@@ -60,9 +60,6 @@ class SummitMention:
     confidence: float
 
 
-def _ent_of(token: Token, labels: frozenset[str]) -> Span | None:
-    return entity_at(token, labels) if token.ent_type_ in labels else None
-
 
 def _modifiers(trigger: Token) -> list[Token]:
     return [c for c in trigger.children if c.dep_ in {"amod", "compound", "nmod", "poss", "nummod"}]
@@ -114,7 +111,7 @@ def _organizer(trigger: Token) -> Span | None:
     General Assembly", "the WTO's summit". (Left to the article's context otherwise.)"""
     for token in [*_modifiers(trigger), *_of_phrase(trigger)]:
         for t in token.subtree:
-            ent = _ent_of(t, ORGANIZER_LABELS)
+            ent = entity_at(t, ORGANIZER_LABELS)
             if ent is not None:
                 return ent
     # "EU leaders gather for a summit", "the WTO's members gather for a summit": who meets
@@ -122,7 +119,7 @@ def _organizer(trigger: Token) -> Span | None:
     for subject in (c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}):
         if subject.lemma_.lower() in PARTICIPANTS:
             for t in subject.subtree:
-                ent = _ent_of(t, ORGANIZER_LABELS)
+                ent = entity_at(t, ORGANIZER_LABELS)
                 if ent is not None:
                     return ent
     return None
@@ -135,7 +132,7 @@ def _participants(trigger: Token) -> tuple[Span, ...]:
         tokens += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
     found: list[Span] = []
     for t in tokens:
-        ent = _ent_of(t, frozenset({"COUNTRY"}))
+        ent = entity_at(t, frozenset({"COUNTRY"}))
         if ent is not None and ent not in found:
             found.append(ent)
     return tuple(found)
@@ -155,7 +152,7 @@ def _clause_ents(trigger: Token, labels: frozenset[str]) -> list[Span]:
     def ents_in(tokens: list[Token]) -> list[Span]:
         found: list[Span] = []
         for t in tokens:
-            ent = _ent_of(t, labels)
+            ent = entity_at(t, labels)
             if ent is not None and ent not in found:
                 found.append(ent)
         return found
