@@ -150,3 +150,14 @@ def test_a_second_article_with_the_same_id_is_an_error(write, tmp_path: Path):
 
 def test_source_of_stdin_is_named():
     assert str(Source(None)) == "<stdin>"
+
+
+def test_an_address_that_is_no_iri_is_encoded_or_dropped(write, tmp_path: Path):
+    """A url with spaces or angle brackets would break the stored graph (or add triples to it):
+    it is percent-encoded; one without a scheme is not an address and is left out."""
+    lines = [json.dumps({"id": "a", "text": "Leaders met.", "url": "http://example.org/a b> <http://evil"}),
+             json.dumps({"id": "b", "text": "Leaders met.", "url": "www.example.org/b"})]
+    docs = list(read_jsonl(write("urls.jsonl", "\n".join(lines) + "\n")))
+    assert [d.url for d in docs] == ["http://example.org/a%20b%3E%20%3Chttp://evil", None]  # type: ignore[union-attr]
+    header = write("h.txt", "url: https://example.org/x y\n\nLeaders met.\n")
+    assert read_text_file(header).url == "https://example.org/x%20y"

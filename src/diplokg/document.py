@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
+from urllib.parse import quote
 
 from .dates import PartialDate
 from .errors import InputError
@@ -29,6 +30,15 @@ from .errors import InputError
 HEADER_KEYS = ("title", "date", "source", "url", "id")
 _HEADER_LINE = re.compile(r"^(title|date|source|url|id):[ \t]*(.*)$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def clean_url(url: object) -> str | None:
+    """An article's address as a valid absolute IRI: characters an IRI cannot hold (spaces,
+    ``<>"{}|\\^`` and controls) percent-encoded; None when it is not an absolute address at all."""
+    if not isinstance(url, str) or not _SCHEME.match(url.strip()):
+        return None
+    return quote(url.strip(), safe="".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in '<>"{}|\\^`'))
 TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson")
 # header values that say the date is not known: the article is then undated (or takes --date)
@@ -122,7 +132,7 @@ def parse_article(raw: str, *, article_id: str, origin: str, date: PartialDate |
         date=date,
         title=meta.get("title") or None,
         source=meta.get("source") or None,
-        url=url,
+        url=clean_url(url),
         origin=origin,
     )
 
@@ -165,7 +175,7 @@ def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: PartialDa
         date=date if record.get("date") else doc.date,
         title=record.get("title") or doc.title,
         source=record.get("source") or doc.source,
-        url=record.get("url") or doc.url,
+        url=clean_url(record.get("url")) or doc.url,
         origin=where,
     )
 

@@ -11,10 +11,15 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
+from rdflib.term import Node
 
 from .dates import PartialDate
 from .extract.records import Entity, Evidence, Extraction
@@ -28,10 +33,17 @@ def date_literal(value: PartialDate) -> Literal:
     return Literal(value.isoformat(), datatype=_DATE_TYPES[value.precision])
 
 
+class _Triples(list[tuple[Node, Node, Node]]):
+    """Where the mapper writes: a list with a graph's ``add`` (see :class:`ArticleGraph`)."""
+
+    def add(self, triple: tuple[Node, Node, Node]) -> None:
+        self.append(triple)
+
+
 class _Mapper:
-    def __init__(self, extraction: Extraction, graph: Graph) -> None:
+    def __init__(self, extraction: Extraction) -> None:
         self.x = extraction
-        self.g = graph
+        self.g = _Triples()
         self.doc_id = extraction.document.id
         self.article = article_iri(self.doc_id)
         self.iris: dict[str, URIRef] = {}
@@ -121,12 +133,53 @@ class _Mapper:
             self.evidence(node, s.evidence)
 
 
+Triple = tuple[Node, Node, Node]
+
+
+@dataclass(frozen=True)
+class ArticleGraph:
+    """One article's triples, as mapped: what the pipeline passes from mapping to validation and
+    storing. Lighter than an rdflib graph (whose indexed adds cost more than the mapping itself);
+    :meth:`graph` makes one where it is needed."""
+
+    identifier: URIRef
+    triples: tuple[Triple, ...]  # without repeats, in mapping order
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self.triples)
+
+    def graph(self) -> Graph:
+        """The triples as an rdflib graph named by :attr:`identifier`."""
+        # SimpleMemory: an article graph is small and read whole; its adds cost half of Memory's
+        graph = Graph(store="SimpleMemory", identifier=self.identifier)
+        graph.addN((s, p, o, graph) for s, p, o in self.triples)
+        bind_prefixes(graph)
+        return graph
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """One line a triple in N-Triples term syntax, sorted: the body of :func:`write_trig`."""
+        return sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in self.triples)
+
+    @property
+    def digest(self) -> str:
+        """A digest of the content, independent of the order the triples were made in."""
+        return hashlib.sha256("\n".join(self.lines).encode("utf-8")).hexdigest()
+
+
+def map_article(extraction: Extraction) -> ArticleGraph:
+    """The article's triples, named by the article's named-graph IRI."""
+    mapper = _Mapper(extraction)
+    mapper.run()
+    return ArticleGraph(graph_iri(extraction.document.id), tuple(dict.fromkeys(mapper.g)))
+
+
 def to_graph(extraction: Extraction) -> Graph:
     """The article's triples as a graph whose identifier is the article's named-graph IRI."""
-    graph = Graph(identifier=graph_iri(extraction.document.id))
-    bind_prefixes(graph)
-    _Mapper(extraction, graph).run()
-    return graph
+    return map_article(extraction).graph()
 
 
 def to_dataset(graphs: list[Graph]) -> Dataset:
@@ -140,15 +193,16 @@ def to_dataset(graphs: list[Graph]) -> Dataset:
     return ds
 
 
-def write_trig(graph: Graph) -> bytes:
+def write_trig(graph: Graph | ArticleGraph) -> bytes:
     """One named graph as TriG, one statement a line in N-Triples term syntax, sorted.
 
     rdflib's pretty TriG serializer computes a prefixed name for every term, which costs more
     than extracting the article; this plain form is valid TriG (and Turtle, inside its block),
     reads back into the same graph, and diffs well.
     """
-    lines = sorted(f"  {s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
-    return (f"{graph.identifier.n3()} {{\n" + "\n".join(lines) + "\n}\n").encode("utf-8")
+    lines = graph.lines if isinstance(graph, ArticleGraph) else \
+        sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+    return (f"{graph.identifier.n3()} {{\n" + "".join(f"  {line}\n" for line in lines) + "}\n").encode("utf-8")
 
 
 def bind_prefixes(graph: Graph) -> None:

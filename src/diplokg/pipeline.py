@@ -6,7 +6,7 @@ report (the run goes on), failures of the run itself raise :class:`~diplokg.erro
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 import json
 import os
 import tempfile
@@ -25,9 +25,9 @@ from .dates import PartialDate
 from .document import Document, collect_sources
 from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
 from .extract import Extraction, Extractor
-from .extract.parallel import extract_stream
+from .extract.parallel import extraction
 from .link import build_linker
-from .mapping import bind_prefixes, to_dataset, to_graph, write_trig
+from .mapping import ArticleGraph, map_article, to_dataset, write_trig
 from .query import NamedQuery, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
@@ -37,8 +37,9 @@ from .validate import Gate, ValidationReport, parse_rdf
 OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
 # a batch of article graphs pushed in one request holds about this many triples
 BATCH_TRIPLES = 5000
-# articles validated together in one SHACL run (each alone only when the run finds violations)
-GATE_WINDOW = 16
+# articles are validated together in one SHACL run of about this many triples (a run costs ~20 ms
+# besides its triples; small windows keep the validating in step with extraction)
+GATE_TRIPLES = 5_000
 
 
 class Status(StrEnum):
@@ -134,18 +135,31 @@ def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None)
     return generate()
 
 
+def overlaps(overlap: bool | None) -> bool:
+    """Whether spaCy runs in a process of its own beside the one that links, maps, validates and
+    stores (by default, when this machine has more than one core)."""
+    return overlap if overlap is not None else (os.cpu_count() or 1) > 1
+
+
+@contextlib.contextmanager
 def _extracted(settings: Settings, items: Iterator[Document | InputError], *, workers: int = 1,
-               dask: str | None = None) -> Iterator[Extraction | InputError]:
+               dask: str | None = None, overlap: bool | None = None) -> Iterator[Iterator[Extraction | InputError]]:
     """Linked extractions in input order (in this process, ``workers`` processes, or on Dask);
     read errors passed through. Linking stays here: one linker, one cache, one rate limit."""
     if workers < 1:
         raise InputError(f"--workers {workers}: give 1 or more processes")
     linker = build_linker(settings)
     Extractor(settings.model)  # fail early, here, if the model is missing
-    for result in extract_stream(items, model=settings.model, workers=workers, dask=dask):
-        if not isinstance(result, InputError):
-            linker.link(result)
-        yield result
+
+    def linked(results: Iterator[Extraction | InputError]) -> Iterator[Extraction | InputError]:
+        for result in results:
+            if not isinstance(result, InputError):
+                linker.link(result)
+            yield result
+
+    with extraction(items, model=settings.model, workers=workers, dask=dask,
+                    overlap=overlaps(overlap)) as results:
+        yield linked(results)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -185,40 +199,47 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
     except OSError as err:
         raise InputError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
     report = RunReport()
-    for result in _extracted(settings, items, workers=workers, dask=dask):
-        if isinstance(result, InputError):
-            outcome = _unreadable(result)
-        else:
-            document = result.document
-            graph = to_graph(result)
-            if fmt == "ttl":
-                bind_prefixes(graph)
-                data = graph.serialize(format="turtle", encoding="utf-8")
-            elif fmt == "trig":
-                data = write_trig(graph)
-            else:
-                data = to_dataset([graph]).serialize(format=OUTPUT_FORMATS[fmt], encoding="utf-8")
-            target = out_dir / f"{safe_filename(document.id)}.{fmt}"
-            try:
-                _atomic_write(target, data)
-            except OSError as err:
-                raise InputError(f"{target}: cannot write ({err.strerror}); choose a writable --out") from None
-            outcome = _outcome(result, graph, Status.WRITTEN)
-            outcome.message = str(target)
-        report.add(outcome)
-        if progress:
-            progress(outcome)
+    # mapping and writing cost little beside spaCy: no process of their own (measured: no faster)
+    with _extracted(settings, items, workers=workers, dask=dask, overlap=False) as results:
+        for result in results:
+            _write_one(result, out_dir, fmt, report, progress)
     return report
+
+
+def _write_one(result: Extraction | InputError, out_dir: Path, fmt: str, report: RunReport,
+               progress: Progress | None) -> None:
+    """Write one article's graph (or count its read error)."""
+    if isinstance(result, InputError):
+        outcome = _unreadable(result)
+    else:
+        document = result.document
+        article = map_article(result)
+        if fmt == "ttl":
+            data = article.graph().serialize(format="turtle", encoding="utf-8")
+        elif fmt == "trig":
+            data = write_trig(article)
+        else:
+            data = to_dataset([article.graph()]).serialize(format=OUTPUT_FORMATS[fmt], encoding="utf-8")
+        target = out_dir / f"{safe_filename(document.id)}.{fmt}"
+        try:
+            _atomic_write(target, data)
+        except OSError as err:
+            raise InputError(f"{target}: cannot write ({err.strerror}); choose a writable --out") from None
+        outcome = _outcome(result, len(article), Status.WRITTEN)
+        outcome.message = str(target)
+    report.add(outcome)
+    if progress:
+        progress(outcome)
 
 
 def _unreadable(error: InputError) -> ArticleOutcome:
     return ArticleOutcome(str(error).split(": ", 1)[0], Status.UNREADABLE, message=str(error))
 
 
-def _outcome(extraction: Extraction, graph: Graph, status: Status) -> ArticleOutcome:
+def _outcome(extraction: Extraction, triples: int, status: Status) -> ArticleOutcome:
     return ArticleOutcome(
         origin=extraction.document.origin, status=status, article_id=extraction.document.id,
-        triples=len(graph), entities=len(extraction.entities),
+        triples=triples, entities=len(extraction.entities),
         facts=len(extraction.relations) + len(extraction.commitments) + len(extraction.summits),
     )
 
@@ -246,26 +267,22 @@ class Journal:
         """Whether this exact graph was committed before."""
         return self.done.get(graph) == digest
 
-    def add(self, graph: str, digest: str, article_id: str) -> None:
-        """Record a commit durably."""
+    def add(self, commits: Iterable[tuple[str, str, str]]) -> None:
+        """Record the commits ``(graph, digest, article id)`` of one transaction durably (one
+        ``fsync`` for all of them)."""
         with self._lock:
-            self._handle.write(json.dumps({"graph": graph, "sha256": digest, "id": article_id}) + "\n")
+            for graph, digest, article_id in commits:
+                self._handle.write(json.dumps({"graph": graph, "sha256": digest, "id": article_id}) + "\n")
+                self.done[graph] = digest
             self._handle.flush()
             os.fsync(self._handle.fileno())
-            self.done[graph] = digest
 
     def close(self) -> None:
         """Close the journal file."""
         self._handle.close()
 
 
-def graph_digest(graph: Graph) -> str:
-    """A digest of a graph's content, independent of triple order."""
-    lines = sorted(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines())
-    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-
-
-def _quarantine(folder: Path, extraction: Extraction, graph: Graph, verdict: ValidationReport) -> Path:
+def _quarantine(folder: Path, extraction: Extraction, graph: ArticleGraph, verdict: ValidationReport) -> Path:
     """Keep a rejected article's graph and report for a person to look at."""
     folder.mkdir(parents=True, exist_ok=True)
     stem = safe_filename(extraction.document.id)
@@ -276,15 +293,17 @@ def _quarantine(folder: Path, extraction: Extraction, graph: Graph, verdict: Val
 
 def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate | None = None,
          progress: Progress | None = None, jobs: int = 1, resume: bool = False, workers: int = 1,
-         dask: str | None = None) -> RunReport:
+         dask: str | None = None, overlap: bool | None = None) -> RunReport:
     """Extract, map, validate and store each article: in the embedded store, or on a SPARQL
     endpoint when ``settings.endpoint`` is set.
 
     Each article replaces its own named graph atomically, so a store never holds half an article.
     An article that fails the SHACL gate is not stored; its graph and report go to the quarantine
     folder. Every commit is journaled: with ``resume``, articles already committed unchanged are
-    skipped. ``jobs`` pushes run at once. A store that cannot be reached stops the run (raising
-    :class:`EndpointError`); a store that refuses one article fails that article only.
+    skipped. ``jobs`` pushes run at once; ``overlap`` runs spaCy in a process of its own, beside
+    this one's mapping, validating and storing (see :func:`overlaps`). A store that cannot be
+    reached stops the run (raising :class:`EndpointError`); a store that refuses one article
+    fails that article only.
     """
     if jobs < 1:
         raise InputError(f"--jobs {jobs}: give 1 or more concurrent pushes")
@@ -299,34 +318,39 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
             if progress:
                 progress(outcome)
 
-    with open_target(settings) as store:
+    # the extraction processes start first: forked before the store and the push threads exist
+    with _extracted(settings, items, workers=workers, dask=dask, overlap=overlap) as results, \
+            open_target(settings) as store:
         journal = Journal(settings.state / f"journal-{target_identity(settings)}.jsonl", resume)
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="diplokg-push")
         pending: set[Future[None]] = set()
         # many small graphs go in one request where the store takes batches
-        batch: list[tuple[Extraction, Graph, str]] = []
+        batch: list[_Mapped] = []
+        batch_triples = 0
         batch_limit = BATCH_TRIPLES if getattr(store, "batches", True) else 0
 
         def submit() -> None:
+            nonlocal batch_triples
             if batch:
                 pending.add(pool.submit(push, list(batch)))
                 batch.clear()
+                batch_triples = 0
 
-        def push(batch: list[tuple[Extraction, Graph, str]]) -> None:
+        def push(batch: list[_Mapped]) -> None:
             try:
-                store.replace_graphs([graph for _, graph, _ in batch])
+                store.replace_graphs([one.article for one in batch])
             except EndpointRefused as err:
                 if len(batch) > 1:  # find the article the server refuses: the others still go in
                     for one in batch:
                         push([one])
                     return
-                extraction = batch[0][0]
-                record(ArticleOutcome(extraction.document.origin, Status.FAILED, extraction.document.id,
-                                      message=f"{extraction.document.origin}: {err}"))
+                document = batch[0].extraction.document
+                record(ArticleOutcome(document.origin, Status.FAILED, document.id,
+                                      message=f"{document.origin}: {err}"))
                 return
-            for extraction, graph, digest in batch:
-                journal.add(str(graph.identifier), digest, extraction.document.id)
-                record(_outcome(extraction, graph, Status.STORED))
+            journal.add((str(one.article.identifier), one.article.digest, one.extraction.document.id) for one in batch)
+            for one in batch:
+                record(_outcome(one.extraction, len(one.article), Status.STORED))
 
         def settle(wait_all: bool) -> None:
             nonlocal pending
@@ -337,46 +361,44 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                 future.result()  # an unreachable store ends the run here
 
         try:
-            window: list[tuple[Extraction, Graph, str]] = []
+            window: list[_Mapped] = []
+            window_triples = 0
 
             def gate_window() -> None:
-                """Validate the window's articles together (one SHACL run), and alone only
-                when the whole fails, to tell which; then queue the valid ones for pushing."""
+                """Validate the window's articles, then queue the valid ones for pushing."""
+                nonlocal batch_triples
                 if not window:
                     return
-                union = Graph()
-                for _, graph, _ in window:
-                    union += graph
-                together = gate.check(union) if len(window) > 1 else None
-                for result, graph, digest in window:
-                    verdict = together if together is not None and together.conforms else \
-                        gate.check(graph, result.document.origin)
+                for one, verdict in zip(window, _verdicts(gate, window), strict=True):
                     if not verdict.conforms:
-                        kept = _quarantine(settings.quarantine, result, graph, verdict)
-                        outcome = _outcome(result, graph, Status.REJECTED)
+                        origin = one.extraction.document.origin
+                        kept = _quarantine(settings.quarantine, one.extraction, one.article, verdict)
+                        outcome = _outcome(one.extraction, len(one.article), Status.REJECTED)
                         outcome.report = verdict
-                        outcome.message = f"{result.document.origin}: failed validation, not stored; kept in {kept}"
+                        outcome.message = f"{origin}: failed validation, not stored; kept in {kept}"
                         record(outcome)
                         continue
-                    batch.append((result, graph, digest))
-                    if sum(len(g) for _, g, _ in batch) >= batch_limit:
+                    batch.append(one)
+                    batch_triples += len(one.article)
+                    if batch_triples >= batch_limit:
                         submit()
                     while len(pending) >= 2 * jobs:
                         settle(wait_all=False)
                 window.clear()
 
-            for result in _extracted(settings, items, workers=workers, dask=dask):
+            for result in results:
                 if isinstance(result, InputError):
                     record(_unreadable(result))
                     continue
-                graph = to_graph(result)
-                digest = graph_digest(graph)
-                if resume and journal.committed(str(graph.identifier), digest):
-                    record(_outcome(result, graph, Status.SKIPPED))
+                article = map_article(result)
+                if resume and journal.committed(str(article.identifier), article.digest):
+                    record(_outcome(result, len(article), Status.SKIPPED))
                     continue
-                window.append((result, graph, digest))
-                if len(window) >= GATE_WINDOW:
+                window.append(_Mapped(result, article))
+                window_triples += len(article)
+                if window_triples >= GATE_TRIPLES:
                     gate_window()
+                    window_triples = 0
             gate_window()
             submit()
             settle(wait_all=True)
@@ -386,6 +408,29 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
             pool.shutdown(wait=True)
             journal.close()
     return report
+
+
+@dataclass
+class _Mapped:
+    """One article on its way to the store."""
+
+    extraction: Extraction
+    article: ArticleGraph
+
+
+def _verdicts(gate: Gate, window: list[_Mapped]) -> list[ValidationReport]:
+    """One verdict per article: the articles are checked together, and halved only where that
+    fails, down to the articles that fail (whose reports then name their own violations)."""
+    if len(window) == 1:
+        return [gate.check(window[0].article.graph(), window[0].extraction.document.origin)]
+    together = gate.graph()
+    for one in window:
+        together.addN((s, p, o, together) for s, p, o in one.article)
+    verdict = gate.check_prepared(together)
+    if verdict.conforms:
+        return [verdict] * len(window)
+    half = len(window) // 2
+    return _verdicts(gate, window[:half]) + _verdicts(gate, window[half:])
 
 
 def validate(paths: Iterable[str | Path], *, shapes: Path | None = None) -> list[ValidationReport]:

@@ -6,6 +6,7 @@ IRIs of data (entities, articles, graphs, assertions) from the minting helpers a
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -71,6 +72,7 @@ _GRAPH = Namespace(DATA_BASE + "graph/")
 _ASSERTION = Namespace(DATA_BASE + "assertion/")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalize_name(name: str) -> str:
     """Fold a name to the key that decides identity: case, accents, punctuation, a leading "the".
 

@@ -56,7 +56,7 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
 class Extractor:
     """Runs the pipeline over articles, in batches."""
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 16) -> None:
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
         self.nlp = build_pipeline(model)
         self.batch_size = batch_size
 

@@ -70,7 +70,35 @@ def _parser(base: dt.date, prefer: str) -> Any:
     })
 
 
+_ABSOLUTE = [
+    re.compile(rf"^{_YEAR}$"),
+    re.compile(rf"^{_MONTH},?\s+{_YEAR}$", re.I),
+    re.compile(rf"^{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}$", re.I),
+    re.compile(rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}$", re.I),
+]
+
+
+def _absolute(text: str) -> PartialDate | None:
+    """"2024", "June 2024", "June 28, 2024", "28 June 2024": no article date needed, and read
+    here in a microsecond where dateparser takes a millisecond or two."""
+    for pattern in _ABSOLUTE:
+        match = pattern.match(text)
+        if match:
+            groups = match.groupdict()
+            month = MONTHS[groups["month"].lower()] if groups.get("month") else None
+            day = int(groups["day"]) if groups.get("day") else None
+            try:
+                return PartialDate(int(groups["year"]), month, day)
+            except ValueError:
+                return None  # "February 30, 2020": not a date
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
 def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
+    absolute = _absolute(text)
+    if absolute is not None:
+        return absolute
     data = _parser(base, prefer).get_date_data(text)
     if data is None or data.date_obj is None:
         return None

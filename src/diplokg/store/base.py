@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError
+from ..mapping import ArticleGraph
 
 
 def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
@@ -43,13 +44,13 @@ class QueryResult:
 class Store(Protocol):
     """A quad store holding one named graph per article."""
 
-    def replace_graph(self, graph: Graph) -> None:
+    def replace_graph(self, graph: Graph | ArticleGraph) -> None:
         """Atomically replace the named graph ``graph.identifier`` with ``graph``'s triples."""
 
     def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` are substituted for variables, never spliced as text."""
 
-    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+    def replace_graphs(self, graphs: Sequence[Graph | ArticleGraph]) -> None:
         """Replace several named graphs, in as few requests as the backend allows."""
 
     def get_graph(self, name: URIRef) -> Graph:

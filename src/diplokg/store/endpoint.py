@@ -31,6 +31,7 @@ from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponen
 
 from .. import __version__
 from ..errors import EndpointError, EndpointRefused, QueryError
+from ..mapping import ArticleGraph
 from ..vocab import DATA_BASE
 from .base import QueryResult, bind_values
 
@@ -171,9 +172,11 @@ class EndpointStore:
         return response
 
     # -- store protocol --------------------------------------------------------------------------
-    def replace_graph(self, graph: Graph) -> None:
+    def replace_graph(self, graph: Graph | ArticleGraph) -> None:
         """One atomic replace: a Graph Store ``PUT``, or ``DROP SILENT GRAPH`` + ``INSERT DATA`` in
         one update request where the server has no Graph Store Protocol."""
+        if isinstance(graph, ArticleGraph):
+            graph = graph.graph()
         what = f"graph {graph.identifier}"
         body = graph.serialize(format="nt", encoding="utf-8")
         if self._gsp and self.config.graph_store_url:
@@ -195,7 +198,7 @@ class EndpointStore:
         Protocol (one PUT per graph is its atomic replace)."""
         return not (self._gsp and self.config.graph_store_url)
 
-    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+    def replace_graphs(self, graphs: Sequence[Graph | ArticleGraph]) -> None:
         """Replace several graphs: in one SPARQL Update request where the server takes updates,
         else one Graph Store PUT each."""
         if not self.batches or len(graphs) == 1:
@@ -204,9 +207,10 @@ class EndpointStore:
             return
         self._update(graphs, f"{len(graphs)} graphs")
 
-    def _update(self, graphs: Sequence[Graph], what: str) -> None:
+    def _update(self, graphs: Sequence[Graph | ArticleGraph], what: str) -> None:
         operations = []
-        for graph in graphs:
+        for one in graphs:
+            graph = one.graph() if isinstance(one, ArticleGraph) else one
             name = URIRef(str(graph.identifier)).n3()
             body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
             operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
