@@ -15,7 +15,9 @@ from diplokg.cli import cli
 from diplokg.config import Settings
 from diplokg.document import collect_sources
 from diplokg.errors import InputError
-from diplokg.pipeline import Status, extract
+from diplokg.pipeline import Status, extract, load
+from diplokg.store import open_store
+from diplokg.validate import Gate, parse_rdf
 
 SENTENCES = [
     "{c}'s foreign minister, {p}, met NATO Secretary General Jens Stoltenberg in Brussels on Monday.",
@@ -70,6 +72,45 @@ def test_workers_give_the_same_graphs(one_process, tmp_path):
     report = extract([source], tmp_path / "two", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)
     assert report.count(Status.WRITTEN) == 12
     assert same(graphs(tmp_path / "two"), expected)
+
+
+def stored(store_path: Path) -> dict[str, set[tuple[object, ...]]]:
+    """Each named graph's triples in an embedded store."""
+    with open_store(store_path, read_only=True) as store:
+        return {str(name): set(store.get_graph(name)) for name in store.graph_names()}
+
+
+def test_loading_beside_extraction_stores_what_one_process_stores(one_process, tmp_path):
+    source, _ = one_process
+    results = {}
+    for overlap in (False, True):
+        settings = Settings.resolve({"store": tmp_path / f"kg-{overlap}", "state": tmp_path / f"state-{overlap}"})
+        report = load([source], settings=settings, overlap=overlap)
+        assert report.count(Status.STORED) == 12 and report.count(Status.UNREADABLE) == 1
+        results[overlap] = stored(tmp_path / f"kg-{overlap}")
+    assert len(results[True]) == 12 and results[True] == results[False]
+
+
+def test_a_window_rejects_exactly_the_articles_that_fail_alone(one_process, tmp_path, write):
+    """Articles are validated many at a time; a window that fails is halved until the failing
+    articles are found: the same verdicts as validating each article by itself."""
+    source, _ = one_process
+    strict = write("strict.ttl", """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        @prefix dkg: <https://w3id.org/diplokg/ontology#> .
+        <urn:no-summits> a sh:NodeShape ; sh:targetClass dkg:Summit ;
+            sh:property [ sh:path dkg:startDate ; sh:maxCount 0 ; sh:message "no dated summits here" ] .
+    """)
+    extract([source], tmp_path / "files", settings=Settings.resolve({"store": tmp_path / "x"}))
+    gate = Gate(strict)
+    alone = {p.stem for p in (tmp_path / "files").glob("*.trig") if not gate.check(parse_rdf(p, "data")).conforms}
+    settings = Settings.resolve({"store": tmp_path / "kg", "shapes": strict, "quarantine": tmp_path / "q",
+                                 "state": tmp_path / "state"})
+    report = load([source], settings=settings)
+    rejected = {p.article_id for p in report.problems if p.status is Status.REJECTED}
+    assert 0 < len(alone) < 12 and rejected == alone
+    assert report.count(Status.STORED) == 12 - len(alone)
+    assert all("no dated summits here" in str(p.report) for p in report.problems if p.status is Status.REJECTED)
 
 
 def test_a_local_dask_cluster_gives_the_same_graphs(one_process, tmp_path):

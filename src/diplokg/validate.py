@@ -115,6 +115,34 @@ def _short(graph: Graph, node: object) -> str:
     return str(node)
 
 
+class _Members(list[Any]):
+    """A list that answers ``in`` from a set."""
+
+    def __init__(self, items: list[Any]) -> None:
+        super().__init__(items)
+        self._set = frozenset(items)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._set
+
+
+@functools.cache
+def _speed_up_pyshacl() -> None:
+    """pySHACL finds each shape's constraints by testing its predicates with ``in`` against a
+    list of ~40 IRIs, for every focus node: a fifth of the gate's time here. Give it the same
+    list (same members, same order) with a set's lookup. Only speed changes; a pySHACL that
+    keeps the list elsewhere is left as it is."""
+    try:
+        import pyshacl.shape as shape_module
+        from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+    except ImportError:
+        return
+    if isinstance(ALL_CONSTRAINT_PARAMETERS, list) and hasattr(shape_module, "module"):
+        # what pySHACL's Shape.validate caches on its module at its first run
+        shape_module.CONSTRAINT_PARAMS = (  # type: ignore[attr-defined]
+            _Members(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+
+
 @functools.lru_cache(maxsize=256)
 def _prepared(sparql: str) -> Query:
     return prepareQuery(sparql)
@@ -135,12 +163,14 @@ class Gate:
 
     def __init__(self, shapes: Path | None = None, ontology: Path | None = None) -> None:
         self.shapes, self.ontology = _load_shapes(shapes, ontology or ontology_path())
+        _speed_up_pyshacl()
 
     def graph(self) -> Graph:
-        """A new graph holding the ontology: add data to it and :meth:`check_prepared` it, which
-        saves pySHACL copying the data to mix the ontology in."""
+        """A new graph holding the ontology's class hierarchy (all that SHACL reads of it: an
+        instance of dkg:Diplomat is one of dkg:Person): add data to it and
+        :meth:`check_prepared` it, which saves pySHACL copying the data to mix the ontology in."""
         graph = _DataGraph()
-        graph += self.ontology
+        graph.addN((s, p, o, graph) for s, p, o in self.ontology.triples((None, RDFS.subClassOf, None)))
         return graph
 
     def check(self, data: Graph, source: str = "") -> ValidationReport:

@@ -97,7 +97,7 @@ def extraction(items: Iterable[Item], *, model: str, workers: int = 1, dask: str
     elif workers > 1 or overlap:
         # fork: the workers start with this process's memory, the loaded pipeline included;
         # several workers share the batches, so smaller ones keep every worker busy
-        size = batch_size or (16 if workers > 1 else BATCH)
+        size = batch_size or 16
         context = multiprocessing.get_context("fork")
         _extractor(model)
         with context.Pool(workers) as pool:
