@@ -11,7 +11,7 @@
 The corpus is generated from the shipped example articles' sentences and sentences written for
 diplokg, with names, countries, numbers and dates varied per article, so that no cache helps.
 
-    python benchmarks/scale.py [--articles 300] [--memory 1000] [--skip-memory]
+    python benchmarks/scale.py [--articles 1000] [--memory 1000] [--skip-memory]
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def peak_rss_mb(jsonl: Path, store: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=300, help="articles for the speed measurements")
+    parser.add_argument("--articles", type=int, default=1000, help="articles for the speed measurements")
     parser.add_argument("--memory", type=int, default=1000, help="N for the memory measurement (N and 10·N)")
     parser.add_argument("--skip-memory", action="store_true")
     args = parser.parse_args()

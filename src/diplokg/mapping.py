@@ -33,6 +33,27 @@ def date_literal(value: PartialDate) -> Literal:
     return Literal(value.isoformat(), datatype=_DATE_TYPES[value.precision])
 
 
+# literals that recur from article to article, made once (rdflib takes microseconds a literal)
+@functools.lru_cache(maxsize=16384)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
+
+
+@functools.lru_cache(maxsize=1024)
+def _confidence(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+@functools.lru_cache(maxsize=1024)
+def _string(value: str) -> Literal:
+    return Literal(value)
+
+
+def _n3(term: Node) -> str:
+    # an IRI as <...> (what URIRef.n3() gives, without its validity check on every call)
+    return f"<{term}>" if type(term) is URIRef else term.n3()
+
+
 class _Triples(list[tuple[Node, Node, Node]]):
     """Where the mapper writes: a list with a graph's ``add`` (see :class:`ArticleGraph`)."""
 
@@ -81,10 +102,10 @@ class _Mapper:
         g.add((node, DKG.sentence, Literal(evidence.sentence)))
         # xsd:integer, not xsd:nonNegativeInteger: Oxigraph stores derived integer types as
         # xsd:integer, and what is read back must validate as what was written
-        g.add((node, DKG.charStart, Literal(evidence.start, datatype=XSD.integer)))
-        g.add((node, DKG.charEnd, Literal(evidence.end, datatype=XSD.integer)))
-        g.add((node, DKG.confidence, Literal(Decimal(str(round(evidence.confidence, 3))), datatype=XSD.decimal)))
-        g.add((node, DKG.extractor, Literal(evidence.rule)))
+        g.add((node, DKG.charStart, _integer(evidence.start)))
+        g.add((node, DKG.charEnd, _integer(evidence.end)))
+        g.add((node, DKG.confidence, _confidence(round(evidence.confidence, 3))))
+        g.add((node, DKG.extractor, _string(evidence.rule)))
 
     def fact(self, subject: URIRef, predicate: URIRef, obj: URIRef, evidence: Evidence) -> None:
         """The triple itself and the assertion that supports it."""
@@ -162,7 +183,7 @@ class ArticleGraph:
     @functools.cached_property
     def lines(self) -> list[str]:
         """One line a triple in N-Triples term syntax, sorted: the body of :func:`write_trig`."""
-        return sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in self.triples)
+        return sorted(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in self.triples)
 
     @property
     def digest(self) -> str:
