@@ -61,7 +61,7 @@ def same(a: dict[str, set[tuple[object, ...]]], b: dict[str, set[tuple[object, .
 def one_process(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[tuple[object, ...]]]]:
     folder = tmp_path_factory.mktemp("scale")
     source = corpus(folder / "in")
-    report = extract([source], folder / "one", settings=Settings.resolve({"store": folder / "kg"}))
+    report = extract([source], folder / "one", settings=Settings.resolve({"store": folder / "kg"}), overlap=False)
     assert report.count(Status.WRITTEN) == 12 and report.count(Status.UNREADABLE) == 1
     assert [p.origin for p in report.problems] == [f"{source}:7"]  # the bad line, named; the rest went on
     return source, graphs(folder / "one")
@@ -72,6 +72,14 @@ def test_workers_give_the_same_graphs(one_process, tmp_path):
     report = extract([source], tmp_path / "two", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)
     assert report.count(Status.WRITTEN) == 12
     assert same(graphs(tmp_path / "two"), expected)
+
+
+def test_extracting_beside_writing_gives_the_same_graphs(one_process, tmp_path):
+    source, expected = one_process
+    report = extract([source], tmp_path / "beside", settings=Settings.resolve({"store": tmp_path / "kg"}),
+                     overlap=True)
+    assert report.count(Status.WRITTEN) == 12 and report.count(Status.UNREADABLE) == 1
+    assert same(graphs(tmp_path / "beside"), expected)
 
 
 def stored(store_path: Path) -> dict[str, set[tuple[object, ...]]]:

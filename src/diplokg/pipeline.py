@@ -136,8 +136,8 @@ def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None)
 
 
 def overlaps(overlap: bool | None) -> bool:
-    """Whether spaCy runs in a process of its own beside the one that links, maps, validates and
-    stores (by default, when this machine has more than one core)."""
+    """Whether spaCy runs in a process of its own beside the one that links, maps and writes or
+    validates and stores (by default, when this machine has more than one core)."""
     return overlap if overlap is not None else (os.cpu_count() or 1) > 1
 
 
@@ -186,10 +186,12 @@ def safe_filename(article_id: str) -> str:
 
 def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: PartialDate | None = None,
             fmt: str = "trig", progress: Progress | None = None, workers: int = 1,
-            dask: str | None = None) -> RunReport:
+            dask: str | None = None, overlap: bool | None = None) -> RunReport:
     """Extract each article into ``out_dir/<id>.<fmt>`` (one named graph per article).
 
     The files are what extraction found, before the SHACL gate (use ``validate`` on them).
+    ``overlap`` runs spaCy in a process of its own, beside this one's linking, mapping and
+    writing (see :func:`overlaps`).
     """
     if fmt not in OUTPUT_FORMATS:
         raise InputError(f"unknown output format {fmt!r}; use one of {', '.join(OUTPUT_FORMATS)}")
@@ -199,8 +201,7 @@ def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, d
     except OSError as err:
         raise InputError(f"{out_dir}: cannot create the output folder ({err.strerror}); choose another --out") from None
     report = RunReport()
-    # mapping and writing cost little beside spaCy: no process of their own (measured: no faster)
-    with _extracted(settings, items, workers=workers, dask=dask, overlap=False) as results:
+    with _extracted(settings, items, workers=workers, dask=dask, overlap=overlap) as results:
         for result in results:
             _write_one(result, out_dir, fmt, report, progress)
     return report

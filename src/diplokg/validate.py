@@ -129,7 +129,7 @@ class _Members(list[Any]):
 @functools.cache
 def _speed_up_pyshacl() -> None:
     """pySHACL finds each shape's constraints by testing its predicates with ``in`` against a
-    list of ~40 IRIs, for every focus node: a fifth of the gate's time here. Give it the same
+    list of ~40 IRIs, for every focus node (measured: 14% of the gate's time). Give it the same
     list (same members, same order) with a set's lookup. Only speed changes; a pySHACL that
     keeps the list elsewhere is left as it is."""
     try:

@@ -71,14 +71,6 @@ def _windowed(submit: Callable[[list[Item]], Any], wait: Callable[[Any], list[Re
         yield from wait(in_flight.popleft())
 
 
-def extract_stream(items: Iterable[Item], *, model: str, workers: int = 1, dask: str | None = None,
-                   overlap: bool = False, batch_size: int | None = None) -> Iterator[Result]:
-    """Extractions (or read errors) in input order; see :func:`extraction`."""
-    with extraction(items, model=model, workers=workers, dask=dask, overlap=overlap,
-                    batch_size=batch_size) as results:
-        yield from results
-
-
 @contextlib.contextmanager
 def extraction(items: Iterable[Item], *, model: str, workers: int = 1, dask: str | None = None,
                overlap: bool = False, batch_size: int | None = None) -> Iterator[Iterator[Result]]:
@@ -96,7 +88,8 @@ def extraction(items: Iterable[Item], *, model: str, workers: int = 1, dask: str
         yield _dask_stream(_batches(items, batch_size or 4), model, workers, dask)
     elif workers > 1 or overlap:
         # fork: the workers start with this process's memory, the loaded pipeline included;
-        # several workers share the batches, so smaller ones keep every worker busy
+        # batches of 16 keep every worker busy and the caller's results coming (measured: the
+        # last 64 articles of a load took 1.5 s to validate and store after extraction ended)
         size = batch_size or 16
         context = multiprocessing.get_context("fork")
         _extractor(model)
