@@ -103,3 +103,30 @@ def test_data_survives_reopening(tmp_path: Path):
         s.replace_graph(to_graph(sample()))
     with open_store(tmp_path / "kg", read_only=True) as s:
         assert s.graph_names() == [graph_iri("art-1")]
+
+
+def test_what_is_stored_reads_back_as_the_same_graph(store: EmbeddedStore):
+    """A new graph goes in as Turtle text: what comes back is what went in, line breaks, quotes
+    and backslashes in literals included."""
+    graph = to_graph(sample())
+    node = URIRef("https://w3id.org/diplokg/id/person/x")
+    graph.add((node, RDFS.label, Literal('two\nlines, "quoted" \\ and """ triple')))
+    graph.add((node, RDFS.comment, Literal("ends with a quote\"")))
+    graph.add((node, RDFS.comment, Literal("ein Satz", lang="de")))
+    store.replace_graph(graph)
+    assert set(store.get_graph(graph.identifier)) == set(graph)
+
+
+def test_an_iri_that_is_no_iri_fails_that_write_and_changes_nothing(store: EmbeddedStore):
+    graph = to_graph(sample())
+    store.replace_graph(graph)
+    bad = to_graph(sample())
+    bad.add((URIRef("http://example.org/a> <http://example.org/b"), RDF.type, DKG.Person))
+    with pytest.raises(StoreError, match="cannot write graph"):
+        store.replace_graph(bad)
+    fresh = Graph(identifier=graph_iri("never"))
+    fresh.add((URIRef("http://example.org/a b"), RDF.type, DKG.Person))
+    with pytest.raises(StoreError, match="cannot write graph"):
+        store.replace_graph(fresh)
+    assert store.graph_names() == [graph_iri("art-1")]
+    assert set(store.get_graph(graph.identifier)) == set(graph)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -182,13 +182,23 @@ class ArticleGraph:
 
     @functools.cached_property
     def lines(self) -> list[str]:
-        """One line a triple in N-Triples term syntax, sorted: the body of :func:`write_trig`."""
-        return sorted(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in self.triples)
+        """See :func:`statement_lines` (made once: the digest, TriG and the store read them)."""
+        return _sorted_lines(self.triples)
 
     @property
     def digest(self) -> str:
         """A digest of the content, independent of the order the triples were made in."""
         return hashlib.sha256("\n".join(self.lines).encode("utf-8")).hexdigest()
+
+
+def statement_lines(graph: Graph | ArticleGraph) -> list[str]:
+    """One line a triple in N-Triples term syntax, sorted: valid Turtle and TriG (a literal with
+    a line break is written as a long string), the same for the same triples."""
+    return graph.lines if isinstance(graph, ArticleGraph) else _sorted_lines(graph)
+
+
+def _sorted_lines(triples: Iterable[Triple]) -> list[str]:
+    return sorted(f"{_n3(s)} {_n3(p)} {_n3(o)} ." for s, p, o in triples)
 
 
 def map_article(extraction: Extraction) -> ArticleGraph:
@@ -221,8 +231,7 @@ def write_trig(graph: Graph | ArticleGraph) -> bytes:
     than extracting the article; this plain form is valid TriG (and Turtle, inside its block),
     reads back into the same graph, and diffs well.
     """
-    lines = graph.lines if isinstance(graph, ArticleGraph) else \
-        sorted(f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph)
+    lines = statement_lines(graph)
     return (f"{graph.identifier.n3()} {{\n" + "".join(f"  {line}\n" for line in lines) + "}\n").encode("utf-8")
 
 

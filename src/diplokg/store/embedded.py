@@ -12,7 +12,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
-from ..mapping import ArticleGraph
+from ..mapping import ArticleGraph, statement_lines
 from ..vocab import DATA_BASE
 from .base import QueryResult, bind_values
 
@@ -63,8 +63,7 @@ def _turtle(graph: Graph | ArticleGraph) -> str | None:
     goes through pyoxigraph's own terms, which refuse it)."""
     if any(isinstance(t, URIRef) and _NOT_IRI.search(t) for triple in graph for t in triple):
         return None
-    lines = graph.lines if isinstance(graph, ArticleGraph) else [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
-    return "\n".join(lines)
+    return "\n".join(statement_lines(graph))
 
 
 class EmbeddedStore:
