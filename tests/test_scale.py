@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from rdflib import Dataset
 from diplokg.cli import cli
 from diplokg.config import Settings
 from diplokg.document import collect_sources
-from diplokg.errors import InputError
+from diplokg.errors import EnvironmentProblem, InputError
+from diplokg.extract import parallel
 from diplokg.pipeline import Status, extract, load
 from diplokg.store import open_store
 from diplokg.validate import Gate, parse_rdf
@@ -145,3 +147,18 @@ def test_globs_are_expanded(write, tmp_path):
     assert [s.path.name for s in sources if s.path] == ["one.txt", "two.txt"]
     with pytest.raises(InputError, match="matches no file"):
         collect_sources([str(tmp_path / "nothing" / "*.txt")])
+
+
+def _die(batch: list[object], model: str) -> list[object]:
+    """Stands in for extract_batch in a worker: the process dies as if killed."""
+    os._exit(9)
+
+
+def test_a_dead_extraction_process_stops_the_run_with_a_clear_error(one_process, tmp_path, monkeypatch):
+    """A worker killed (out of memory, say) must not hang the run or end it with a traceback."""
+    source, _ = one_process
+    monkeypatch.setattr(parallel, "extract_batch", _die)
+    with pytest.raises(EnvironmentProblem, match="an extraction process died"):
+        load([source], settings=Settings.resolve({"store": tmp_path / "kg", "state": tmp_path / "s"}), overlap=True)
+    with pytest.raises(EnvironmentProblem, match="an extraction process died"):
+        extract([source], tmp_path / "out", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)

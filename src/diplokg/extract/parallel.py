@@ -12,6 +12,8 @@ import functools
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from ..document import Document
@@ -33,6 +35,10 @@ def _extractor(model: str) -> Any:
     from . import Extractor
 
     return Extractor(model)
+
+
+def _ready(model: str) -> None:
+    _extractor(model)
 
 
 def extract_batch(batch: list[Item], model: str) -> list[Result]:
@@ -91,14 +97,32 @@ def extraction(items: Iterable[Item], *, model: str, workers: int = 1, dask: str
         # batches of 16 keep every worker busy and the caller's results coming (measured: the
         # last 64 articles of a load took 1.5 s to validate and store after extraction ended)
         size = batch_size or 16
-        context = multiprocessing.get_context("fork")
         _extractor(model)
-        with context.Pool(workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+        try:
+            pool.submit(_ready, model).result()  # the processes start now, not at the first batch
             # enough in flight that the workers keep going while the caller validates a window
-            yield _windowed(lambda b: pool.apply_async(extract_batch, (b, model)), lambda f: f.get(),
+            yield _windowed(lambda b: pool.submit(extract_batch, b, model), _result,
                             _batches(items, size), max(2 * workers, IN_FLIGHT // size))
+        except BrokenProcessPool:
+            raise _died() from None
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         yield (result for batch in _batches(items, batch_size or BATCH) for result in extract_batch(batch, model))
+
+
+def _died() -> EnvironmentProblem:
+    return EnvironmentProblem("an extraction process died (killed, or out of memory) and the run stopped; "
+                              "the articles reported before were kept: run again (load --resume skips them), "
+                              "with fewer --workers if memory is short")
+
+
+def _result(future: Future[list[Result]]) -> list[Result]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise _died() from None
 
 
 def _dask_stream(batches: Iterator[list[Item]], model: str, workers: int, address: str) -> Iterator[Result]:
