@@ -33,7 +33,9 @@ def kinds(x: Extraction) -> dict[str, EntityKind]:
 @pytest.mark.parametrize(
     ("text", "person", "office", "of"),
     [
-        ("Secretary of State Antony Blinken arrived on Monday.", "Antony Blinken", "Secretary of State", None),
+        # the title alone names no country, but the office holders table knows whose it was
+        ("Secretary of State Antony Blinken arrived on Monday.", "Antony Blinken",
+         "United States Secretary of State", None),
         ("NATO Secretary General Jens Stoltenberg spoke to reporters.", "Jens Stoltenberg",
          "Secretary General of NATO", "NATO"),
         ("German Chancellor Angela Merkel opened the talks.", "Angela Merkel", "Chancellor of Germany", "Germany"),

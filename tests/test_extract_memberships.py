@@ -70,7 +70,9 @@ def test_membership_book():
     assert book.is_member("United Kingdom", "European Union", 2021) is False  # left in 2020
     assert book.is_member("Russia", "G8", 2010) is True
     assert book.is_member("Russia", "Group of Eight", 2016) is False
-    assert book.is_member("Russia", "World Trade Organization", 2010) is None  # not in the book
+    assert book.is_member("Russia", "World Trade Organization", 2010) is False  # joined in 2012
+    assert book.is_member("Russia", "World Trade Organization", 2013) is True
+    assert book.is_member("Russia", "Organization of Nowhere", 2010) is None  # not in the book
 
 
 def test_every_country_in_the_book_is_a_gazetteer_country():

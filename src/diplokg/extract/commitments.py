@@ -1,34 +1,79 @@
-"""Pledges, commitments, promises, targets and obligations: the ``diplokg_commitments`` component.
+"""Pledges, commitments, decided measures, agreements and obligations: the ``diplokg_commitments``
+component and its assembler.
 
-A verb of undertaking ("pledged", "committed", "promised", "vowed", "agreed to", "offered" money,
-"signed a deal to") with its subject, or a noun ("the EU's commitment to", "his target for",
-"their commitments to") with its possessor, names the party; the words it governs give the value
-("2 percent of GDP", "pounds 960m"), the deadline ("by 2024") and the topic. The assembler turns
-persons into the state they speak for and pronouns into the party named before them.
+The finder reads, into ``doc._.dkg_commitments``, each undertaking with the words that name its
+party and the words it governs:
+
+* a verb of undertaking with its subject ("pledged", "committed", "promised", "vowed", "agreed to",
+  "decided to"), an obligation ("is required to", "is bound by the treaty to");
+* a verb of giving with an amount of money or a measure ("offered pounds 960m", "confirmed a new
+  aid package", "announced a complete withdrawal");
+* a measure the party will carry out, or has decided ("will end all military cooperation", "will
+  not renew the agreement", "imposed sanctions", "the quota will be raised to 34,300 tonnes");
+* an agreement signed, reached or entered into, one fact per party ("signed an agreement to
+  construct the pipeline", "entered into an agreement with the government of Syria");
+* a noun of undertaking and its party ("the EU's commitment to", "his target for", "the decision
+  by India and Pakistan to open"), or the party that keeps or breaks it ("in breach of an
+  undertaking");
+* what the other side will receive under a deal ("Under the deal, Argentina will benefit from
+  ..."): the deal's maker commits it.
+
+Hopes, calls on others ("urged X to"), conditions ("if"), proposals and "should"/"could" are not
+commitments. The assembler resolves the party (a minister's pledge is their state's, "the
+Community" the European Community, pronouns their antecedent, "I"/"we" in a quote the speaker,
+"both sides" the two parties of the article), and reads value, unit, deadline and topic from
+the undertaking's own clause only.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .amounts import find_amounts
-from .spans import entity_at
+from ..dates import PartialDate
+from .amounts import Amount, find_amounts
+from .entities import ORGANIZATION_KINDS, Article
+from .records import Commitment, Entity, EntityKind
+from .rules import factor, lexicon, rule
+from .spans import conjuncts, entity_at, ents_in, heads
+from .temporal import resolve
 
-PLEDGE_VERBS = frozenset({"pledge", "commit", "promise", "vow", "undertake", "guarantee", "agree"})
-GIVING_VERBS = frozenset({"offer", "provide", "give", "donate", "contribute", "allocate", "earmark", "grant",
-                          "confirm", "announce", "approve", "unveil"})
-# collective subjects that stand for the organization of the sentence ("donors pledged ... at a
-# meeting of the Inter Governmental Group") or for the two countries of a bilateral story
-COLLECTIVES = frozenset({"donor", "member", "creditor", "lender"})
-PAIRS = frozenset({"side", "country", "nation", "government"})
-DEAL_NOUNS = frozenset({"agreement", "deal", "accord", "memorandum", "treaty", "pact"})
-PLEDGE_NOUNS = frozenset({"commitment", "pledge", "promise", "target", "obligation", "undertaking"})
-PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON"})
-PRONOUNS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "we", "our"})
-DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
+_LEX = lexicon("commitments")
+PLEDGE_VERBS = _LEX.words("pledge_verbs")
+NEEDS_COMPLEMENT = _LEX.words("needs_complement")
+GIVING_VERBS = _LEX.words("giving_verbs")
+MEASURE_VERBS = _LEX.words("measure_verbs")
+DECISION_VERBS = _LEX.words("decision_verbs")
+MEASURE_NOUNS = _LEX.words("measure_nouns")
+DEAL_NOUNS = _LEX.words("deal_nouns")
+DEAL_VERBS = _LEX.words("deal_verbs")
+JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
+PLEDGE_NOUNS = _LEX.words("pledge_nouns")
+PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
+KEEPING_VERBS = _LEX.words("keeping_verbs")
+RECEIVING_VERBS = _LEX.words("receiving_verbs")
+COLLECTIVES = _LEX.words("collectives")
+PAIRS = _LEX.words("pairs")
+PRONOUNS = _LEX.words("pronouns")
+NOT_COMMITTED = _LEX.words("not_committed")
+MODALS_NOT_COMMITTED = _LEX.words("modals_not_committed")
+NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
+DEADLINE_WORDS = _LEX.words("deadline_words")
+OBLIGATION_WORDS = _LEX.words("obligation_words")
+SPEECH_VERBS = _LEX.words("speech_verbs")
+PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE"})
+REFERENCES = frozenset(lexicon("entities").table("references"))
+STATE_NOUNS = lexicon("entities").words("state_nouns")
+FUTURE = frozenset({"will", "shall", "'ll", "wo"})
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# links along which a clause is the complement of the verb above it ("urged X to contribute")
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
+# links along which a verb shares the subject of the verb above it
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl"})
 
 if not Doc.has_extension("dkg_commitments"):
     Doc.set_extension("dkg_commitments", default=None)
@@ -39,49 +84,58 @@ class CommitmentMatch:
     """A party's undertaking as found in one sentence (spans and tokens; never leaves extract)."""
 
     parties: tuple[Span | Token, ...]
-    """Entity spans, or pronoun tokens for the assembler to resolve."""
+    """Entity spans, or tokens for the assembler to resolve (pronouns, "both sides", "donors",
+    "the Community", "the sanctions")."""
     trigger: Token
     scope: Span
     """The words the undertaking governs: value, deadline and topic are read from them."""
     topic: Span | None
     deadlines: tuple[Span, ...]
     rule: str
-    confidence: float
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    out = [token]
-    for child in token.children:
-        if child.dep_ == "conj":
-            out.extend(_conjuncts(child))
-    return out
+    recipient: Span | None = None
+    """For ``commitments.beneficiary``: who receives, so not the party."""
+    change: bool = False
+    """A verb of change ("raised by 4,500 tonnes to 34,300 tonnes"): the value is the one after "to"."""
+    split: bool = False
+    """Each amount joined by "and" is a commitment of its own ("a quota of 5,000 tonnes and levies
+    on 550,000 tonnes")."""
+    future: bool = False
+    """What is undertaken is still to come ("will end", "promised to ask"): a date it names
+    without "by" or "until" is its deadline too ("next year")."""
 
 
 def _party_of(token: Token) -> Span | Token | None:
+    """The party a noun names: an entity, a pronoun, a collective or a reference to resolve."""
     ent = entity_at(token, PARTY_LABELS)
     if ent is not None:
         return ent
-    if token.lower_ in PRONOUNS:
+    lower = token.lower_
+    if lower in PRONOUNS or token.text in REFERENCES:
         return token
-    # "the government of Greece", "delegations of Cyprus": the entity the noun is of
+    # "the government of Greece", "the U.S. government", "Japan's government", "EC ministers"
+    # (but "German firms" are no state's own body)
+    state_body = token.lower_ in STATE_NOUNS or token.lemma_.lower() in STATE_NOUNS
     for child in token.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ in {"compound", "poss", "amod", "nmod"} and state_body:
+            ent = entity_at(child, PARTY_LABELS - {"PERSON"})
+            if ent is not None:
+                return ent
+        if child.dep_ == "prep" and child.lower_ in {"of", "from"} and state_body:
             for pobj in child.children:
                 ent = entity_at(pobj, PARTY_LABELS)
                 if ent is not None:
                     return ent
+    lemma = token.lemma_.lower()
+    if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in token.children):
+        return token  # "both sides": the assembler finds the two
+    if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS:
+        return token
     return None
 
 
 def _parties(subject: Token) -> tuple[Span | Token, ...]:
-    lemma = subject.lemma_.lower()
-    if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in subject.children):
-        return (subject,)  # "both sides": the assembler finds the two
-    if lemma in COLLECTIVES and subject.tag_ == "NNS":
-        orgs = [e for e in subject.sent.ents if e.label_ in {"INTL_ORG", "ORG", "ALLIANCE"}]
-        return (orgs[0],) if orgs else ()
     found: list[Span | Token] = []
-    for token in _conjuncts(subject):
+    for token in conjuncts(subject):
         party = _party_of(token)
         if party is not None and party not in found:
             found.append(party)
@@ -89,7 +143,7 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for pobj in child.children:
-                    for t in _conjuncts(pobj)[1:]:
+                    for t in conjuncts(pobj)[1:]:
                         ent = entity_at(t, PARTY_LABELS)
                         if ent is not None and ent not in found:
                             found.append(ent)
@@ -97,17 +151,81 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
 
 
 def _subject(verb: Token) -> Token | None:
-    """The verb's subject, or that of the clause it hangs from ("Britain urged ..., pledging")."""
-    node: Token | None = verb
-    while node is not None:
+    """The verb's subject (or passive agent), or that of the clause it hangs from ("Britain urged
+    ..., pledging"); for a relative clause, the noun it describes."""
+    node = verb
+    for _ in range(8):
+        agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"that", "which", "who"}:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
+                    return node.head
+                if child.dep_ == "nsubjpass" and agent is not None:
+                    return agent
                 return child
-        if node.dep_ in {"xcomp", "advcl", "conj", "pcomp", "acl", "relcl"} or node.pos_ not in {"VERB", "AUX"}:
-            node = node.head if node.head is not node else None
-        else:
-            node = None
+        if agent is not None:
+            return agent
+        if node.dep_ == "relcl":
+            return node.head
+        if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
     return None
+
+
+def _aux(verb: Token) -> set[str]:
+    """The verb's auxiliaries, and those of the verb it is coordinated with ("will end ... and cut")."""
+    found = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if verb.dep_ == "conj":
+        found |= {c.lower_ for c in verb.head.children if c.dep_ in {"aux", "auxpass"}}
+    return found
+
+
+def _negated(verb: Token) -> bool:
+    nodes = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    return any(c.dep_ == "neg" for n in nodes for c in n.children)
+
+
+def _reported(verb: Token) -> bool:
+    """Told as what someone said ("said it would provide"): a complement of a speech verb."""
+    for head in heads(verb):
+        if head.lemma_.lower() in SPEECH_VERBS:
+            return True
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ not in COMPLEMENT_DEPS | {"conj"}:
+            return False
+    return False
+
+
+def _held_back(verb: Token) -> bool:
+    """Only hoped, urged, proposed, conditional or modal: no commitment."""
+    aux = _aux(verb)
+    if aux & MODALS_NOT_COMMITTED:
+        return True
+    if "would" in aux and not _reported(verb):
+        return True  # "would breach": a condition, unless reported ("said it would")
+    node = verb
+    for head in heads(verb):
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children):
+            return True
+        if node.dep_ not in COMPLEMENT_DEPS | {"conj"}:
+            break
+        if head.lemma_.lower() in NOT_COMMITTED or (head.dep_ != "ROOT" and head.lower_ in {"would", "could"}):
+            return True
+        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in COMPLEMENT_DEPS:
+            return True  # "did not agree to", "refused to pledge"
+        node = head
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children)
+
+
+def _future(verb: Token) -> bool:
+    """Will happen: "will end", "is to end", "said it would end", or the complement of an
+    undertaking ("agreed to end")."""
+    aux = _aux(verb)
+    if aux & FUTURE or ("would" in aux and _reported(verb)):
+        return True
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
+        return True
+    return False
 
 
 def _span(doc: Doc, tokens: list[Token]) -> Span:
@@ -117,28 +235,61 @@ def _span(doc: Doc, tokens: list[Token]) -> Span:
     return doc[min(t.i for t in tokens):end]
 
 
+def _scope(verb: Token, subject: Token | None) -> Span | None:
+    """The words a verb governs after it, without its subject or the clauses of verbs coordinated
+    with it (each of those is an undertaking of its own)."""
+    excluded: set[int] = set()
+    if subject is not None:
+        excluded.update(t.i for t in subject.subtree)
+    for child in verb.children:
+        if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            excluded.update(t.i for t in child.subtree)
+    tokens = [t for t in verb.subtree if t.i not in excluded and t.i >= verb.i]
+    if len(tokens) <= 1:
+        return None
+    return _span(verb.doc, tokens)
+
+
 def _deadlines(scope: Span) -> tuple[Span, ...]:
-    found = []
-    for ent in scope.ents:
-        if ent.label_ != "DATE":
-            continue
+    """Date expressions of the undertaking, those after "by", "until", "within" first."""
+    marked, other = [], []
+    for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
-            found.append(ent)
-    return tuple(found)
+            marked.append(ent)
+        else:
+            other.append(ent)
+    return tuple(marked + other)
 
 
 def _topic(trigger: Token) -> Span | None:
     for child in trigger.children:
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}):
             return _span(trigger.doc, list(child.subtree))
-        if child.dep_ in {"dobj", "acl"} and trigger.pos_ == "VERB":
+        if child.dep_ in {"dobj", "acl", "nsubjpass"} and trigger.pos_ == "VERB":
             return _span(trigger.doc, list(child.subtree))
     return None
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children)
+def _object(verb: Token) -> Token | None:
+    """What a verb gives or does: its object, or the object of its particle phrase."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            return child
+    for child in verb.children:
+        if child.dep_ in {"prep", "prt"}:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _money_in(scope: Span) -> bool:
+    return any(a.kind == "money" for a in find_amounts(scope.text))
+
+
+def _measure_in(tokens: list[Token]) -> bool:
+    return any(t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS for t in tokens)
 
 
 class CommitmentFinder:
@@ -148,18 +299,32 @@ class CommitmentFinder:
         found: list[CommitmentMatch] = []
         for token in doc:
             lemma = token.lemma_.lower()
-            match = None
-            if token.pos_ == "VERB" and (lemma in PLEDGE_VERBS or lemma in GIVING_VERBS or lemma == "sign"):
-                match = self._verb(token, lemma)
+            match: CommitmentMatch | None = None
+            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and lemma in OBLIGATION_WORDS):
+                if lemma in DEAL_VERBS and self._deal_object(token) is not None:
+                    match = self._deal(token)
+                elif lemma in PLEDGE_VERBS:
+                    match = self._undertaking(token, lemma)
+                elif lemma in OBLIGATION_WORDS or token.lower_ in OBLIGATION_WORDS:
+                    match = self._obligation(token)
+                elif lemma in GIVING_VERBS:
+                    match = self._giving(token, lemma)
+                elif lemma in MEASURE_VERBS:
+                    match = self._measure(token, lemma)
+                elif lemma in RECEIVING_VERBS:
+                    match = self._beneficiary(token)
             elif token.pos_ == "NOUN" and lemma in PLEDGE_NOUNS:
-                match = self._noun(token)
+                match = self._noun(token, lemma)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
         return doc
 
-    def _verb(self, verb: Token, lemma: str) -> CommitmentMatch | None:
-        if _negated(verb):
+    @staticmethod
+    def _match(verb: Token, rule_name: str, *, change: bool = False, split: bool = False,
+               allow_negation: bool = False) -> CommitmentMatch | None:
+        """The undertaking of ``verb`` with its subject's parties, if it has both."""
+        if (_negated(verb) and not allow_negation) or _held_back(verb):
             return None
         subject = _subject(verb)
         if subject is None:
@@ -167,42 +332,409 @@ class CommitmentFinder:
         parties = _parties(subject)
         if not parties:
             return None
-        subject_ids = {t.i for t in subject.subtree}
-        scope_tokens = [t for t in verb.subtree if t.i not in subject_ids and t.i >= verb.i]
-        if not scope_tokens:
+        scope = _scope(verb, subject)
+        if scope is None:
             return None
-        scope = _span(verb.doc, scope_tokens)
-        if lemma == "agree" and not any(c.dep_ == "xcomp" for c in verb.children):
-            return None  # "agreed with", "agreed that": not an undertaking
-        if lemma == "sign":
-            deal = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DEAL_NOUNS), None)
-            if deal is None or not any(c.dep_ in {"acl", "relcl"} for c in deal.children):
-                return None  # a deal must say what it is for: "an agreement to construct the pipeline"
-            topic = _span(verb.doc, list(deal.subtree))
-            return CommitmentMatch(parties, verb, scope, topic, _deadlines(scope), "commitments.signed-deal", 0.6)
-        if lemma in GIVING_VERBS and not any(a.kind == "money" for a in find_amounts(scope.text)):
-            return None  # "offered himself as a mediator"
-        rule = "commitments.pledge-verb" if lemma in PLEDGE_VERBS else "commitments.gives-money"
-        return CommitmentMatch(parties, verb, scope, _topic(verb), _deadlines(scope), rule, 0.75)
+        future = _future(verb) or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
+        deadlines = _deadlines(scope)
+        if future:
+            # "Next year, the U.S. government has promised to ask Congress ...": a date put first
+            deadlines += tuple(e for e in ents_in(verb.sent, frozenset({"DATE"}))
+                               if e.end <= verb.i and e.root.head.i == verb.i)
+        return CommitmentMatch(parties, verb, scope, _topic(verb), deadlines, rule_name,
+                               change=change, split=split, future=future)
 
-    def _noun(self, noun: Token) -> CommitmentMatch | None:
+    def _undertaking(self, verb: Token, lemma: str) -> CommitmentMatch | None:
+        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in verb.children):
+            return None  # "agreed with", "agreed that": not an undertaking
+        if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+            return None
+        return self._match(verb, "commitments.pledge-verb")
+
+    def _obligation(self, word: Token) -> CommitmentMatch | None:
+        """"X is required to", "is obliged to", "is bound by the treaty to"."""
+        if not any(c.dep_ == "xcomp" for c in word.children) or word.tag_ not in {"VBN", "JJ"}:
+            return None
+        return self._match(word, "commitments.pledge-verb")
+
+    @staticmethod
+    def _deal_object(verb: Token) -> Token | None:
+        """The deal a verb makes: "signed an agreement", "entered into an agreement", "agreed a deal"."""
+        for child in verb.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() in DEAL_NOUNS:
+                return child
+            if child.dep_ == "prep" and child.lower_ in {"into", "on"}:
+                for pobj in child.children:
+                    if pobj.lemma_.lower() in DEAL_NOUNS:
+                        return pobj
+        return None
+
+    def _deal(self, verb: Token) -> CommitmentMatch | None:
+        deal = self._deal_object(verb)
+        assert deal is not None
+        lemma = verb.lemma_.lower()
+        purposeful = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"on", "for", "to"})
+                         for c in deal.children)
+        if lemma == "sign" and not purposeful:
+            return None  # a deal must say what it is for: "an agreement to construct the pipeline"
+        if lemma in {"reach", "conclude"} and not purposeful and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+            return None
+        match = self._match(verb, "commitments.signed-deal")
+        if match is None:
+            return None
+        # "entered into an agreement with the government of Syria": the other side commits too
+        others: list[Span | Token] = []
+        joint = lemma in JOINT_DEAL_VERBS
+        for prep in (c for t in (verb, deal) for c in t.children if c.dep_ == "prep" and c.lower_ == "with" and joint):
+            for pobj in prep.children:
+                for t in conjuncts(pobj):
+                    party = _party_of(t)
+                    if party is not None and party not in match.parties and not isinstance(party, Token):
+                        others.append(party)
+        topic = _span(verb.doc, list(deal.subtree))
+        return CommitmentMatch(match.parties + tuple(others), verb, match.scope, topic, match.deadlines,
+                               match.rule, future=match.future)
+
+    def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
+        match = self._match(verb, "commitments.gives-money", split=True)
+        if match is None:
+            return None
+        obj = _object(verb)
+        obj_tokens = list(obj.subtree) if obj is not None else []
+        if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
+            return None  # "offered 10 dlrs a share", "gave a profit"
+        if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
+            return None
+        if _money_in(match.scope):
+            if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not _future(verb) and verb.dep_ != "xcomp":
+                return None
+            return match
+        if _measure_in(obj_tokens) and (verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS or _future(verb)):
+            return CommitmentMatch(match.parties, verb, match.scope, match.topic, match.deadlines,
+                                   "commitments.decided-measure", split=True, future=match.future)
+        return None  # "offered himself as a mediator"
+
+    def _measure(self, verb: Token, lemma: str) -> CommitmentMatch | None:
+        future = _future(verb)
+        decided = verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS
+        if not (future or decided):
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
+            return None  # the undertaking above it is the commitment ("agreed to end")
+        match = self._match(verb, "commitments.will-measure" if future else "commitments.decided-measure",
+                            change=lemma in {"raise", "increase", "reduce", "lower", "cut", "boost", "expand"},
+                            split=True, allow_negation=future)
+        if match is None:
+            return None
+        obj = _object(verb)
+        if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
+            return None
+        # a measure needs a party that decides: a state, an organization, or what stands for one
+        if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
+            return None  # a company "will cut jobs": no diplomatic commitment
+        return match
+
+    def _beneficiary(self, verb: Token) -> CommitmentMatch | None:
+        """"Under the deal, Argentina will benefit from ...": the deal's maker gives it."""
+        if not _future(verb) or _held_back(verb):
+            return None
+        subject = _subject(verb)
+        recipient = entity_at(subject, frozenset({"COUNTRY"})) if subject is not None else None
+        scope = _scope(verb, subject)
+        if recipient is None or scope is None or not find_amounts(scope.text):
+            return None
+        return CommitmentMatch((), verb, scope, _topic(verb), _deadlines(scope), "commitments.beneficiary",
+                               recipient=recipient, split=True, future=True)
+
+    @staticmethod
+    def _noun(noun: Token, lemma: str) -> CommitmentMatch | None:
         party: Span | Token | None = None
         for child in noun.children:
             if child.dep_ == "poss":
                 party = _party_of(child)
-            elif child.dep_ in {"compound", "nmod"} and party is None:
-                party = entity_at(child, PARTY_LABELS)
-            elif child.dep_ == "prep" and child.lower_ == "by" and party is None:
-                party = next((p for pobj in child.children for p in [_party_of(pobj)] if p), None)
+            elif child.dep_ in {"compound", "nmod", "amod"} and party is None:
+                party = entity_at(child, PARTY_LABELS - {"PERSON"})
+            elif child.dep_ == "prep" and child.lower_ in {"by", "of"} and party is None:
+                party = next((p for pobj in child.children for p in [_party_of(pobj)]
+                              if p is not None and not (isinstance(p, Token) and p.lemma_.lower() in MEASURE_NOUNS)),
+                             None)
+        if party is None and noun.head.lemma_.lower() in KEEPING_VERBS | {"breach"}:
+            # "in breach of an undertaking", "will honour its pledge": the clause's subject
+            verb = noun.head if noun.head.pos_ in {"VERB", "AUX"} else next(
+                (h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+            subject = _subject(verb) if verb is not None else None
+            party = _party_of(subject) if subject is not None else None
         if party is None:
+            return None
+        if lemma in PLEDGE_NOUNS_NEEDING_COMPLEMENT and not any(
+                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "of"})
+                for c in noun.children):
+            return None
+        if any(c.dep_ == "neg" for c in noun.children) or _held_back_noun(noun):
             return None
         # "his target for overseas aid - spending 0.7% of national income": what follows the noun
         # in its sentence says what the target is, however the parser attached it
         scope = noun.doc[noun.i:noun.sent.end]
-        return CommitmentMatch((party,), noun, scope, _topic(noun), _deadlines(scope), "commitments.pledge-noun", 0.7)
+        rule_name = "commitments.kept-pledge" if noun.head.lemma_.lower() in KEEPING_VERBS else \
+            "commitments.pledge-noun"
+        return CommitmentMatch((party,), noun, scope, _topic(noun), _deadlines(scope), rule_name, future=True)
 
 
-@Language.factory("diplokg_commitments")
+def _held_back_noun(noun: Token) -> bool:
+    """"urged Japan to make a commitment", "hopes for a pledge"; but a pledge that others want
+    kept exists all the same ("wants allies to meet their commitments")."""
+    if noun.head.lemma_.lower() in KEEPING_VERBS - {"make", "be"}:
+        return False
+    verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and (verb.lemma_.lower() in NOT_COMMITTED or _held_back(verb))
+
+
+@Language.factory("diplokg_commitments", assigns=["doc._.dkg_commitments"], requires=["doc.ents", "token.dep"])
 def make_commitments(nlp: Language, name: str) -> CommitmentFinder:
     """Pledges and commitments with party, value, deadline and topic."""
     return CommitmentFinder()
+
+
+# -- the assembler ---------------------------------------------------------------------------
+
+PARTY_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.ALLIANCE, EntityKind.PERSON})
+_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b", re.I)
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
+
+
+@dataclass
+class _Made:
+    """A commitment made, with the parties and the sentence it came from (for later references)."""
+
+    party: Entity
+    sentence: int
+    words: frozenset[str]
+
+
+@dataclass
+class CommitmentAssembler:
+    """Commitments of one article from their matches."""
+
+    article: Article
+    made: list[_Made] = field(default_factory=list)
+
+    def _speaker(self, token: Token) -> Entity | None:
+        """Who says "I" or "we": the subject of the sentence's speech verb ("... ," he said), or,
+        in a quote that runs on, of the sentence before."""
+        sent = token.sent
+        doc = token.doc
+        for candidate in (sent, doc[sent.start - 1].sent if sent.start > 0 else None,
+                          doc[sent.end].sent if sent.end < len(doc) else None):
+            if candidate is None:
+                continue
+            for t in candidate:
+                if t.lemma_.lower() in SPEECH_VERBS and t.pos_ == "VERB":
+                    subject = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                    if subject is None or subject.lower_ in FIRST_PERSON:
+                        continue
+                    party = _party_of(subject)
+                    if isinstance(party, Span):
+                        return self.article.entity_of(party, PARTY_KINDS)
+                    if isinstance(party, Token) and party.lower_ in PRONOUNS:
+                        return self._antecedent(party)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """What a pronoun stands for: the nearest party named before it, in its sentence or the one before."""
+        a = self.article
+        if pronoun.lower_ in FIRST_PERSON:
+            return self._speaker(pronoun)
+        sent = pronoun.sent
+        previous = a.doc[sent.start - 1].sent if sent.start > 0 else None
+        window_start = previous.start if previous is not None else sent.start
+        plural = pronoun.lower_ in {"they", "their", "them"}
+        personal = pronoun.lower_ in {"he", "she", "his", "her", "him"}
+        candidates = [e for e in a.ents if window_start <= e.start and e.end <= pronoun.i]
+        fitting: list[Entity] = []
+        subjects: list[Entity] = []
+        for ent in reversed(candidates):
+            entity = a.entity_of(ent, PARTY_KINDS)
+            if entity is None and ent.label_ in {"CITY", "GPE"}:
+                place = a.entity_of(ent, {EntityKind.CITY, EntityKind.PLACE})
+                entity = a.country_of_capital(place) if place is not None else None
+            if entity is None or (personal and entity.kind is not EntityKind.PERSON):
+                continue
+            if (pronoun.lower_ in {"it", "its"} or plural) and entity.kind is EntityKind.PERSON:
+                continue
+            fitting.append(entity)
+            if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
+                subjects.append(entity)
+        # a subject before a pronoun is what it stands for more often than the nearest name
+        return subjects[0] if subjects else fitting[0] if fitting else None
+
+    def _collective(self, token: Token) -> list[tuple[Entity, float]]:
+        """"donors", "EC ministers", "member states", "the government": the organization of the
+        sentence (or of the article); the government is the article's country."""
+        a = self.article
+        lemma = token.lemma_.lower()
+        if lemma == "government" and token.tag_ == "NN":
+            home = a.home_country()
+            return [(home, factor("home-country"))] if home is not None else []
+        if token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        orgs = [e for e in ents_in(token.sent, frozenset({"INTL_ORG", "ORG", "ALLIANCE"}))]
+        for span in orgs:
+            entity = a.entity_of(span, ORGANIZATION_KINDS)
+            if entity is not None and not a.press_or_party(entity):
+                return [(entity, factor("collective"))]
+        main = a.main_organization()
+        return [(main, factor("collective"))] if main is not None else []
+
+    def _earlier(self, token: Token) -> list[tuple[Entity, float]]:
+        """"The sanctions will end ...", "the quota will be raised": the party of the latest
+        commitment before that spoke of the same thing (or of the latest one)."""
+        lemma = token.lemma_.lower()
+        before = [m for m in self.made if m.sentence < token.sent.start]
+        same = [m for m in before if lemma in m.words]
+        chosen = same or before
+        if not chosen:
+            return []
+        last = chosen[-1].sentence
+        return [(m.party, factor("pronoun")) for m in chosen if m.sentence == last]
+
+    def parties(self, ref: Span | Token) -> list[tuple[Entity, float]]:
+        """The committing states or organizations, and how sure each is (a factor on confidence)."""
+        a = self.article
+        if isinstance(ref, Span):
+            entity = a.entity_of(ref, PARTY_KINDS)
+            if entity is None:
+                # "Washington imposed", "Tokyo pledged": the capital stands for its country
+                place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})
+                country = a.country_of_capital(place) if place is not None else None
+                return [(country, factor("pronoun"))] if country is not None else []
+            return self._person_to_state(entity, 1.0)
+        lower, lemma = ref.lower_, ref.lemma_.lower()
+        if ref.text in REFERENCES:
+            target = a.reference_target(lexicon("entities").table("references")[ref.text])
+            return [(target, factor("collective"))] if target is not None else []
+        if lower in PRONOUNS:
+            entity = self._antecedent(ref)
+            return self._person_to_state(entity, factor("pronoun")) if entity is not None else []
+        if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
+            return [(e, factor("pair")) for e in a.pair()]
+        if lemma in MEASURE_NOUNS | DEAL_NOUNS:
+            return self._earlier(ref)
+        if lemma in COLLECTIVES:
+            return self._collective(ref)
+        return []
+
+    def _person_to_state(self, entity: Entity, certainty: float) -> list[tuple[Entity, float]]:
+        """A person commits the state they speak for, as far as the article tells."""
+        if entity.kind is not EntityKind.PERSON:
+            return [(entity, certainty)]
+        represented = self.article.speaks_for(entity)
+        if represented is not None:
+            return [(represented, certainty * factor("person-speaks-for"))]
+        home = self.article.home_country()
+        return [(home, certainty * factor("home-country"))] if home is not None else []
+
+    def _deadline(self, match: CommitmentMatch) -> PartialDate | None:
+        """The undertaking's deadline: "by 2024", "until December 1990", "within five years", or
+        a date still to come when it is told ("next year", "in April 2005")."""
+        base = self.article.date
+        within = _WITHIN.search(match.scope.text)
+        if within is not None and base is not None:
+            n = within.group("n").lower()
+            return PartialDate(base.year + (int(n) if n.isdigit() else _SMALL[n]))
+        for span in match.deadlines:
+            marked = span[0].lower_ in DEADLINE_WORDS or (
+                span.start > 0 and span.doc[span.start - 1].lower_ in DEADLINE_WORDS)
+            found = resolve(span.text, base, future=True)
+            if found is None:
+                continue
+            if marked:
+                return found.start
+            if match.future and base is not None and found.start.year >= base.year and not re.search(
+                    r"\b(?:last|ago|earlier|previous|past)\b", span.text, re.I) and (
+                    found.start.precision != "day" or found.start >= base):
+                return found.start
+        return None
+
+    def _values(self, match: CommitmentMatch) -> list[Amount | None]:
+        """The amounts the undertaking commits: the first in its clause; with ``change``, the one
+        after "to"; with ``split``, one for each amount joined by "and"."""
+        text = match.scope.text
+        amounts = find_amounts(text)
+        if not amounts:
+            return [None]
+        if match.change:
+            to = [a for a in amounts if re.search(r"\bto\s*$", text[max(0, a.start - 6):a.start])]
+            if to:
+                return [to[0]]
+        chosen = [amounts[0]]
+        if match.split:
+            for previous, amount in zip(amounts, amounts[1:], strict=False):
+                gap = text[previous.end:amount.start]
+                if re.search(r"\band\b", gap) and "(" not in gap and not re.search(r"\bbetween\b",
+                                                                                     text[:previous.start][-12:]):
+                    if amount.kind == chosen[0].kind or amount.kind == "count":
+                        chosen.append(amount)
+        return chosen
+
+    def add(self, match: CommitmentMatch, best: dict[tuple[str, object], Commitment]) -> None:
+        a = self.article
+        base_rule = rule(match.rule)
+        if match.rule == "commitments.beneficiary":
+            if not self.made:
+                return  # no deal before it that someone made
+            recipient = a.entity_of(match.recipient, {EntityKind.COUNTRY}) if match.recipient else None
+            makers = self._earlier(match.trigger)
+            parties = [(p, f) for p, f in makers if recipient is None or p.key != recipient.key]
+        else:
+            parties = [pf for ref in match.parties for pf in self.parties(ref)]
+        if not parties:
+            return
+        deadline = self._deadline(match)
+        topic = _topic_text(match)
+        words = frozenset(t.lemma_.lower() for t in match.trigger.sent)
+        for amount in self._values(match):
+            for party, certainty in parties:
+                if party.kind is EntityKind.PERSON:
+                    continue  # a person commits only personally; a state's pledge needs its state
+                commitment = Commitment(
+                    party=party.key,
+                    evidence=a.evidence(match.trigger.sent, base_rule.confidence * certainty, base_rule.name),
+                    value=amount.value if amount else None,
+                    unit=amount.unit if amount else None,
+                    topic=topic,
+                    deadline=deadline,
+                )
+                # one undertaking per party and value; within a sentence, the reading with a value wins
+                sentence_key = ("sentence", match.trigger.sent.start, match.trigger.i if amount is None else -1)
+                key: tuple[str, object] = (party.key, amount.value if amount else sentence_key)
+                if key in best:
+                    continue
+                same_sentence = [k for k, c in best.items() if k[0] == party.key
+                                 and c.evidence.start == commitment.evidence.start]
+                if amount is None and same_sentence:
+                    continue
+                if amount is not None:
+                    for k in same_sentence:
+                        if best[k].value is None:
+                            del best[k]
+                best[key] = commitment
+                self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
+    """What the undertaking is about, in at most ``words`` words: the phrase it governs."""
+    span = match.topic if match.topic is not None and len(match.topic) > 1 else match.scope
+    tokens = [t.text for t in span if t.i != match.trigger.i]
+    text = " ".join(" ".join(tokens).split()[:words]).strip(" ,.;:-\u2014")
+    return text or None
+
+
+def assemble_commitments(article: Article, matches: list[CommitmentMatch]) -> None:
+    """The commitments of one article (``matches`` from ``doc._.dkg_commitments``)."""
+    assembler = CommitmentAssembler(article)
+    best: dict[tuple[str, object], Commitment] = {}
+    for match in sorted(matches, key=lambda m: m.trigger.i):
+        assembler.add(match, best)
+    article.extraction.commitments.extend(best.values())

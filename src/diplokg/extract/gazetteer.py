@@ -1,17 +1,29 @@
-"""Names the pipeline must know before the NER runs: an entity ruler over the Wikidata gazetteer
-and the office titles, and a fix-up for wire-copy datelines.
+"""Names the pipeline must know around the NER: entity rulers over the Wikidata gazetteer and the
+office titles, and fix-ups of the trained NER's spans.
 
 ``diplokg_titles``, ``diplokg_gazetteer``
-    Entity rulers placed before the trained NER: country names and demonyms (``COUNTRY``),
-    alliances (``ALLIANCE``), international organizations and news agencies (``INTL_ORG``),
-    capitals (``CITY``), seats of government (``PLACE``) from the gazetteer and
-    :mod:`.lexicon`, and office titles (``TITLE``, case-insensitive). The NER then respects these
-    spans, so "State" in "Secretary of State" is never an organization. Each gazetteer span's
-    ``ent_id_`` is ``kind|canonical name|QID|demonym``.
+    Entity rulers placed before the trained NER: office titles, singular and plural (``TITLE``,
+    case-insensitive); country names and demonyms (``COUNTRY``), alliances (``ALLIANCE``),
+    international organizations (``INTL_ORG``), cities (``CITY``), places, regions and seats of
+    government (``PLACE``), parties and news agencies (``ORG``) and the full names of the
+    gazetteer's people (``PERSON``), from the gazetteer and ``rules/entities.toml``. The NER then
+    respects these spans, so "State" in "Secretary of State" is never an organization. Each
+    gazetteer span's ``ent_id_`` is ``kind|canonical name|QID|demonym``.
 
 ``diplokg_dateline``
     Wire copy opens with a dateline in capitals ("BRUSSELS —", "SINGAPORE, June 19 -") that the
-    NER takes for an organization; this component makes it the place it is.
+    NER takes for an organization; this component makes it the place (the city, where a country
+    bears the same name) it is.
+
+``diplokg_abbreviations``
+    "Inter Governmental Group on Indonesia (IGGI)", "GATT (General Agreement on Tariffs and
+    Trade)": the long form becomes one entity (whatever the NER cut it into), and every mention
+    of the short form is that entity.
+
+``diplokg_entity_fixes``
+    Domain corrections of the NER: a demonym or place that opens an organization's name is part
+    of it ("Turkish Foreign Ministry", "Paris Club"); "Name (ABBR)" ends at the parenthesis;
+    ordinary words the NER took for names ("Media reports said") are dropped.
 """
 
 from __future__ import annotations
@@ -21,12 +33,16 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resources import gazetteer_path
-from .lexicon import RULER_LABELS, GazetteerName, gazetteer_index, gazetteer_names, office_titles
+from .lexicon import RULER_LABELS, GazetteerName, city_names, gazetteer_index, gazetteer_names, office_titles, plural
+from .rules import lexicon
 from .spans import reset_index
+
+ABBREVIATIONS = "dkg_abbreviations"
+"""``doc.user_data`` key: short form -> the long form's entity span (as ``(start, end)``)."""
 
 
 def ruler_id(entry: GazetteerName) -> str:
@@ -34,15 +50,22 @@ def ruler_id(entry: GazetteerName) -> str:
     return f"{entry.kind}|{entry.label}|{entry.qid}|{int(entry.demonym)}"
 
 
-@Language.factory("diplokg_titles")
+def ruler_info(span: Span) -> tuple[str, str, str, bool] | None:
+    """``(kind, canonical name, QID, demonym)`` of a span the gazetteer made, else None."""
+    parts = span.ent_id_.split("|")
+    return (parts[0], parts[1], parts[2], parts[3] == "1") if len(parts) == 4 else None
+
+
+@Language.factory("diplokg_titles", assigns=["doc.ents", "token.ent_type"])
 def make_titles(nlp: Language, name: str) -> EntityRuler:
-    """Office titles (``TITLE``), matched case-insensitively as phrases."""
+    """Office titles (``TITLE``), singular and plural, matched case-insensitively as phrases."""
     ruler = EntityRuler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
-    ruler.add_patterns([{"label": "TITLE", "pattern": title} for title in office_titles()])
+    titles = office_titles()
+    ruler.add_patterns([{"label": "TITLE", "pattern": t} for t in (*titles, *(plural(t) for t in titles))])
     return ruler
 
 
-@Language.factory("diplokg_gazetteer", default_config={"gazetteer": None})
+@Language.factory("diplokg_gazetteer", default_config={"gazetteer": None}, assigns=["doc.ents", "token.ent_type"])
 def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> EntityRuler:
     """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
     ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
@@ -50,18 +73,43 @@ def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> EntityRul
     patterns: list[dict[str, Any]] = []
     for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):
         # the id carries kind, canonical name and QID to the assembler
-        patterns.append({
-            "label": label_of[entry.kind],
-            "pattern": entry.text,
-            "id": ruler_id(entry),
-        })
+        patterns.append({"label": label_of[entry.kind], "pattern": entry.text, "id": ruler_id(entry)})
     ruler.add_patterns(patterns)
     return ruler
 
 
-
-
 DATELINE_ENDS = frozenset({",", "\u2014", "-", "\u2013", "(", "--"})
+DATELINE_DASHES = frozenset({"\u2014", "-", "\u2013", "--"})
+
+
+def dateline_end(doc: Doc) -> int | None:
+    """The token after a wire-copy dateline ("CARACAS, March 8 -", "BRUSSELS \u2014"), if the text
+    opens with one."""
+    if not doc or not (doc[0].is_alpha and doc[0].is_upper and len(doc[0]) > 1):
+        return None
+    i = 1
+    while i < min(len(doc), 6) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {".", "'"}):
+        i += 1
+    for j in range(i, min(i + 6, len(doc) - 1)):
+        if doc[j].text in DATELINE_DASHES:
+            return j + 1
+        if "\n" in doc[j].text:
+            return None
+    return None
+
+
+@Language.component("diplokg_dateline_break", assigns=["token.is_sent_start"])
+def dateline_break(doc: Doc) -> Doc:
+    """Ends the first sentence after a wire-copy dateline, before the parser runs: otherwise the
+    parser makes the city the subject of the lead ("CARACAS, March 8 - Venezuela agreed")."""
+    end = dateline_end(doc)
+    if end is not None:
+        doc[end].is_sent_start = True
+        for token in doc[end + 1:end + 3]:
+            if token.is_punct:
+                break
+            token.is_sent_start = False  # the lead's first word is no sentence of its own
+    return doc
 
 
 class Dateline:
@@ -69,6 +117,7 @@ class Dateline:
 
     def __init__(self, gazetteer: Path) -> None:
         self.index = gazetteer_index(gazetteer)
+        self.cities = city_names(gazetteer)
         self.label_of = dict(RULER_LABELS)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -78,7 +127,7 @@ class Dateline:
         if end == 0 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             return doc
         name = " ".join(t.text for t in doc[:end]).title()
-        entry = self.index.get(name)
+        entry = self.cities.get(name) or self.index.get(name)
         if entry is not None:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:
@@ -89,18 +138,156 @@ class Dateline:
         return doc
 
 
-@Language.factory("diplokg_dateline", default_config={"gazetteer": None})
+@Language.factory("diplokg_dateline", default_config={"gazetteer": None}, assigns=["doc.ents"],
+                  requires=["doc.ents"])
 def make_dateline(nlp: Language, name: str, gazetteer: str | None) -> Dateline:
     """Dateline fix-up (``gazetteer``: a CSV path; default: shipped)."""
     return Dateline(Path(gazetteer) if gazetteer else gazetteer_path())
 
 
+NAME_LABELS = frozenset({"ORG", "INTL_ORG", "ALLIANCE", "PERSON", "GPE", "LOC", "FAC", "NORP", "COUNTRY", "CITY",
+                         "PLACE", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
+_JOINERS = frozenset({"of", "for", "and", "on", "the", "&", ",", "'s", "de", "du", "des", "la", "le", "in", "to"})
+
+
+def _spells(short: str, long: str) -> int | None:
+    """Schwartz and Hearst's test: where in ``long`` the shortest ending of it starts whose
+    characters spell ``short`` in order, its first letter opening a word; None if none does."""
+    s, text = short.lower(), long.lower()
+    li = len(text) - 1
+    for si in range(len(s) - 1, -1, -1):
+        c = s[si]
+        if not c.isalnum():
+            continue
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    return li + 1
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in text.replace(",", " ").split() if w.lower() not in _JOINERS}
+
+
+def _short_form(tokens: Span) -> str | None:
+    text = tokens.text
+    if len(tokens) > 2 or not 2 <= len(text) <= 10 or not text[0].isalpha() or not any(c.isupper() for c in text):
+        return None
+    return text if all(c.isalnum() or c in "-&." for c in text) else None
+
+
+def _named_like(tokens: list[Token]) -> bool:
+    """Looks like a name: opens with a capital, and most of its words are capitalised."""
+    words = [t for t in tokens if t.is_alpha and t.lower_ not in _JOINERS]
+    return bool(words) and tokens[0].text[:1].isupper() and sum(w.text[0].isupper() for w in words) * 2 > len(words)
+
+
+class Abbreviations:
+    """The ``diplokg_abbreviations`` component."""
+
+    def __init__(self, gazetteer: Path) -> None:
+        self.index = gazetteer_index(gazetteer)
+        self.label_of = dict(RULER_LABELS)
+
+    def _entity(self, doc: Doc, start: int, end: int, short: str, ents: list[Span]) -> Span | None:
+        """The span of the long form doc[start:end], labelled as the gazetteer, or the NER, has it."""
+        long = doc[start:end]
+        entry = self.index.get(long.text)
+        by_short = self.index.get(short)
+        if entry is None and by_short is not None and _words(long.text) <= _words(by_short.label):
+            entry = by_short  # "African, Caribbean and Pacific (ACP)": the gazetteer's ACP, if the words agree
+        if entry is not None:
+            return Span(doc, start, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
+        inside = [e for e in ents if e.start < end and start < e.end and e.label_ in NAME_LABELS]
+        if not inside:
+            return None  # "Intermediate Range Nuclear forces (INF)": no name the NER saw
+        # a name with an abbreviation is an organization's, unless the NER saw a person or a place
+        label = inside[-1].label_ if all(e.label_ in {"PERSON", "GPE", "LOC", "FAC"} for e in inside) else "ORG"
+        return Span(doc, start, end, label=label)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        found: dict[str, Span] = {}
+        spans: list[Span] = []
+        for open_ in (t for t in doc if t.text == "("):
+            close = next((t.i for t in doc[open_.i + 1:min(open_.i + 12, len(doc))] if t.text == ")"), None)
+            if close is None or close == open_.i + 1:
+                continue
+            sent_start = open_.sent.start
+            inside = doc[open_.i + 1:close]
+            short = _short_form(inside)
+            if short is not None:  # "Long Name (ABBR)"
+                window = max(sent_start, open_.i - min(len(short) + 5, 2 * len(short) + 1))
+                long_end = open_.i
+                first = self._long_start(doc, window, long_end, short)
+                short_span = (inside.start, inside.end)
+            else:  # "ABBR (Long Name)"
+                before = doc[open_.i - 1:open_.i] if open_.i > sent_start else None
+                short = _short_form(before) if before is not None else None
+                if short is None:
+                    continue
+                long_end = close
+                first = self._long_start(doc, open_.i + 1, long_end, short)
+                if first != open_.i + 1:
+                    continue  # the whole parenthesis must be the long form
+                short_span = (before.start, before.end)
+            if first is None:
+                continue
+            entity = self._entity(doc, first, long_end, short, ents)
+            if entity is None:
+                continue
+            spans.append(entity)
+            spans.append(Span(doc, *short_span, label=entity.label_, span_id=entity.id_))
+            found[short] = entity
+        if not found:
+            return doc
+        # later mentions of the short form are the same entity, whether the NER saw them or not
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for token in doc:
+            entity = found.get(token.text)
+            if entity is not None and token.i not in taken:
+                spans.append(Span(doc, token.i, token.i + 1, label=entity.label_, span_id=entity.id_))
+        covered = {i for s in spans for i in range(s.start, s.end)}
+        doc.ents = filter_spans([*spans, *(e for e in ents if not any(i in covered for i in range(e.start, e.end)))])
+        doc.user_data[ABBREVIATIONS] = {short: entity.text for short, entity in found.items()}
+        reset_index(doc)
+        return doc
+
+    @staticmethod
+    def _long_start(doc: Doc, start: int, end: int, short: str) -> int | None:
+        """The first token of the long form of ``short`` within doc[start:end], if it spells it."""
+        tokens = doc[start:end]
+        if len(tokens) < 2:
+            return None
+        text = tokens.text
+        at = _spells(short, text)
+        if at is None:
+            return None
+        first = next((t.i for t in tokens if t.idx - tokens.start_char >= at), None)
+        if first is None or end - first < 2:
+            return None
+        # the long form starts at a word boundary and looks like a name
+        return first if _named_like(list(doc[first:end])) else None
+
+
+@Language.factory("diplokg_abbreviations", default_config={"gazetteer": None},
+                  assigns=["doc.ents", "doc.user_data"], requires=["doc.ents", "doc.sents"])
+def make_abbreviations(nlp: Language, name: str, gazetteer: str | None) -> Abbreviations:
+    """Abbreviations defined in parentheses, and their later mentions."""
+    return Abbreviations(Path(gazetteer) if gazetteer else gazetteer_path())
+
+
+_ENTITIES = lexicon("entities")
 NAME_JOINERS = frozenset({"of", "for", "and", "on", "&"})
 # last words of organization names that start with a place: "Paris Club", "Iran Air", "Cyprus Mail"
 ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Institute", "Foundation", "Agency", "Bank",
                        "Fund", "Organization", "Organisation", "Party", "Union", "Association", "Commission",
                        "Ministry", "Department", "Office", "University", "Airlines", "Airways", "Air", "Mail",
-                       "Times", "Post", "News", "Corporation", "Company", "Authority", "Assembly", "Parliament"})
+                       "Times", "Post", "News", "Corporation", "Company", "Authority", "Assembly", "Parliament",
+                       "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
+COMMON_WORDS = _ENTITIES.words("common_words")
 
 
 class EntityFixes:
@@ -110,27 +297,39 @@ class EntityFixes:
       mention: "German Institute for Economic Research", "Turkish Foreign Ministry"; so is a
       place name before an organization's head word: "Paris Club", "Iran Air".
     * "Name (ABBR)": the parenthesis closes the name ("Global Alliance for Vaccines (Gavi)").
+    * A lower-case word, or an ordinary word opening a sentence ("Media reports said"), is no name.
     """
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         changed = False
+        keep: list[Span] = []
         for i, ent in enumerate(ents):
-            if ent.label_ in {"COUNTRY", "CITY"}:
+            if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
                 if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
-                    ents[i] = Span(doc, ent.start, end, label="ORG")
+                    ent = Span(doc, ent.start, end, label="ORG")
                     changed = True
-            elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON"}:
+            elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON", "NORP"} and not ent.id_:
                 cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
                 if cut is not None:
-                    ents[i] = Span(doc, ent.start, cut, label=ent.label_)
+                    ent = Span(doc, ent.start, cut, label=ent.label_)
                     changed = True
+                if self._not_a_name(ent):
+                    changed = True
+                    continue
+            keep.append(ent)
         if changed:
-            doc.ents = filter_spans(ents)
+            doc.ents = filter_spans(keep)
             reset_index(doc)
         return doc
+
+    @staticmethod
+    def _not_a_name(ent: Span) -> bool:
+        if not any(t.text[:1].isupper() for t in ent):
+            return True  # "restraint"
+        return len(ent) == 1 and ent.start == ent.sent.start and ent.text in COMMON_WORDS
 
     @staticmethod
     def _name_after(doc: Doc, start: int, following: list[Span]) -> int:
@@ -149,7 +348,7 @@ class EntityFixes:
         return end
 
 
-@Language.factory("diplokg_entity_fixes")
+@Language.factory("diplokg_entity_fixes", assigns=["doc.ents"], requires=["doc.ents"])
 def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
     """Domain corrections of the NER's entity spans."""
     return EntityFixes()

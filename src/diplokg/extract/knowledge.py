@@ -37,6 +37,14 @@ class MembershipBook:
         """The canonical name of the organization called ``name``, if the book knows it."""
         return self._canonical.get(normalize_name(name))
 
+    def size(self, organization: str, year: int | None) -> int:
+        """How many members the organization had in ``year`` (ever, when None); 0 if unknown."""
+        canonical = self.organization(organization)
+        if canonical is None:
+            return 0
+        return len({p.country for p in self._periods[canonical]
+                    if year is None or (p.joined <= year and (p.left is None or year < p.left))})
+
     def is_member(self, country: str, organization: str, year: int | None) -> bool | None:
         """Whether ``country`` belonged to ``organization`` in ``year`` (any time when None);
         None when the book does not know the organization."""

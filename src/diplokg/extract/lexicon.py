@@ -1,7 +1,9 @@
-"""General resources for extraction: office titles and the Wikidata gazetteer's names.
+"""General resources for extraction: office titles and the names the entity rulers know.
 
-Nothing here is taken from a particular article: the titles are the common English titles of
-offices in state and international affairs; names come from the shipped Wikidata gazetteer.
+Nothing here is taken from a particular article: titles and the extra names come from
+``rules/offices.toml`` and ``rules/entities.toml`` (common English titles of offices in state and
+international affairs, news agencies, parties, regions), the rest from the shipped Wikidata
+gazetteer.
 """
 
 from __future__ import annotations
@@ -11,78 +13,64 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-# portfolios that combine with "minister"/"secretary" ("foreign minister", "minister of defence")
-PORTFOLIOS = (
-    "foreign", "foreign affairs", "defence", "defense", "finance", "trade", "economy", "economic affairs",
-    "interior", "home affairs", "energy", "oil", "agriculture", "health", "justice", "transport",
-    "transportation", "environment", "education", "industry", "commerce", "labour", "labor", "culture",
-    "development", "international development", "european affairs", "treasury", "state", "security",
-    "immigration", "information", "tourism", "communications",
-)
+from .rules import lexicon
 
-HEAD_TITLES = (
-    "president", "vice president", "vice-president", "prime minister", "premier", "chancellor",
-    "vice chancellor", "secretary of state", "secretary general", "secretary-general",
-    "high representative", "king", "queen", "emir", "crown prince", "sultan", "supreme leader",
-    "ambassador", "envoy", "special envoy", "special representative", "national security adviser",
-    "national security advisor", "secretary of defense", "secretary of the treasury",
-    "secretary of commerce", "secretary of transportation", "secretary of homeland security",
-    "chancellor of the exchequer", "trade representative", "attorney general", "commissioner",
-    "director general", "director-general", "foreign secretary", "home secretary",
-    "defence secretary", "defense secretary", "first minister", "taoiseach", "governor", "mayor",
-    "chief of staff", "minister", "director", "chairman", "chairwoman", "spokesman", "spokeswoman",
-    "spokesperson", "press secretary", "chief executive", "secretary",
-)
-# titles of envoys, which may name where they are sent: "US Ambassador to Germany"
-ENVOY_TITLES = frozenset({"ambassador", "envoy", "special envoy", "special representative", "representative",
-                          "permanent representative", "high commissioner"})
+_OFFICES = lexicon("offices")
+_ENTITIES = lexicon("entities")
 
-RANK_PREFIXES = ("", "deputy ", "acting ", "assistant ", "under ", "interim ")
+ENVOY_HEADS = _OFFICES.words("envoy_heads")
+LEADER_TITLES = _OFFICES.ordered("leader_titles")
+HONORIFICS = _ENTITIES.words("honorifics")
 
-# titles that name an office only before a person's name ("Soviet leader Mikhail Gorbachev")
-LEADER_TITLES = ("leader", "opposition leader", "party leader")
-
-# news organizations (they sign wire copy: "(Reuters)", "the Associated Press reported")
-NEWS_ORGANIZATIONS = (
-    "Reuters", "REUTER", "Associated Press", "AP", "Agence France-Presse", "AFP", "Kyodo", "Kyodo News",
-    "Kyodo News Service", "Xinhua", "TASS", "Tass", "Interfax", "RIA Novosti", "BBC", "BBC News", "CNN",
-    "Al Jazeera", "Bloomberg", "dpa", "ANSA", "Yonhap", "Anadolu Agency", "IRNA", "Press TV", "The Times",
-    "The New York Times", "The Washington Post", "The Guardian", "Financial Times", "Le Monde",
-)
-
-# organizations that news names but the gazetteer lacks (see its "Known gaps"): name -> canonical
-EXTRA_ORGANIZATIONS = {
-    "G8": "G8", "G-8": "G8", "Group of Eight": "G8",
-    "European Community": "European Community", "European Communities": "European Community",
-    "European Economic Community": "European Economic Community", "EEC": "European Economic Community",
-    "Warsaw Pact": "Warsaw Pact", "NATO-Russia Council": "NATO-Russia Council",
-    "ANZUS": "ANZUS", "Commonwealth of Independent States": "Commonwealth of Independent States",
-}
-
-# seats of government, named for the government but places all the same
-SEATS_OF_GOVERNMENT = (
-    "White House", "Downing Street", "Kremlin", "Elysee Palace", "Élysée Palace", "Elysee", "Élysée",
-    "Zhongnanhai", "Blue House", "Quai d'Orsay", "Capitol Hill", "Foggy Bottom", "Whitehall",
-)
+# plural of a title's head noun: "ministers", "secretaries", "chiefs of staff"
+_IRREGULAR_PLURALS = {"secretary": "secretaries", "attorney": "attorneys", "chief": "chiefs",
+                      "chairman": "chairmen", "chairwoman": "chairwomen", "spokesman": "spokesmen",
+                      "spokeswoman": "spokeswomen", "congressman": "congressmen", "congresswoman": "congresswomen",
+                      "whip": "whips", "speaker": "speakers"}
+_NO_PLURAL_AFTER = ("of", "for", "in", "to")
 
 
-def office_titles() -> list[str]:
-    """Every office title, lower case, in the spellings this lexicon knows."""
-    titles: set[str] = set()
-    for head in HEAD_TITLES:
-        titles.add(head)
-    for portfolio in PORTFOLIOS:
-        titles.update({
-            f"{portfolio} minister", f"minister of {portfolio}", f"minister for {portfolio}",
-            f"{portfolio} secretary",
-        })
+def plural(title: str) -> str:
+    """The plural of a title: its head noun (the word before "of"/"for", else the last) in the plural.
+
+    >>> plural("foreign minister"), plural("secretary of state"), plural("prime minister")
+    ('foreign ministers', 'secretaries of state', 'prime ministers')
+    """
+    words = title.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if w in _NO_PLURAL_AFTER and i > 0), len(words) - 1)
+    word = words[head]
+    if word in _IRREGULAR_PLURALS:
+        words[head] = _IRREGULAR_PLURALS[word]
+    elif word.endswith(("s", "x", "ch", "sh")):
+        words[head] = word + "es"
+    elif word.endswith("y") and len(word) > 1 and word[-2] not in "aeiou":
+        words[head] = word[:-1] + "ies"
+    else:
+        words[head] = word + "s"
+    return " ".join(words)
+
+
+@functools.cache
+def office_titles() -> tuple[str, ...]:
+    """Every office title, lower case, in the spellings this lexicon knows (singular)."""
+    titles: set[str] = set(_OFFICES.ordered("head_titles"))
+    for portfolio in _OFFICES.ordered("portfolios"):
+        for head in _OFFICES.ordered("portfolio_heads"):
+            titles.update({f"{portfolio} {head}", f"{head} of {portfolio}", f"{head} for {portfolio}"})
     titles.update(LEADER_TITLES)
-    return sorted(prefix + title for title in titles for prefix in RANK_PREFIXES)
+    return tuple(sorted(prefix + title for title in titles for prefix in _OFFICES.ordered("ranks")))
+
+
+@functools.cache
+def plural_titles() -> frozenset[str]:
+    """The plurals of :func:`office_titles`."""
+    return frozenset(plural(t) for t in office_titles())
 
 
 # gazetteer kinds -> entity ruler labels; higher in this tuple wins when a name is ambiguous
 RULER_LABELS = (("country", "COUNTRY"), ("alliance", "ALLIANCE"), ("organization", "INTL_ORG"), ("city", "CITY"),
-                ("place", "PLACE"))
+                ("place", "PLACE"), ("party", "ORG"), ("news", "ORG"), ("person", "PERSON"))
+RULER_KINDS = frozenset(kind for kind, _ in RULER_LABELS)
 
 
 @dataclass(frozen=True)
@@ -91,7 +79,7 @@ class GazetteerName:
 
     text: str
     label: str  # the canonical name: the gazetteer's label
-    kind: str  # gazetteer kind: country, alliance, organization, city
+    kind: str  # one of RULER_KINDS
     qid: str
     demonym: bool = False
 
@@ -106,15 +94,30 @@ def _demonyms(label: str, aliases: list[str]) -> set[str]:
     return set()
 
 
+def _person_name(text: str) -> bool:
+    """A full name that can only be a person's: two or more words, each capitalised."""
+    words = text.split()
+    return len(words) >= 2 and all(w[0].isupper() for w in words) and not any(c.isdigit() for c in text)
+
+
 @functools.lru_cache(maxsize=4)
 def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
-    """Names of countries, alliances, organizations and cities, each once (ambiguity goes to the
-    kind listed first in :data:`RULER_LABELS`)."""
+    """Names of countries, alliances, organizations, cities, places and people, each once
+    (ambiguity goes to the kind listed first in :data:`RULER_LABELS`)."""
     priority = {kind: i for i, (kind, _) in enumerate(RULER_LABELS)}
     best: dict[str, GazetteerName] = {}
+
+    def offer(name: GazetteerName) -> None:
+        held = best.get(name.text)
+        if held is None or priority[name.kind] < priority[held.kind]:
+            best[name.text] = name
+        elif held.kind == name.kind and held.qid != name.qid and held.qid:
+            # two items of one kind share the name: the name says which kind, not which item
+            best[name.text] = GazetteerName(held.text, held.label, held.kind, "", held.demonym)
+
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            kind = row["kind"]
+            kind = {"other": "place"}.get(row["kind"], row["kind"])
             if kind not in priority:
                 continue
             aliases = [a.strip() for a in row["aliases"].split("|") if a.strip()]
@@ -125,21 +128,70 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
             for text in forms:
                 if len(text) < 2 or not any(c.isupper() for c in text):
                     continue  # lower-case aliases ("eurozone") would fire on ordinary words
-                name = GazetteerName(text, row["label"], kind, row["qid"],
-                                     demonym=text in demonyms or text.rstrip("s") in demonyms)
-                held = best.get(text)
-                if held is None or priority[kind] < priority[held.kind]:
-                    best[text] = name
-    for text, canonical in EXTRA_ORGANIZATIONS.items():
-        best.setdefault(text, GazetteerName(text, canonical, "organization", ""))
-    for text in NEWS_ORGANIZATIONS:
-        best.setdefault(text, GazetteerName(text, "Reuters" if text == "REUTER" else text, "organization", ""))
-    for text in SEATS_OF_GOVERNMENT:
-        best.setdefault(text, GazetteerName(text, text, "place", ""))
+                if kind == "person" and not _person_name(text):
+                    continue  # a lone surname is anyone's
+                offer(GazetteerName(text, row["label"], kind, row["qid"],
+                                    demonym=text in demonyms or text.rstrip("s") in demonyms))
+    # general resources without QIDs: the gazetteer's own entry wins where it has the name, except
+    # a person's (these names are not people's)
+    def extra(name: GazetteerName) -> None:
+        held = best.get(name.text)
+        if held is None or held.kind == "person":
+            best[name.text] = name
+
+    for text, canonical in _ENTITIES.table("extra_organizations").items():
+        extra(GazetteerName(text, canonical, "organization", ""))
+    # the other names of the organizations the membership book knows ("GATT", "OECD", "the ACP")
+    labels = {n.label: n for n in best.values() if n.kind in {"organization", "alliance"}}
+    for names in _book_names():
+        canonical = names[0]
+        known = labels.get(canonical)
+        for text in names:
+            if len(text) > 1 and text[0].isupper():
+                extra(GazetteerName(text, canonical, known.kind if known else "organization", known.qid if known else ""))
+    for text, canonical in _ENTITIES.table("news_organizations").items():
+        extra(GazetteerName(text, canonical, "news", ""))
+    for text, canonical in _ENTITIES.table("parties").items():
+        extra(GazetteerName(text, canonical, "party", ""))
+    for text in _ENTITIES.ordered("seats_of_government"):
+        extra(GazetteerName(text, text, "place", ""))
+    countries = {n.label: n for n in best.values() if n.kind == "country"}
+    for text, (canonical, demonym) in _ENTITIES.table("country_aliases").items():
+        state = countries.get(canonical)
+        best[text] = GazetteerName(text, canonical, "country", state.qid if state else "", demonym=demonym)
+    for text, (canonical, demonym) in _ENTITIES.table("regions").items():
+        extra(GazetteerName(text, canonical, "place", ""))
+        if demonym:
+            extra(GazetteerName(demonym, canonical, "place", "", demonym=True))
     return tuple(sorted(best.values(), key=lambda n: n.text))
+
+
+def _book_names() -> list[tuple[str, ...]]:
+    """The names of each organization of the membership book, its canonical name first."""
+    from ..resources import memberships_path
+
+    seen: dict[str, tuple[str, ...]] = {}
+    with memberships_path().open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            names = tuple(n.strip() for n in row["organization"].split("|"))
+            seen.setdefault(names[0], names)
+    return list(seen.values())
 
 
 @functools.lru_cache(maxsize=4)
 def gazetteer_index(path: Path) -> dict[str, GazetteerName]:
     """:func:`gazetteer_names` by text."""
     return {name.text: name for name in gazetteer_names(path)}
+
+
+@functools.lru_cache(maxsize=4)
+def city_names(path: Path) -> dict[str, GazetteerName]:
+    """The gazetteer's cities by name, including those whose name a country also bears
+    ("Luxembourg", "Singapore"): a dateline or a meeting place names the city."""
+    cities: dict[str, GazetteerName] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["kind"] == "city":
+                for text in (row["label"], *(a.strip() for a in row["aliases"].split("|") if a.strip())):
+                    cities.setdefault(text, GazetteerName(text, row["label"], "city", row["qid"]))
+    return cities

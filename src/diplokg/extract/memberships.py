@@ -1,15 +1,26 @@
-"""Who is a member of which organization: the ``diplokg_memberships`` component.
+"""Who is a member of which organization: the ``diplokg_memberships`` component and its assembler.
 
-Finds, into ``doc._.dkg_members``, countries said to belong to an organization:
+The finder puts into ``doc._.dkg_members`` the countries that a sentence places in an
+organization:
 
 * a members noun with its organization and the members named ("three NATO members — Britain,
-  France, and the United States"; "Norway, a member of NATO"; "France is a member of the EU");
-* joining ("Poland joined NATO"), but not a bid, a hope or a plan to join;
-* allies named in an alliance's context ("allies, particularly Germany"; "Greece and Turkey, and
-  the other allies"): the organization is left to the article's context (``organization`` None);
-* holding an organization's rotating presidency ("the UK's goals for its EU and G8 presidencies").
+  France, and the United States"; "Norway, a member of NATO"; "France is a member of the EU";
+  "OPEC members Saudi Arabia and Kuwait"; "its G-7 partners - the United States, Japan");
+* the organization with its members in apposition ("the Group of Seven -- the United States,
+  Japan, ..."; "G-5, grouping the United States, Japan ...");
+* joining ("Poland joined NATO"; "the entry of Spain and Portugal into the Community"), but not
+  a bid, a hope or a plan to join;
+* allies named in an alliance's context ("allies, particularly Germany"): the organization is
+  left to the article's context (``organization`` None);
+* holding an organization's rotating presidency or chair ("the UK's goals for its EU and G8
+  presidencies");
+* countries named together in an article about an organization ("the foreign ministers of
+  Brunei, Indonesia, Malaysia ...");
+* a country, or a person speaking for it, acting in a sentence about an organization ("West
+  Germany withdrew objections" in "The deal was agreed by a majority of EC states after ...").
 
-Implied memberships (``implied``) are kept only when the membership book confirms them.
+The assembler keeps the implied ones only when the membership book (``data/memberships.csv``)
+confirms them, and never one the book denies.
 """
 
 from __future__ import annotations
@@ -19,13 +30,26 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .spans import entity_at
+from ..resources import memberships_path
+from .entities import ORGANIZATION_KINDS, Article
+from .knowledge import MembershipBook, membership_book
+from .records import Entity, EntityKind, RelationKind
+from .rules import lexicon, rule
+from .spans import conjuncts, entity_at, entity_ending, entity_starting, ents_in, heads
 
-MEMBER_NOUNS = frozenset({"member", "ally", "signatory", "partner"})
+_LEX = lexicon("memberships")
+MEMBER_NOUNS = _LEX.words("member_nouns")
+STRONG_MEMBER_NOUNS = _LEX.words("strong_member_nouns")
+NOT_MEMBERS = _LEX.words("not_members")
+NOT_YET = _LEX.words("not_yet")
+LIST_MARKERS = _LEX.words("list_markers")
+GROUPING_VERBS = _LEX.words("grouping_verbs")
+ENTRY_NOUNS = _LEX.words("entry_nouns")
+PRESIDENCY_NOUNS = _LEX.words("presidency_nouns")
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
-NOT_YET = frozenset({"hope", "want", "seek", "bid", "apply", "aim", "plan", "try", "wait", "wish", "expect",
-                     "push", "prepare", "ask", "block", "veto", "oppose", "reject", "refuse", "aspire"})
-LIST_MARKERS = frozenset({"particularly", "especially", "including", "notably", "such", "like", "namely"})
+COUNTRY = frozenset({"COUNTRY"})
+LIST_GAPS = frozenset({",", "and", "the", "&"})
+REFERENCES = frozenset(k for k in lexicon("entities").table("references"))
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -36,33 +60,78 @@ class MemberMatch:
     """A country said or implied to be a member (spans; never leaves extract)."""
 
     country: Span
-    organization: Span | None
+    """A country's span, or a person's (``person`` True) who speaks for a country."""
+    organization: Span | Token | None
+    """The organization's span, a definite reference to it ("the Community"), or None: the
+    article's context decides (see ``context``)."""
     sentence: Span
     rule: str
-    confidence: float
     implied: bool
     context: str = "alliance"
     """Where to look for the organization when ``organization`` is None: the article's
     ``alliance``, or its main ``organization``."""
+    group: tuple[Span, ...] = ()
+    """All the countries named together with this one (a list counts only when all belong)."""
+    person: bool = False
 
 
+def _countries(tokens: list[Token]) -> list[Span]:
+    return ents_in(tokens, COUNTRY)
 
-def _countries_in(tokens: list[Token]) -> list[Span]:
+
+def _list_after(doc: Doc, start: int, sent_end: int) -> list[Span]:
+    """The countries listed from token ``start`` on ("the United States, Japan, ... and Canada")."""
     found: list[Span] = []
-    for t in tokens:
-        ent = entity_at(t, frozenset({"COUNTRY"}))
-        if ent is not None and ent not in found:
-            found.append(ent)
+    i = start
+    while i < sent_end:
+        country = entity_starting(doc, i, COUNTRY)
+        if country is None and (doc[i].lower_ in LIST_GAPS or doc[i].text in LIST_GAPS):
+            i += 1
+            continue
+        if country is None:
+            break
+        found.append(country)
+        i = country.end
     return found
 
 
-def _conjuncts(token: Token) -> list[Token]:
-    """The token and every token coordinated with it ("Britain, France, and the United States")."""
-    out = [token]
-    for child in token.children:
-        if child.dep_ in {"conj", "appos"}:
-            out.extend(_conjuncts(child))
-    return out
+def _wished(token: Token) -> bool:
+    """Under a negation, or only hoped, planned or bid for ("hopes to become a member")."""
+    for node in [token, *heads(token)]:
+        if any(c.dep_ == "neg" for c in node.children) or node.lemma_.lower() in NOT_YET:
+            return True
+        if any(c.lower_ in NOT_YET and c.dep_ == "aux" for c in node.children):
+            return True
+        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "ccomp"}:
+            return False
+    return False
+
+
+SPATIAL = frozenset({"in", "at", "to", "from", "into", "across", "within", "near", "throughout", "outside",
+                     "inside", "around", "between", "against", "on", "over", "with", "toward", "towards"})
+STATE_NOUNS = lexicon("entities").words("state_nouns")
+
+
+def _acts(ent: Span, org_tokens: set[int]) -> bool:
+    """The country (or person) of ``ent`` acts in its sentence: a subject or agent (or coordinated
+    with one), or the state of a minister, delegation or government; never a place, nor
+    coordinated with the organization itself."""
+    root = ent.root
+    node = root
+    while node.dep_ == "conj" and node.head.i != node.i:
+        if node.head.i in org_tokens:
+            return False  # "Sri Lanka and the IMF": a party the organization deals with
+        node = node.head
+    if any(c.dep_ == "conj" and c.i in org_tokens for c in root.children):
+        return False
+    if ent.label_ == "PERSON":
+        return not (node.dep_ == "pobj" and node.head.lower_ in SPATIAL)
+    if node.dep_ in {"nsubj", "nsubjpass"} or (node.dep_ == "pobj" and node.head.lower_ == "by"):
+        return True
+    if node.dep_ in {"compound", "amod", "poss", "nmod"}:
+        head = node.head
+        return head.lower_ in STATE_NOUNS or head.lemma_.lower() in STATE_NOUNS
+    return False
 
 
 def _organization(noun: Token) -> Span | None:
@@ -72,22 +141,15 @@ def _organization(noun: Token) -> Span | None:
             ent = entity_at(child, ORG_LABELS)
             if ent is not None:
                 return ent
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in {"of", "in"}:
             for pobj in child.children:
                 ent = entity_at(pobj, ORG_LABELS)
                 if ent is not None:
                     return ent
-    return None
-
-
-def _negated_or_wished(token: Token) -> bool:
-    """Under a negation, or only hoped, planned or bid for ("hopes to become a member")."""
-    for node in [token, *token.ancestors]:
-        if any(c.dep_ == "neg" for c in node.children) or node.lemma_.lower() in NOT_YET:
-            return True
-        if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "ccomp"}:
-            return False
-    return False
+    # "EC member states", "the OPEC member": the organization right before the noun
+    return entity_ending(noun.doc, noun.i, ORG_LABELS) or (
+        entity_ending(noun.doc, noun.i - 1, ORG_LABELS) if noun.i > 0 and noun.doc[noun.i - 1].lemma_ in
+        {"member", "state"} else None)
 
 
 class MembershipFinder:
@@ -98,95 +160,247 @@ class MembershipFinder:
         for sent in doc.sents:
             for token in sent:
                 lemma = token.lemma_.lower()
-                if lemma in MEMBER_NOUNS and token.pos_ == "NOUN":
+                if lemma in MEMBER_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
                     found.extend(self._members_noun(token, sent))
                 elif lemma == "join" and token.pos_ == "VERB":
                     found.extend(self._joined(token, sent))
-                elif lemma == "presidency" and token.pos_ == "NOUN":
+                elif lemma in PRESIDENCY_NOUNS and token.pos_ == "NOUN":
                     found.extend(self._presidency(token, sent))
+                elif lemma in ENTRY_NOUNS and token.pos_ == "NOUN":
+                    found.extend(self._entry(token, sent))
+            found.extend(self._organization_lists(doc, sent))
             found.extend(self._country_lists(sent))
+            found.extend(self._acting(sent))
         doc._.dkg_members = found
         return doc
 
     def _members_noun(self, noun: Token, sent: Span) -> list[MemberMatch]:
-        if any(c.dep_ == "neg" or c.lower_ in {"non", "former", "prospective", "candidate", "associate", "would-be"}
-               for c in noun.children):
+        if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children):
             return []
+        lemma = noun.lemma_.lower()
         org = _organization(noun)
-        ally = noun.lemma_.lower() == "ally"
+        if lemma not in STRONG_MEMBER_NOUNS and (org is None or noun.tag_ not in {"NNS", "NNPS"}):
+            return []  # "states", "countries": only as "EC states", "ACP countries"
+        ally = lemma == "ally"
         countries: list[Span] = []
         # members named after the noun: "NATO members — Britain, France", "allies, particularly Germany"
         for child in noun.children:
             if child.dep_ in {"appos", "conj"} or (child.dep_ == "prep" and child.lower_ in {"including", "like"}):
-                countries += [c for t in _conjuncts(child) for c in _countries_in(list(t.subtree))]
+                countries += [c for t in conjuncts(child, frozenset({"conj", "appos"}))
+                              for c in _countries(list(t.subtree))]
             elif child.dep_ == "prep" and child.lower_ == "as" and any(a.lower_ == "such" for a in child.children):
-                countries += _countries_in(list(child.subtree))
+                countries += _countries(list(child.subtree))
+        # "OPEC members Saudi Arabia and Kuwait": the list right after the noun
+        nxt = noun.i + 1
+        if nxt < sent.end and sent.doc[nxt].text in {"-", "--", "\u2014", "\u2013", ":", ","}:
+            nxt += 1
+        countries += _list_after(sent.doc, nxt, sent.end)
         # the noun said of countries: "Norway, a member of NATO"; "France is a member of the EU";
-        # "Greece and Turkey, and the other allies"
+        # "Greece and Turkey, and the other allies"; "part of Cyprus is an EU member"
         head = noun.head
-        if noun.dep_ in {"appos", "conj"} and entity_at(head, frozenset({"COUNTRY"})) is not None:
-            countries += [c for t in _conjuncts(head) if t is not noun for c in _countries_in([t])]
-        elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _negated_or_wished(head):
+        if noun.dep_ in {"appos", "conj"} and entity_at(head, COUNTRY) is not None:
+            countries += [c for t in conjuncts(head, frozenset({"conj", "appos"})) if t.i != noun.i
+                          for c in _countries([t])]
+        elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _wished(head):
             for subj in head.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"}:
-                    countries += [c for t in _conjuncts(subj) for c in _countries_in([t])]
+                    countries += [c for t in conjuncts(subj) for c in _countries(list(t.subtree))]
         if not countries or (org is None and not ally):
             return []
         implied = org is None or ally
-        rule = "memberships.allies" if org is None else "memberships.members-named"
-        return [MemberMatch(c, org, sent, rule, 0.65 if implied else 0.85, implied) for c in dict.fromkeys(countries)]
+        rule_name = "memberships.allies" if org is None else "memberships.members-named"
+        if noun.dep_ == "attr":
+            rule_name = "memberships.member-of"
+        unique = list({c.start: c for c in countries}.values())
+        return [MemberMatch(c, org, sent, rule_name, implied, group=tuple(unique)) for c in unique]
 
-    def _country_lists(self, sent: Span) -> list[MemberMatch]:
+    @staticmethod
+    def _organization_lists(doc: Doc, sent: Span) -> list[MemberMatch]:
+        """``ORG -- the United States, Japan, ...``; ``ORG, grouping the United States, ...``."""
+        out: list[MemberMatch] = []
+        for org in ents_in(sent, ORG_LABELS):
+            i = org.end
+            if i < sent.end and doc[i].text in {"(", ")"}:
+                i += 1
+            if i < sent.end and doc[i].text in {"-", "--", "\u2014", "\u2013", ":", "(", ","}:
+                i += 1
+            else:
+                continue
+            if i < sent.end and doc[i].lemma_.lower() in GROUPING_VERBS:
+                i += 1
+                if i < sent.end and doc[i].lower_ in {"of", "up"}:
+                    i += 1 + (1 if i + 1 < sent.end and doc[i + 1].lower_ == "of" else 0)
+            elif doc[i - 1].text == ",":
+                continue  # "EC, the United States and Japan": a list of parties, not of members
+            countries = _list_after(doc, i, sent.end)
+            if len(countries) >= 2:
+                out += [MemberMatch(c, org, sent, "memberships.organization-list", True, group=tuple(countries))
+                        for c in countries]
+        return out
+
+    @staticmethod
+    def _country_lists(sent: Span) -> list[MemberMatch]:
         """Countries named together ("Italy and Germany", "Brunei, Indonesia, Malaysia ..."): the
         assembler keeps them when all are members of the organization the article is about."""
         out: list[MemberMatch] = []
         seen: set[int] = set()
-        countries = [e for t in sent if (e := entity_at(t, frozenset({"COUNTRY"}))) is not None and e.start == t.i]
-        for ent in countries:
+        for ent in ents_in(sent, COUNTRY):
             if ent.root.i in seen or ent.root.dep_ == "conj":
                 continue
-            group = [c for t in _conjuncts(ent.root) for c in _countries_in([t])]
+            group = [c for t in conjuncts(ent.root) for c in _countries([t])]
             seen.update(c.root.i for c in group)
             if len(group) >= 2:
-                out += [MemberMatch(c, None, sent, "memberships.known-members-listed", 0.6, True, "organization")
-                        for c in group]
+                out += [MemberMatch(c, None, sent, "memberships.known-members-listed", True, "organization",
+                                    group=tuple(group)) for c in group]
         return out
 
-    def _joined(self, verb: Token, sent: Span) -> list[MemberMatch]:
-        if _negated_or_wished(verb) or verb.tag_ not in {"VBD", "VBN"}:
+    @staticmethod
+    def _acting(sent: Span) -> list[MemberMatch]:
+        """A country acting, or a person (who may speak for one), in a sentence that names an
+        organization: the assembler keeps those the book confirms, for organizations the article
+        is about. Acting: the subject or agent of the sentence, or the state whose minister or
+        delegation it is; not a place ("met in Luxembourg"), a market ("Iranian crude") or a party
+        the organization deals with ("Sri Lanka and the IMF")."""
+        orgs: list[Span | Token] = list(ents_in(sent, ORG_LABELS))
+        orgs += [t for t in sent if t.text in REFERENCES and t.i > 0 and t.doc[t.i - 1].lower_ == "the"
+                 and not t.ent_type_]
+        if not orgs:
+            return []
+        org_tokens = {t.i for o in orgs for t in (o if isinstance(o, Span) else [o])}
+        out: list[MemberMatch] = []
+        for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
+            if not _acts(ent, org_tokens) or _wished(ent.root):
+                continue
+            group = tuple(c for t in conjuncts(ent.root) for c in _countries([t])) if ent.label_ == "COUNTRY" else ()
+            for org in orgs:
+                out.append(MemberMatch(ent, org, sent, "memberships.acting-member", True, group=group or (ent,),
+                                       person=ent.label_ == "PERSON"))
+        return out
+
+    @staticmethod
+    def _joined(verb: Token, sent: Span) -> list[MemberMatch]:
+        if _wished(verb) or verb.tag_ not in {"VBD", "VBN"}:
             return []  # "hopes to join", "will join", "wants to join": not (yet) a member
         org = next((e for c in verb.children if c.dep_ == "dobj" for e in [entity_at(c, ORG_LABELS)] if e), None)
         if org is None:
             return []
-        countries = [c for s in verb.children if s.dep_ == "nsubj" for t in _conjuncts(s) for c in _countries_in([t])]
-        return [MemberMatch(c, org, sent, "memberships.joined", 0.8, False) for c in countries]
+        countries = [c for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) for c in _countries([t])]
+        return [MemberMatch(c, org, sent, "memberships.joined", False) for c in countries]
 
-    def _presidency(self, noun: Token, sent: Span) -> list[MemberMatch]:
+    @staticmethod
+    def _entry(noun: Token, sent: Span) -> list[MemberMatch]:
+        """"the entry of Spain and Portugal into the group", "Spain's EC membership"."""
+        countries: list[Span] = []
+        org: Span | Token | None = None
+        for child in noun.children:
+            if child.dep_ == "poss":
+                countries += [c for t in conjuncts(child) for c in _countries(list(t.subtree))]
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                countries += [c for pobj in child.children for t in conjuncts(pobj) for c in _countries([t])]
+            elif child.dep_ == "prep" and child.lower_ in {"into", "to", "in"}:
+                for pobj in child.children:
+                    org = entity_at(pobj, ORG_LABELS) or (pobj if pobj.text in REFERENCES else None)
+            elif child.dep_ in {"compound", "nmod", "amod"}:
+                org = org or entity_at(child, ORG_LABELS)
+        if not countries or _wished(noun):
+            return []
+        return [MemberMatch(c, org, sent, "memberships.entry", True, "organization") for c in countries]
+
+    @staticmethod
+    def _presidency(noun: Token, sent: Span) -> list[MemberMatch]:
         # "its EU and G8 presidencies" parses either way round: take the whole coordination
         top = noun.head if noun.dep_ == "conj" else noun
-        group = _conjuncts(top)
+        group = conjuncts(top)
         orgs: list[Span] = []
         for token in group:
-            modifiers = [m for c in token.children if c.dep_ in {"compound", "nmod"} for m in _conjuncts(c)]
+            modifiers = [m for c in token.children if c.dep_ in {"compound", "nmod"} for m in conjuncts(c)]
+            modifiers += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.subtree]
             for t in [token, *modifiers]:
                 ent = entity_at(t, ORG_LABELS)
                 if ent is not None and ent not in orgs:
                     orgs.append(ent)
         holder: Span | None = None
         for child in (c for t in group for c in t.children if c.dep_ == "poss"):
-            holder = entity_at(child, frozenset({"COUNTRY"}))
+            holder = entity_at(child, COUNTRY)
             if holder is None and child.lower_ in {"its", "their"}:
                 # "its": the nearest country named before it in the sentence
-                before = [e for e in sent.ents if e.label_ == "COUNTRY" and e.end <= child.i]
+                before = [e for e in ents_in(sent, COUNTRY) if e.end <= child.i]
                 holder = before[-1] if before else None
             if holder is not None:
                 break
         if holder is None:
             return []
-        return [MemberMatch(holder, org, sent, "memberships.presidency", 0.7, True) for org in orgs]
+        return [MemberMatch(holder, org, sent, "memberships.presidency", True) for org in orgs]
 
 
-@Language.factory("diplokg_memberships")
+@Language.factory("diplokg_memberships", assigns=["doc._.dkg_members"], requires=["doc.ents", "token.dep"])
 def make_memberships(nlp: Language, name: str) -> MembershipFinder:
     """Membership statements and implications."""
     return MembershipFinder()
+
+
+# -- the assembler ---------------------------------------------------------------------------
+
+def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
+    """Membership relations of one article; implied ones only when the membership book confirms
+    them, none that it denies."""
+    book = membership_book(memberships_path())
+    year = article.date.year if article.date else None
+    alliances = [e for e in article.extraction.entities if e.kind is EntityKind.ALLIANCE]
+    main = article.main_organization()
+    context = {
+        "alliance": max(alliances, key=lambda e: len(e.mentions)) if alliances else None,
+        "organization": main if main is not None and book.organization(main.label) else None,
+    }
+    references = lexicon("entities").table("references")
+    implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies"}
+    for m in matches:
+        if m.person:
+            person = article.entity_of(m.country, {EntityKind.PERSON})
+            represented = article.speaks_for(person) if person is not None else None
+            country = represented if represented is not None and represented.kind is EntityKind.COUNTRY else None
+        else:
+            country = article.entity_of(m.country, {EntityKind.COUNTRY})
+        if country is None:
+            continue
+        if isinstance(m.organization, Token):
+            org = article.reference_target(references[m.organization.text])
+        elif m.organization is not None:
+            org = article.entity_of(m.organization, ORGANIZATION_KINDS)
+        elif m.rule == "memberships.known-members-listed":
+            org = _list_organization(article, m, book, year) or context[m.context]
+        else:
+            org = context[m.context]
+        if org is None:
+            continue
+        if m.rule in implied_rules:
+            if book.size(org.label, year) >= 100:
+                continue  # the UN, the IMF: naming a country with them says nothing of membership
+            if m.rule != "memberships.allies" and not article.about(org):
+                continue
+        if m.group and m.rule in {"memberships.known-members-listed", "memberships.acting-member",
+                                  "memberships.organization-list"}:
+            # a list counts only when every country in it belongs
+            members = [article.entity_of(g, {EntityKind.COUNTRY}) for g in m.group]
+            if not all(g is not None and book.is_member(g.label, org.label, year) for g in members):
+                continue
+        known = book.is_member(country.label, org.label, year)
+        if known is False or (m.implied and known is not True):
+            continue
+        r = rule(m.rule)
+        article.relate(RelationKind.MEMBER_OF, country, org, article.evidence(m.sentence, r.confidence, r.name))
+
+
+def _list_organization(article: Article, match: MemberMatch, book: MembershipBook, year: int | None) -> Entity | None:
+    """The organization a list of countries is of: one named in its sentence that the article is
+    about and that all of them belong to ("Ivory Coast, Senegal, Nigeria and Papua New Guinea,
+    the ACP says")."""
+    members = [article.entity_of(g, {EntityKind.COUNTRY}) for g in match.group]
+    if any(m is None for m in members):
+        return None
+    for span in ents_in(match.sentence, ORG_LABELS):
+        org = article.entity_of(span, ORGANIZATION_KINDS)
+        if org is not None and article.about(org) and all(
+                book.is_member(m.label, org.label, year) for m in members if m is not None):
+            return org
+    return None

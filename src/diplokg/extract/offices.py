@@ -1,22 +1,47 @@
-"""Who holds which office: the ``diplokg_offices`` component.
+"""Who holds which office: the ``diplokg_offices`` component and its assembler.
 
-Finds, into ``doc._.dkg_offices``: title before name ("NATO Secretary General Jens
-Stoltenberg", "Syria's president, Bashar Assad", "President Hassan Rouhani of Iran") and
-apposition ("Jens Stoltenberg, NATO's secretary general"). Former offices are skipped.
+The finder puts into ``doc._.dkg_offices`` every person named with a title: before the name
+("NATO Secretary General Jens Stoltenberg", "Syria's president, Bashar Assad", "President Hassan
+Rouhani of Iran"), in apposition ("Jens Stoltenberg, NATO's secretary general"), with a copula
+("Mr Rao, who is India's finance minister"), several under one plural title ("Presidents A of X
+and B of Y"), and "his Spanish counterpart Miguel Moratinos". Former offices are skipped.
+
+The assembler makes the office entities ("Secretary General of NATO"), the ``holdsOffice`` and
+``officeOf`` relations, gives a bare title its country from the office holders table where the
+table knows who held it that year, and adds what the table says of people the article names
+beside a bare mention of their title ("Mr Blair ... the prime minister").
 """
 
 from __future__ import annotations
 
+import csv
+import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .lexicon import ENVOY_TITLES
+from ..resources import gazetteer_path, officeholders_path
+from ..vocab import normalize_name
+from .entities import Article, Mention, clean
+from .gazetteer import ruler_info
+from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
+from .records import Entity, EntityKind, RelationKind
+from .rules import lexicon, rule
+from .spans import entity_at, entity_ending, entity_starting
 
-QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE"})
-FORMER_WORDS = frozenset({"former", "ex", "then", "late", "erstwhile", "onetime", "one-time", "past"})
+_LEX = lexicon("offices")
+QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE", "CITY", "PLACE"})
+PERSON = frozenset({"PERSON"})
+# a name the NER mislabelled right after a title is the holder's all the same ("President Thabo Mbeki")
+HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+NOT_HOLDING = _LEX.words("not_holding")
+THEN = _LEX.words("then_words")
+NOT_HOLDING_AFTER = _LEX.words("not_holding_after")
+COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").items()}
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+COPULAS = frozenset({"is", "remains", "'s"})
 
 if not Doc.has_extension("dkg_offices"):
     Doc.set_extension("dkg_offices", default=None)
@@ -27,12 +52,20 @@ class OfficeMatch:
     """A person holding an office, as found in one sentence (spaCy spans; never leaves extract)."""
 
     person: Span
-    title: Span
+    title: Span | None
+    """None for a counterpart: the title is the counterpart's (see ``counterpart_of``)."""
     qualifier: Span | None
     rule: str
-    confidence: float
     destination: Span | None = None
     """Where an envoy is sent: "Ambassador to Germany"."""
+    complement: str = ""
+    """What the title is for: "Director General *for Europe*"."""
+    counterpart_of: Token | None = None
+    """"his Spanish counterpart": the possessor, whose office the holder has in another country."""
+
+
+def _is_plural(title: Span) -> bool:
+    return title.text.lower() in plural_titles()
 
 
 class OfficeFinder:
@@ -43,114 +76,447 @@ class OfficeFinder:
         self.allow_comma = allow_comma
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        index = {ent.start: i for i, ent in enumerate(ents)}
         matches: list[OfficeMatch] = []
-        for i, ent in enumerate(ents):
+        for ent in doc.ents:
             if ent.label_ != "TITLE":
                 continue
-            found = self._title_first(doc, ents, index, i) or self._apposition(doc, ents, i)
+            if _is_plural(ent):
+                matches.extend(self._plural(doc, ent))
+                continue
+            found = self._title_first(doc, ent) or self._apposition(doc, ent) or self._copula(doc, ent)
             if found is not None:
                 matches.append(found)
+        matches.extend(self._counterparts(doc))
         doc._.dkg_offices = matches
         return doc
 
-    @staticmethod
-    def _ent_at(ents: list[Span], index: dict[int, int], start: int, labels: frozenset[str]) -> Span | None:
-        pos = index.get(start)
-        return ents[pos] if pos is not None and ents[pos].label_ in labels else None
+    # -- the office phrase -----------------------------------------------------------------
 
     @staticmethod
-    def _ent_ending_at(ents: list[Span], upto: int, end: int, labels: frozenset[str]) -> Span | None:
-        for ent in reversed(ents[:upto]):
-            if ent.end == end and ent.label_ in labels:
-                return ent
-            if ent.end < end:
-                break
-        return None
-
-    def _pre_qualifier(self, doc: Doc, ents: list[Span], i: int) -> tuple[Span | None, int]:
-        """A country or organization right before the title ("NATO", "Germany's"); returns it
-        and the first token of the whole office phrase."""
-        title = ents[i]
+    def _pre_qualifier(doc: Doc, title: Span) -> tuple[Span | None, int]:
+        """A country or organization right before the title ("NATO", "Germany's", "Italian");
+        returns it and the first token of the whole office phrase."""
         start = title.start
-        if start > 0 and doc[start - 1].lower_ in FORMER_WORDS | {"-"}:
+        if start > 0 and doc[start - 1].lower_ in NOT_HOLDING | THEN | {"-", "outgoing", "new", "current"}:
             start -= 1  # "Germany's former foreign minister": keep looking past "former"
-        qualifier = self._ent_ending_at(ents, i, start, QUALIFIER_LABELS)
+        qualifier = entity_ending(doc, start, QUALIFIER_LABELS)
         if qualifier is None and start > 0 and doc[start - 1].text in POSSESSIVE:
-            qualifier = self._ent_ending_at(ents, i, start - 1, QUALIFIER_LABELS)
-        return qualifier, qualifier.start if qualifier is not None else title.start
+            qualifier = entity_ending(doc, start - 1, QUALIFIER_LABELS)
+        return qualifier, qualifier.start if qualifier is not None else start
 
-    def _post_qualifier(self, doc: Doc, ents: list[Span], index: dict[int, int], end: int) -> Span | None:
+    @staticmethod
+    def _complement(doc: Doc, end: int) -> int:
+        """End of "for Europe", "for Foreign and Commonwealth Affairs" after a title."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "for" or not doc[end + 1].is_title:
+            return end
+        if entity_at(doc[end + 1], PERSON) is not None:
+            return end
+        i = end + 1
+        last = end
+        while i < len(doc) and (doc[i].is_title or (doc[i].lower_ in {"and", "of", "&"} and i + 1 < len(doc)
+                                                     and doc[i + 1].is_title)):
+            if doc[i].is_title:
+                last = i + 1
+            i += 1
+        return last
+
+    @staticmethod
+    def _post_qualifier(doc: Doc, end: int) -> Span | None:
         """``of (the) COUNTRY`` right after ``end``."""
         if end < len(doc) and doc[end].lower_ == "of":
             nxt = end + 1
             if nxt < len(doc) and doc[nxt].lower_ == "the":
                 nxt += 1
-            return self._ent_at(ents, index, nxt, QUALIFIER_LABELS)
+            return entity_starting(doc, nxt, QUALIFIER_LABELS)
         return None
 
     @staticmethod
-    def _is_former(doc: Doc, start: int, title: Span) -> bool:
-        window = [t.lower_ for t in doc[max(start - 3, title.sent.start):title.start]]
-        window += [t.lower_ for t in title]
-        return any(w in FORMER_WORDS for w in window)
-
-    def _destination(self, doc: Doc, ents: list[Span], index: dict[int, int], title: Span) -> Span | None:
+    def _destination(doc: Doc, title: Span, end: int) -> Span | None:
         """``to (the) COUNTRY`` after an envoy's title."""
-        if title.text.lower().split()[-1] not in {t.split()[-1] for t in ENVOY_TITLES}:
+        if title.text.lower().split()[-1].rstrip("s") not in ENVOY_HEADS:
             return None
-        end = title.end
         if end < len(doc) and doc[end].lower_ == "to":
             nxt = end + 1 + (1 if end + 1 < len(doc) and doc[end + 1].lower_ == "the" else 0)
-            return self._ent_at(ents, index, nxt, QUALIFIER_LABELS)
+            return entity_starting(doc, nxt, QUALIFIER_LABELS)
         return None
 
-    def _title_first(self, doc: Doc, ents: list[Span], index: dict[int, int], i: int) -> OfficeMatch | None:
-        title = ents[i]
-        qualifier, phrase_start = self._pre_qualifier(doc, ents, i)
-        after = title.end
-        post = self._post_qualifier(doc, ents, index, after)
+    @staticmethod
+    def _not_holding(doc: Doc, phrase_start: int, title: Span) -> bool:
+        """"former foreign minister", "then-president", "President-elect": not holding it now."""
+        sent_start = title.sent.start
+        window = [t.lower_ for t in doc[max(phrase_start - 2, sent_start):title.start]]
+        if any(w in NOT_HOLDING for w in window) or any(t.lower_ in NOT_HOLDING for t in title):
+            return True
+        if title.start > sent_start and doc[title.start - 1].lower_ in THEN:
+            return True
+        if title.text.lower().startswith(("then-", "ex-")):
+            return True
+        after = doc[title.end:title.end + 2]
+        return any(t.lower_ in NOT_HOLDING_AFTER for t in after)
+
+    def _phrase(self, doc: Doc, title: Span) -> tuple[Span | None, int, int, Span | None, str]:
+        """The office phrase around a title: qualifier, first token, end, destination, complement."""
+        qualifier, phrase_start = self._pre_qualifier(doc, title)
+        end = self._complement(doc, title.end)
+        complement = doc[title.end:end].text if end > title.end else ""
+        post = self._post_qualifier(doc, end)
         if post is not None and qualifier is None:
-            qualifier, after = post, post.end
-        destination = self._destination(doc, ents, index, title)
-        if destination is not None and after == title.end:
-            after = destination.end
-        rule, confidence = "offices.title-before-name", 0.9
-        if self.allow_comma and after < len(doc) and doc[after].text == ",":
-            after += 1
-            rule, confidence = "offices.title-comma-name", 0.8
-        person = self._ent_at(ents, index, after, frozenset({"PERSON"}))
+            qualifier, end = post, post.end
+        destination = self._destination(doc, title, end)
+        if destination is not None:
+            end = destination.end
+        return qualifier, phrase_start, end, destination, complement
+
+    # -- holders ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _holder_at(doc: Doc, start: int, title: Span) -> Span | None:
+        """A person's name starting at ``start`` (past honorifics), in the title's sentence."""
+        while start < len(doc) and doc[start].lower_.rstrip(".") in HONORIFICS and entity_starting(
+                doc, start, PERSON) is None:
+            start += 1
+        person = entity_starting(doc, start, HOLDER_LABELS)
         if person is None or person.sent.start != title.sent.start:
             return None
-        if qualifier is None:
-            # "President Hassan Rouhani of Iran"
-            qualifier = self._post_qualifier(doc, ents, index, person.end)
-        if self._is_former(doc, phrase_start, title):
+        if person.label_ != "PERSON" and (len(person) < 2 or not all(t.is_title for t in person)):
             return None
-        return OfficeMatch(person, title, qualifier, rule, confidence, destination)
+        return person
 
-    def _apposition(self, doc: Doc, ents: list[Span], i: int) -> OfficeMatch | None:
+    def _title_first(self, doc: Doc, title: Span) -> OfficeMatch | None:
+        qualifier, phrase_start, after, destination, complement = self._phrase(doc, title)
+        rule_name = "offices.title-before-name"
+        if self.allow_comma and after < len(doc) and doc[after].text == ",":
+            after += 1
+            rule_name = "offices.title-comma-name"
+        person = self._holder_at(doc, after, title)
+        if person is None:
+            return None
+        if qualifier is None:
+            qualifier = self._post_qualifier(doc, person.end)  # "President Hassan Rouhani of Iran"
+        if self._not_holding(doc, phrase_start, title):
+            return None
+        return OfficeMatch(person, title, qualifier, rule_name, destination, complement)
+
+    def _apposition(self, doc: Doc, title: Span) -> OfficeMatch | None:
         """``PERSON, (the) (QUALIFIER('s)) TITLE (of QUALIFIER)``."""
-        title = ents[i]
-        qualifier, phrase_start = self._pre_qualifier(doc, ents, i)
+        qualifier, phrase_start, _, destination, complement = self._phrase(doc, title)
         start = phrase_start
-        if start > 0 and doc[start - 1].lower_ in {"the", "a"}:
+        if start > 0 and doc[start - 1].lower_ in {"the", "a", "an", "his", "her"}:
             start -= 1
         if start < 2 or doc[start - 1].text != ",":
             return None
-        person = self._ent_ending_at(ents, i, start - 1, frozenset({"PERSON"}))
+        person = entity_ending(doc, start - 1, PERSON)
         if person is None or person.sent.start != title.sent.start:
             return None
-        if qualifier is None:
-            index = {ent.start: k for k, ent in enumerate(ents)}
-            qualifier = self._post_qualifier(doc, ents, index, title.end)
-        if self._is_former(doc, phrase_start, title):
+        if self._not_holding(doc, phrase_start, title):
             return None
-        return OfficeMatch(person, title, qualifier, "offices.apposition", 0.8)
+        return OfficeMatch(person, title, qualifier, "offices.apposition", destination, complement)
+
+    def _copula(self, doc: Doc, title: Span) -> OfficeMatch | None:
+        """``PERSON (, who) is (the) TITLE``: the present tense only (a holder now)."""
+        qualifier, phrase_start, _, destination, complement = self._phrase(doc, title)
+        i = phrase_start - 1
+        if i >= 0 and doc[i].lower_ in {"the", "a", "an"}:
+            i -= 1
+        if i < 1 or doc[i].lower_ not in COPULAS:
+            return None
+        i -= 1
+        if i >= 1 and doc[i].lower_ == "who" and doc[i - 1].text == ",":
+            i -= 1
+            person = entity_ending(doc, i, PERSON)
+        else:
+            person = entity_ending(doc, i + 1, PERSON)
+        if person is None or person.sent.start != title.sent.start or self._not_holding(doc, phrase_start, title):
+            return None
+        return OfficeMatch(person, title, qualifier, "offices.copula", destination, complement)
+
+    def _plural(self, doc: Doc, title: Span) -> list[OfficeMatch]:
+        """``Presidents A of X and B of Y``, ``the foreign ministers, A and B``: one holder each."""
+        qualifier, phrase_start, after, _, complement = self._phrase(doc, title)
+        if self._not_holding(doc, phrase_start, title):
+            return []
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        found: list[OfficeMatch] = []
+        i = after
+        while i < len(doc):
+            person = self._holder_at(doc, i, title)
+            if person is None or person.label_ != "PERSON":
+                break
+            own = self._post_qualifier(doc, person.end)
+            found.append(OfficeMatch(person, title, own or qualifier, "offices.plural-title", None, complement))
+            i = own.end if own is not None else person.end
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+            if i < len(doc) and doc[i].lower_ == "and":
+                i += 1
+            elif found and (i >= len(doc) or doc[i - 1].text != ","):
+                break
+        return found if len(found) >= 2 else []
+
+    @staticmethod
+    def _counterparts(doc: Doc) -> list[OfficeMatch]:
+        """``(his|Britain's) Spanish counterpart(,) Miguel Moratinos``."""
+        found: list[OfficeMatch] = []
+        for token in doc:
+            if token.lower_ not in {"counterpart", "counterparts"}:
+                continue
+            country = entity_ending(doc, token.i, frozenset({"COUNTRY"}))
+            if country is None:
+                continue
+            owner = doc[country.start - 1] if country.start > 0 else None
+            if owner is not None and owner.text in POSSESSIVE and country.start > 1:
+                owner = doc[country.start - 2]
+            start = token.i + 1 + (1 if token.i + 1 < len(doc) and doc[token.i + 1].text == "," else 0)
+            person = entity_starting(doc, start, PERSON)
+            if person is None or owner is None or person.sent.start != token.sent.start:
+                continue
+            found.append(OfficeMatch(person, None, country, "offices.counterpart", counterpart_of=owner))
+        return found
 
 
-@Language.factory("diplokg_offices", default_config={"allow_comma": True})
+@Language.factory("diplokg_offices", default_config={"allow_comma": True}, assigns=["doc._.dkg_offices"],
+                  requires=["doc.ents", "token.dep"])
 def make_offices(nlp: Language, name: str, allow_comma: bool) -> OfficeFinder:
     """Office holdings (``allow_comma``: also "Syria's president, Bashar Assad")."""
     return OfficeFinder(name, allow_comma)
+
+
+# -- the office holders table --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's time in one office (years, both included; ``end`` None: still in office)."""
+
+    office: str
+    office_label: str
+    title: str
+    person: str
+    person_name: str
+    start: int
+    end: int | None
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    def names(self, person: Entity, qid: str | None) -> bool:
+        """Whether this tenure is of ``person``: by QID, else by full name, by the same first and
+        last name ("Recep Erdogan"), or by surname alone ("Mr Blair"); another first name is
+        another person ("Nancy Reagan")."""
+        if qid:
+            return qid == self.person
+        own = normalize_name(self.person_name).split()
+        for name in (person.label, *person.aliases):
+            parts = normalize_name(name).split()
+            if parts == own or (len(parts) == 1 and parts[0] == own[-1]):
+                return True
+            if len(parts) >= 2 and parts[0] == own[0] and parts[-1] == own[-1]:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=2)
+def tenures(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
+    """The office holders table (``data/officeholders.csv``), with each office's gazetteer label."""
+    labels = gazetteer_labels(gazetteer)
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(
+            Tenure(r["office_qid"], labels.get(r["office_qid"], r["title"]), normalize_name(r["title"]),
+                   r["person_qid"], r["person"], int(r["start"]), int(r["end"]) if r["end"] else None)
+            for r in rows
+        )
+
+
+@functools.lru_cache(maxsize=2)
+def gazetteer_labels(path: Path) -> dict[str, str]:
+    """QID -> label, for every row of the gazetteer."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["qid"]: row["label"] for row in csv.DictReader(handle)}
+
+
+def _title_key(title: str) -> str:
+    return normalize_name(title.replace("-", " "))
+
+
+# -- the assembler ---------------------------------------------------------------------------
+
+class OfficeAssembler:
+    """Office entities and ``holdsOffice``/``officeOf`` relations for one article."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.tenures = tenures(officeholders_path(), gazetteer_path())
+        date = article.date
+        self.year: int | None = date.year if date else None
+
+    @staticmethod
+    def person_qid(span: Span) -> str | None:
+        """The QID the gazetteer gave a person's name, if it did."""
+        info = ruler_info(span)
+        if info is None or info[0] != "person":
+            return None
+        return info[2] or None
+
+    def _tenure(self, person: Entity, qid: str | None, title: str) -> Tenure | None:
+        """The one tenure of ``person`` in an office of ``title`` in the article's year (with no
+        date, the one such office the table gives the person at all)."""
+        key = _title_key(title)
+        found = {t.office: t for t in self.tenures if _title_key(t.title) == key and t.names(person, qid)
+                 and (self.year is None or t.covers(self.year))}
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _person(self, span: Span) -> Entity | None:
+        mention = self.article.mention(span)
+        if mention is None and span.label_ != "PERSON":
+            cleaned = clean(span)
+            if cleaned is None:
+                return None
+            text, start, end = cleaned
+            mention = Mention(EntityKind.PERSON, text, text, self.article.prepared.original(start),
+                              self.article.prepared.original(end))
+        elif mention is not None and mention.kind is not EntityKind.PERSON:
+            mention = Mention(EntityKind.PERSON, mention.surface, mention.surface, mention.start, mention.end)
+        return self.article.add(mention) if mention is not None else None
+
+    def add(self, match: OfficeMatch) -> None:
+        """One office holding."""
+        a = self.article
+        person = self._person(match.person)
+        if person is None or person.kind is not EntityKind.PERSON:
+            return
+        qualifier = a.entity_of(match.qualifier, {EntityKind.COUNTRY, EntityKind.ORGANIZATION,
+                                                  EntityKind.ALLIANCE}) if match.qualifier is not None else None
+        if match.title is None:  # a counterpart
+            title = self._counterpart_title(match)
+            if title is None or qualifier is None:
+                return
+            surface_span = a.doc[match.qualifier.start:match.qualifier.end + 1] if match.qualifier else match.person
+        else:
+            title = _title_case(" ".join(t.text for t in match.title))
+            if _is_plural(match.title):
+                title = _singular_title(title)
+            if match.complement:
+                title = f"{title} {_title_case(match.complement)}"
+            surface_span = match.title
+        destination = a.entity_of(match.destination, {EntityKind.COUNTRY, EntityKind.ORGANIZATION}) \
+            if match.destination is not None else None
+        name = f"{title} of {qualifier.label}" if qualifier is not None else title
+        if destination is not None:
+            name = f"{name} to {destination.label}"
+        identity = None
+        tenure = None
+        if qualifier is None and destination is None:
+            tenure = self._tenure(person, self.person_qid(match.person), title)
+            if tenure is not None:
+                name = tenure.office_label  # the country the title lacks, from who held it that year
+            else:
+                # a title without its country ("President") is no name: two people's "President"
+                # may be two offices, so such an office is told apart by its holder
+                identity = f"{title} held by {person.label}"
+        start = a.prepared.original(surface_span.start_char)
+        end = a.prepared.original(surface_span.end_char)
+        surface = a.extraction.document.text[start:end]
+        office = a.add(Mention(EntityKind.OFFICE, name, surface, start, end), identity)
+        office.title = office.title or title
+        if tenure is not None:
+            office.qid = office.qid or tenure.office
+            person.qid = person.qid or tenure.person
+        r = rule(match.rule)
+        evidence = a.evidence(match.person.sent, r.confidence, r.name)
+        a.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
+        if qualifier is not None:
+            a.relate(RelationKind.OFFICE_OF, office, qualifier, evidence)
+
+    def _counterpart_title(self, match: OfficeMatch) -> str | None:
+        """The title of the possessor's office, as its holder's counterparts are called."""
+        owner = match.counterpart_of
+        if owner is None:
+            return None
+        a = self.article
+        if owner.lower_ in {"his", "her"}:
+            # the nearest person before, in the sentence, whose office the article knows
+            people = [e for e in a.ents if e.label_ == "PERSON" and e.end <= owner.i
+                      and e.sent.start == owner.sent.start]
+            holder = a.entity_of(people[-1], {EntityKind.PERSON}) if people else None
+        else:
+            holder = a.entity_at(owner, {EntityKind.PERSON})
+        offices = a.offices_of(holder) if holder is not None else []
+        if not offices or offices[0].title is None:
+            return None
+        title = offices[0].title
+        return COUNTERPART_TITLES.get(title.lower(), title)
+
+    def known_tenures(self) -> None:
+        """People the article names beside a bare mention of a title that the table says they
+        held in the article's year ("Gordon Brown ... the chancellor"): they hold that office."""
+        a = self.article
+        if not self.tenures:
+            return
+        titles: dict[str, Span] = {}
+        for ent in a.ents:
+            if ent.label_ == "TITLE" and not _is_plural(ent):
+                titles.setdefault(_title_key(ent.text), ent)
+        if not titles:
+            return
+        people: dict[str, tuple[Entity, str | None, Span]] = {}
+        for ent in a.ents:
+            if ent.label_ != "PERSON":
+                continue
+            person = a.entity_of(ent, {EntityKind.PERSON})
+            if person is not None and person.key not in people:
+                people[person.key] = (person, self.person_qid(ent), ent)
+        for person, qid, span in people.values():
+            if any(o.qid for o in a.offices_of(person)):
+                continue
+            for key, title_span in titles.items():
+                tenure = self._tenure(person, qid, key)
+                if tenure is None or self._former(title_span):
+                    continue
+                held = [o for o in a.offices_of(person) if _title_key(o.title or "") == key]
+                if held:
+                    continue
+                office = a.add(Mention(EntityKind.OFFICE, tenure.office_label, title_span.text,
+                                       a.prepared.original(title_span.start_char),
+                                       a.prepared.original(title_span.end_char)))
+                office.title = office.title or _title_case(title_span.text)
+                office.qid = office.qid or tenure.office
+                person.qid = person.qid or tenure.person
+                r = rule("offices.known-tenure")
+                a.relate(RelationKind.HOLDS_OFFICE, person, office, a.evidence(title_span.sent, r.confidence, r.name))
+
+    @staticmethod
+    def _former(title: Span) -> bool:
+        doc = title.doc
+        window = [t.lower_ for t in doc[max(title.start - 2, title.sent.start):title.start]]
+        return any(w in NOT_HOLDING for w in window)
+
+
+def _title_case(text: str) -> str:
+    return text.replace(" - ", "-").title().replace(" Of ", " of ").replace(" The ", " the ").replace(
+        " For ", " for ").replace(" And ", " and ").replace("'S", "'s")
+
+
+def _singular_title(title: str) -> str:
+    """"Foreign Ministers" -> "Foreign Minister" (the plural made by :func:`~.lexicon.plural`)."""
+    words = title.split(" ")
+    head = next((i - 1 for i, w in enumerate(words) if w in {"of", "for"} and i > 0), len(words) - 1)
+    word = words[head]
+    lower = word.lower()
+    if lower.endswith("men"):
+        words[head] = word[:-3] + "man"
+    elif lower.endswith("ies"):
+        words[head] = word[:-3] + "y"
+    elif lower.endswith(("sses", "xes", "ches", "shes")):
+        words[head] = word[:-2]
+    elif lower.endswith("s"):
+        words[head] = word[:-1]
+    return " ".join(words)
+
+
+def assemble_offices(article: Article, matches: list[OfficeMatch]) -> None:
+    """The office holdings of one article (``matches`` from ``doc._.dkg_offices``)."""
+    assembler = OfficeAssembler(article)
+    for match in sorted(matches, key=lambda m: m.title is None):  # counterparts need the others
+        assembler.add(match)
+    assembler.known_tenures()

@@ -1,10 +1,17 @@
-"""Shared span helpers for diplokg's components."""
+"""Shared span and tree helpers for diplokg's components.
+
+Every walk over the dependency tree compares tokens by index (``token.i``): spaCy makes a new
+``Token`` object on each access, so an identity test (``node.head is node``) never ends a walk.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dkg_entity_index"
+_STARTS = "dkg_entity_starts"
 
 
 def entity_at(token: Token, labels: frozenset[str] | None = None) -> Span | None:
@@ -26,6 +33,74 @@ def entity_at(token: Token, labels: frozenset[str] | None = None) -> Span | None
     return ent
 
 
+def entity_starting(doc: Doc, start: int, labels: frozenset[str]) -> Span | None:
+    """The entity span that starts at token ``start`` (with one of ``labels``)."""
+    if start >= len(doc):
+        return None
+    ent = entity_at(doc[start], labels)
+    return ent if ent is not None and ent.start == start else None
+
+
+def entity_ending(doc: Doc, end: int, labels: frozenset[str]) -> Span | None:
+    """The entity span that ends right before token ``end`` (with one of ``labels``)."""
+    if end <= 0:
+        return None
+    ent = entity_at(doc[end - 1], labels)
+    return ent if ent is not None and ent.end == end else None
+
+
 def reset_index(doc: Doc) -> None:
     """Forget the entity index (call after changing ``doc.ents``)."""
     doc.user_data.pop(_KEY, None)
+    doc.user_data.pop(_STARTS, None)
+
+
+def heads(token: Token, limit: int = 64) -> Iterator[Token]:
+    """The token's heads, nearest first, up to the root (never the token itself)."""
+    node = token
+    for _ in range(limit):
+        head = node.head
+        if head.i == node.i:
+            return
+        yield head
+        node = head
+
+
+def conjuncts(token: Token, deps: frozenset[str] = frozenset({"conj"}), limit: int = 64) -> list[Token]:
+    """The token and every token coordinated with it ("Britain, France, and the United States")."""
+    out = [token]
+    stack = [token]
+    seen = {token.i}
+    while stack and len(out) < limit:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ in deps and child.i not in seen:
+                seen.add(child.i)
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def ents_in(tokens: Iterator[Token] | list[Token] | Span, labels: frozenset[str]) -> list[Span]:
+    """The entities of ``labels`` that ``tokens`` touch, once each, in order."""
+    found: list[Span] = []
+    seen: set[int] = set()
+    for t in tokens:
+        ent = entity_at(t, labels)
+        if ent is not None and ent.start not in seen:
+            seen.add(ent.start)
+            found.append(ent)
+    return sorted(found, key=lambda e: e.start)
+
+
+def verb_of(token: Token) -> Token | None:
+    """The nearest verb (or auxiliary) above ``token``."""
+    return next((h for h in heads(token) if h.pos_ in {"VERB", "AUX"}), None)
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's own nominal subject, if it has one (relative pronouns aside)."""
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"that", "which", "who"}:
+            return child
+    return None

@@ -1,38 +1,60 @@
-"""Summits and ministerial meetings: the ``diplokg_summits`` component.
+"""Summits and ministerial meetings: the ``diplokg_summits`` component and its assembler.
 
-A mention is a noun that the text calls a summit, or a meeting qualified as one of several
-parties' leaders or ministers ("a meeting of foreign ministers", "their trilateral meeting",
-"the annual meeting of the United Nations General Assembly", "At a breakfast meeting ...,
-NATO foreign ministers agreed"). Bilateral talks and visits ("a meeting with Nakasone") are
-not summits. For each mention the component notes, from the sentence, the organizer (an
-organization or alliance), the place and the date expression; the assembler resolves the date
-against the article's date and merges mentions of one summit.
+A mention is a noun that the text calls a summit; a meeting noun qualified as one of several
+parties' leaders or ministers ("a meeting of foreign ministers", "their trilateral meeting", "an
+emergency OPEC meeting", "the annual meeting of the United Nations General Assembly"); an
+organization's ministers or leaders acting together ("EC farm ministers agreed", "Commonwealth
+leaders in Vancouver"); a body that is itself a meeting ("at the European Council last week").
+Bilateral talks and visits ("a meeting with Nakasone"), company, board and shareholder meetings,
+news conferences and names ("Summit Savings and Loan") are not summits.
+
+For each mention the finder notes, from the sentence, the organizer, the place, the date
+expressions and the tense; the assembler resolves the date against the article's date, merges
+the mentions of one summit, and keeps only meetings of states or international organizations.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .spans import entity_at
+from ..dates import PartialDate
+from ..resources import gazetteer_path, memberships_path
+from .entities import ORGANIZATION_KINDS, Article, Mention
+from .knowledge import membership_book
+from .lexicon import city_names
+from .records import Entity, EntityKind, Evidence, Summit
+from .rules import lexicon, rule
+from .spans import entity_at, ents_in, heads, verb_of
+from .temporal import DateRange, resolve
 
-SUMMIT_NOUNS = frozenset({"summit"})
-MEETING_NOUNS = frozenset({"meeting", "conference", "gathering", "session", "talks"})
-MULTI_PARTY = frozenset({"trilateral", "quadrilateral", "multilateral", "ministerial", "annual", "summit",
-                         "regional", "plenary", "international"})
-NOT_A_SUMMIT = frozenset({"bilateral", "private", "closed-door", "one-on-one", "board", "cabinet", "press",
-                          "news", "party", "committee", "shareholder", "breakfast"})
-PARTICIPANTS = frozenset({"minister", "leader", "head", "president", "premier", "member", "delegation",
-                          "ally", "chief"})
+_LEX = lexicon("summits")
+SUMMIT_NOUNS = _LEX.words("summit_nouns")
+MEETING_NOUNS = _LEX.words("meeting_nouns")
+MULTI_PARTY = _LEX.words("multi_party")
+NOT_A_SUMMIT = _LEX.words("not_a_summit")
+PARTICIPANTS = _LEX.words("participants")
+GROUP_HEADS = _LEX.words("group_heads")
+GROUP_VERBS = _LEX.words("group_verbs")
+UNREAL = _LEX.words("unreal")
+TWO = _LEX.words("two")
+DEFINITE = _LEX.words("definite")
+MEETING_BODIES = _LEX.table("meeting_bodies")
+NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
-PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC"})
-# a meeting under these verbs did not (or not yet) take place: "trying to hold a meeting"
-UNREAL = frozenset({"try", "attempt", "seek", "want", "propose", "fail", "refuse", "cancel", "postpone", "call",
-                    "urge", "demand", "plan", "hope", "suggest"})
-TWO = frozenset({"both", "two", "bilateral"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
+DATE = frozenset({"DATE"})
+FUTURE_WORDS = frozenset({"will", "shall", "'ll", "next", "upcoming", "coming", "scheduled", "due", "planned", "set",
+                          "expected", "ahead", "before", "forthcoming", "later", "tomorrow", "prepare", "preparation",
+                          "would", "plan", "proposed"})
+PAST_WORDS = frozenset({"last", "ago", "earlier", "yesterday", "previous", "past", "recent", "held", "ended"})
+NOW_WORDS = frozenset({"today", "here", "opened", "began", "begin", "open", "ended", "continued", "closed",
+                       "tonight", "now"})
+# a name part: "Summit Savings and Loan", "Summit Petroleum Corp"
+NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "GPE", "PRODUCT", "WORK_OF_ART", "EVENT", "INTL_ORG", "LAW"})
 
 if not Doc.has_extension("dkg_summits"):
     Doc.set_extension("dkg_summits", default=None)
@@ -48,17 +70,20 @@ class SummitMention:
     dates: tuple[Span, ...]
     """Date expressions said of it, nearest first (the assembler takes the first that resolves)."""
     participants: tuple[Span, ...]
-    """Countries said to take part: "a meeting of Cyprus, Greece and Israel", "the delegations of
-    Cyprus, Greece and Israel had met for their summit"."""
+    """Countries said to take part: "a meeting of Cyprus, Greece and Israel"."""
     numbered: bool
     """Called trilateral, quadrilateral ...: a meeting of countries, not of an organization."""
-    past: bool
-    """Told as something that happened (its verb is in a past tense)."""
+    tense: str
+    """``past``, ``future`` or ``present``: when the sentence places the meeting."""
     anaphoric: bool
     """A definite mention ("the summit") with nothing of its own: it refers to one named earlier."""
+    here: bool
+    """Placed "here" or told as under way today: where the article was filed."""
     rule: str
-    confidence: float
-
+    leaders: bool = False
+    """Leaders, ministers or delegations are said to take part (not an organization's own name)."""
+    body: str | None = None
+    """For a meeting body ("the European Council"): the organization it meets for ("" its own)."""
 
 
 def _modifiers(trigger: Token) -> list[Token]:
@@ -68,37 +93,81 @@ def _modifiers(trigger: Token) -> list[Token]:
 def _of_phrase(trigger: Token) -> list[Token]:
     """Tokens under "of ..." after the trigger ("meeting of [NATO foreign ministers]")."""
     for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in {"of", "between", "among"}:
             return [t for pobj in child.children for t in pobj.subtree]
     return []
 
 
-def _multi_party_meeting(trigger: Token, sent: Span) -> str | None:
+def _words_before(trigger: Token, n: int = 3) -> set[str]:
+    doc = trigger.doc
+    return {t.lower_.strip("'s") for t in doc[max(trigger.i - n, trigger.sent.start):trigger.i]}
+
+
+def _group_subject(sent: Span) -> Token | None:
+    """An organization's ministers or leaders as the subject of the sentence ("NATO foreign
+    ministers agreed"), or the organization itself meeting ("the Group of Seven will meet")."""
+    for token in sent:
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        if token.lemma_.lower() in GROUP_HEADS and token.tag_ in {"NNS", "NNPS"} and any(
+                t.ent_type_ in ORGANIZER_LABELS for t in token.subtree):
+            return token
+        if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"}:
+            return token
+    return None
+
+
+def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     """Why this meeting noun is a summit (a rule name), or None."""
-    mods = {m.lower_ for m in _modifiers(trigger)} | {m.lower_ for m in trigger.lefts}
-    if mods & NOT_A_SUMMIT - {"breakfast"} or any(c.lower_ == "with" for c in trigger.children):
+    mods = {m.lower_ for m in _modifiers(trigger)} | {m.lower_ for m in trigger.lefts} | _words_before(trigger, 2)
+    if mods & NOT_A_SUMMIT or any(c.lower_ == "with" for c in trigger.children):
         return None
-    if mods & MULTI_PARTY:
-        return "summits.qualified-meeting"
     of_tokens = _of_phrase(trigger)
     if any(t.lower_ in TWO for t in of_tokens):
         return None  # "a meeting of foreign ministers of both countries": bilateral
-    heads = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
-    if any(h.lemma_.lower() in PARTICIPANTS or h.ent_type_ in ORGANIZER_LABELS for h in heads):
+    if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
+                        "board", "bankers"} for t in of_tokens):
+        return None
+    organized = any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)) or any(
+        t.ent_type_ in ORGANIZER_LABELS for t in of_tokens)
+    if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
+        return "summits.qualified-meeting"
+    heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
+    if organized or any(h.lemma_.lower() in PARTICIPANTS for h in heads_of):
         return "summits.meeting-of-parties"
-    # "At a breakfast meeting ..., NATO foreign ministers agreed": an organization's ministers or
-    # leaders are the subject of the sentence the meeting is in
-    for token in sent:
-        if (token.dep_ in {"nsubj", "nsubjpass"} and token.lemma_.lower() in {"minister", "leader"}
-                and token.tag_ == "NNS" and any(t.ent_type_ in ORGANIZER_LABELS for t in token.subtree)):
-            return "summits.ministers-meet"
+    if trigger.lower_ == "talks":
+        return None  # talks of an organization's ministers count; a negotiation process does not
+    if _group_subject(sent) is not None:
+        return "summits.ministers-meet"
     return None
+
+
+def _tense(trigger: Token) -> str:
+    """``future``, ``past`` or ``present``: what the sentence says of the meeting's time."""
+    doc = trigger.doc
+    sent = trigger.sent
+    verb = verb_of(trigger)
+    near = {t.lower_ for t in doc[max(trigger.i - 4, sent.start):min(trigger.i + 3, sent.end)]}
+    near |= {t.lemma_.lower() for t in doc[max(trigger.i - 4, sent.start):trigger.i]}
+    if verb is not None:
+        aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+        near |= aux | {verb.lemma_.lower(), verb.lower_}
+        if aux & {"will", "shall", "'ll"} or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in
+                                              {"be", "due", "expect", "schedule", "plan", "set"}):
+            return "future"
+    if near & FUTURE_WORDS:
+        return "future"
+    if near & PAST_WORDS:
+        return "past"
+    if verb is not None and verb.tag_ in {"VBD", "VBN"}:
+        return "past"
+    return "present"
 
 
 def _unreal(trigger: Token) -> bool:
     """The meeting is only tried, planned or refused ("trying to hold a meeting"), or its verb is
     negated ("did not attend the summit")."""
-    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = verb_of(trigger)
     if verb is None:
         return False
     if trigger.head.i == verb.i and any(c.dep_ == "neg" for c in verb.children):
@@ -106,18 +175,22 @@ def _unreal(trigger: Token) -> bool:
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
-def _organizer(trigger: Token) -> Span | None:
+def _organizer(trigger: Token, group: Token | None) -> Span | None:
     """The organization named in the mention itself: "the NATO summit", "a meeting of the UN
-    General Assembly", "the WTO's summit". (Left to the article's context otherwise.)"""
+    General Assembly", "the WTO's summit"; or whose ministers meet. (Left to the article's
+    context otherwise.)"""
     for token in [*_modifiers(trigger), *_of_phrase(trigger)]:
         for t in token.subtree:
             ent = entity_at(t, ORGANIZER_LABELS)
             if ent is not None:
                 return ent
     # "EU leaders gather for a summit", "the WTO's members gather for a summit": who meets
-    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    for subject in (c for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}):
-        if subject.lemma_.lower() in PARTICIPANTS:
+    subjects: list[Token] = [group] if group is not None else []
+    verb = verb_of(trigger)
+    if verb is not None:
+        subjects += [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    for subject in subjects:
+        if subject.lemma_.lower() in PARTICIPANTS | GROUP_HEADS or subject.ent_type_ in ORGANIZER_LABELS:
             for t in subject.subtree:
                 ent = entity_at(t, ORGANIZER_LABELS)
                 if ent is not None:
@@ -127,15 +200,10 @@ def _organizer(trigger: Token) -> Span | None:
 
 def _participants(trigger: Token) -> tuple[Span, ...]:
     tokens = list(_of_phrase(trigger))
-    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    verb = verb_of(trigger)
     if verb is not None:
         tokens += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
-    found: list[Span] = []
-    for t in tokens:
-        ent = entity_at(t, frozenset({"COUNTRY"}))
-        if ent is not None and ent not in found:
-            found.append(ent)
-    return tuple(found)
+    return tuple(ents_in(tokens, frozenset({"COUNTRY"})))
 
 
 def _own(trigger: Token, span: Span) -> bool:
@@ -149,29 +217,56 @@ def _clause_ents(trigger: Token, labels: frozenset[str]) -> list[Span]:
     """Entities said of the mention: in its own phrase first, then in its clause (the subtree of
     the nearest verb above it), then an entity the mention itself hangs from ("in December,
     when members gather for a summit")."""
-    def ents_in(tokens: list[Token]) -> list[Span]:
-        found: list[Span] = []
-        for t in tokens:
-            ent = entity_at(t, labels)
-            if ent is not None and ent not in found:
-                found.append(ent)
-        return found
-
-    found = ents_in(list(trigger.subtree))
-    verb = next((a for a in trigger.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    found = ents_in(trigger.subtree, labels)
+    verb = verb_of(trigger)
     if verb is not None:
-        found += sorted((e for e in ents_in(list(verb.subtree)) if e not in found),
+        found += sorted((e for e in ents_in(verb.subtree, labels) if e not in found),
                         key=lambda e: abs(e.start - trigger.i))
-    return found + [e for e in ents_in(list(trigger.ancestors)) if e not in found]
+    return found + [e for e in ents_in(list(heads(trigger)), labels) if e not in found]
 
 
-def _location(trigger: Token) -> Span | None:
-    found = _clause_ents(trigger, PLACE_LABELS)
-    return found[0] if found else None
+_RELATIVE = re.compile(r"\b(?:(?:later|earlier)\s+(?:this|in\s+the|next)\s+(?:week|month|year)|"
+                       r"(?:next|this|last|coming)\s+(?:week|weekend|month|year)|tomorrow|yesterday|today|"
+                       r"tonight)\b", re.I)
 
 
 def _dates(trigger: Token) -> tuple[Span, ...]:
-    return tuple(_clause_ents(trigger, frozenset({"DATE"})))
+    """Date expressions said of the mention (see :func:`_clause_ents`), and relative ones the NER
+    left untagged in its sentence ("later in the week")."""
+    found = _clause_ents(trigger, DATE)
+    if found:
+        return tuple(found)
+    sent = trigger.sent
+    spans = []
+    for match in _RELATIVE.finditer(sent.text):
+        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
+                                  alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    return tuple(sorted(spans, key=lambda sp: abs(sp.start - trigger.i)))
+
+
+def _location(trigger: Token) -> Span | None:
+    """The place said of the meeting: "in Luxembourg", "the Venice summit"; a country only after
+    "in" ("a GCC summit in Saudi Arabia")."""
+    for ent in _clause_ents(trigger, PLACE_LABELS):
+        if ent.label_ in {"COUNTRY"} or ent.label_ == "PLACE" and not ent.ent_id_:
+            before = trigger.doc[ent.start - 1] if ent.start > 0 else None
+            if before is None or before.lower_ not in {"in", "at"}:
+                continue
+        return ent
+    return None
+
+
+def _name_part(trigger: Token) -> bool:
+    """"Summit Savings and Loan", "Summit Petroleum Corp": the word is part of a name."""
+    ent = entity_at(trigger)
+    if ent is not None and ent.label_ in NAME_LABELS and len(ent) > 1 and ent.root.i != trigger.i:
+        return True
+    if trigger.text[:1].isupper() and trigger.i > trigger.sent.start:
+        nxt = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
+        return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+    return False
 
 
 class SummitFinder:
@@ -180,43 +275,299 @@ class SummitFinder:
     def __call__(self, doc: Doc) -> Doc:
         mentions: list[SummitMention] = []
         for sent in doc.sents:
+            group = _group_subject(sent)
+            found_meeting = False
             for token in sent:
-                if token.pos_ not in {"NOUN", "PROPN"}:
+                if token.pos_ not in {"NOUN", "PROPN"} or _name_part(token):
                     continue
                 lemma = token.lemma_.lower()
                 if lemma in SUMMIT_NOUNS:
-                    rule, confidence = "summits.summit", 0.85
-                elif lemma in MEETING_NOUNS and token.tag_ in {"NN", "NNP"}:
-                    found = _multi_party_meeting(token, sent)
+                    rule_name = "summits.summit"
+                    if self._metaphor(token):
+                        continue
+                elif lemma in MEETING_NOUNS and token.tag_ in {"NN", "NNS", "NNP"}:
+                    found = _meeting_rule(token, sent)
                     if found is None:
                         continue
-                    rule, confidence = found, 0.7
+                    rule_name = found
                 else:
                     continue
-                if any(m.lower_ in TWO for m in _modifiers(token)):
-                    continue
-                organizer = _organizer(token)
-                location = _location(token)
-                dates = _dates(token)
-                dated = any(_own(token, d) for d in dates)
-                if _unreal(token) and not dated:
-                    continue  # "trying to hold a meeting"; but "the July 11-12 summit" is scheduled
-                determiner = next((c.lower_ for c in token.children if c.dep_ in {"det", "poss"}), "")
-                own_modifiers = any(m.lower_ in MULTI_PARTY for m in _modifiers(token))
-                anaphoric = determiner in DEFINITE and not own_modifiers and not dated and not (
-                    location is not None and _own(token, location)
-                )
-                numbered = any(m.lower_ in {"trilateral", "quadrilateral", "multilateral"} for m in _modifiers(token))
-                verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-                past = verb is not None and verb.tag_ in {"VBD", "VBN"} and not any(
-                    c.lower_ in {"will", "would", "shall", "to"} for c in verb.children)
-                mentions.append(SummitMention(token, organizer, location, dates, _participants(token), numbered,
-                                              past, anaphoric, rule, confidence))
+                mention = self._mention(token, rule_name, group)
+                if mention is not None:
+                    mentions.append(mention)
+                    found_meeting = True
+            if not found_meeting:
+                mentions.extend(self._acting_groups(sent, group))
+            mentions.extend(self._bodies(sent))
         doc._.dkg_summits = mentions
         return doc
 
+    @staticmethod
+    def _metaphor(token: Token) -> bool:
+        """"rugby's summit", "the summit of the charts": a summit of no party."""
+        for child in token.children:
+            if child.dep_ == "poss" and child.ent_type_ not in ORGANIZER_LABELS | {"COUNTRY", "GPE", "PERSON"} \
+                    and child.lower_ not in {"its", "their", "this", "next", "last"}:
+                return child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_
+        of_tokens = _of_phrase(token)
+        return bool(of_tokens) and not any(t.ent_type_ or t.lemma_.lower() in PARTICIPANTS for t in of_tokens)
 
-@Language.factory("diplokg_summits")
+    def _mention(self, token: Token, rule_name: str, group: Token | None, *, leaders: bool = False,
+                 body: str | None = None) -> SummitMention | None:
+        if any(m.lower_ in TWO for m in _modifiers(token)):
+            return None
+        organizer = _organizer(token, group)
+        location = _location(token)
+        dates = _dates(token)
+        dated = any(_own(token, d) for d in dates)
+        if _unreal(token) and not dated:
+            return None  # "trying to hold a meeting"; but "the July 11-12 summit" is scheduled
+        determiner = next((c.lower_ for c in token.children if c.dep_ in {"det", "poss"}), "")
+        own_modifiers = any(m.lower_ in MULTI_PARTY for m in _modifiers(token))
+        anaphoric = determiner in DEFINITE and not own_modifiers and not dated and organizer is None and not (
+            location is not None and _own(token, location))
+        numbered = any(m.lower_ in NUMBERED for m in _modifiers(token))
+        doc = token.doc
+        window = {t.lower_ for t in doc[max(token.i - 6, token.sent.start):min(token.i + 6, token.sent.end)]}
+        tense = _tense(token)
+        here = "here" in window or (tense == "present" and bool(window & NOW_WORDS))
+        participants = _participants(token)
+        leaders = leaders or any(t.lemma_.lower() in PARTICIPANTS for t in _of_phrase(token)) or group is not None
+        if body is not None:
+            own = entity_at(token, ORGANIZER_LABELS)
+            organizer, anaphoric = (own if not body else None), False
+        return SummitMention(token, organizer, location, dates, participants, numbered, tense, anaphoric, here,
+                             rule_name, leaders, body)
+
+    def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
+        """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
+        an organization's ministers or leaders together stand for their meeting."""
+        candidates: list[Token] = []
+        if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
+            candidates.append(group)
+        for token in sent:
+            if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"}:
+                continue
+            if token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS for t in token.lefts):
+                continue
+            # "EC foreign ministers" as the agent of a decision, or placed "in Vancouver", "here"
+            if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in GROUP_VERBS:
+                candidates.append(token)
+            elif any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+                    entity_at(p, PLACE_LABELS) is not None or p.lower_ == "here" for p in c.children)
+                    for c in token.children):
+                candidates.append(token)
+        out = []
+        for token in candidates[:1]:
+            mention = self._mention(token, "summits.ministers-act", token, leaders=True)
+            if mention is not None and mention.organizer is not None:
+                out.append(mention)
+        if out:
+            return out
+        # "Shultz told the foreign ministers of Brunei, Indonesia, Malaysia ...": ministers of
+        # several countries, met together
+        for token in sent:
+            if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"} or \
+                    token.dep_ not in {"dobj", "pobj", "dative"}:
+                continue
+            countries = ents_in(_of_phrase(token), frozenset({"COUNTRY"}))
+            if len(countries) >= 3:
+                mention = self._mention(token, "summits.ministers-act", None, leaders=True)
+                if mention is not None:
+                    out.append(mention)
+                break
+        return out
+
+    def _bodies(self, sent: Span) -> list[SummitMention]:
+        """"at the European Council last week", "the IMF's interim committee meets"."""
+        out = []
+        for ent in ents_in(sent, ORGANIZER_LABELS):
+            if ent.text not in MEETING_BODIES and ent.text.removeprefix("the ") not in MEETING_BODIES:
+                continue
+            before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+            after = sent.doc[ent.end].lemma_.lower() if ent.end < sent.end else ""
+            dated = any(e.start >= ent.end and e.start - ent.end <= 2 for e in ents_in(sent, DATE))
+            if before in {"at", "after", "before", "during", "since", "until"} or dated or after in {
+                    "meet", "meeting", "summit", "session"}:
+                body = MEETING_BODIES.get(ent.text, MEETING_BODIES.get(ent.text.removeprefix("the "), ""))
+                mention = self._mention(ent.root, "summits.meeting-body", None, body=body)
+                if mention is not None:
+                    out.append(mention)
+        return out
+
+
+@Language.factory("diplokg_summits", assigns=["doc._.dkg_summits"], requires=["doc.ents", "token.dep"])
 def make_summits(nlp: Language, name: str) -> SummitFinder:
     """Summit and ministerial-meeting mentions."""
     return SummitFinder()
+
+
+# -- the assembler ---------------------------------------------------------------------------
+
+@dataclass
+class _Draft:
+    organizer: Entity | None
+    location: Entity | None
+    dates: DateRange | None
+    evidence: Evidence
+    noun: str
+    participants: list[Entity]
+    of_countries: bool
+    """Numbered (trilateral ...) or with countries as participants: not an organization's summit."""
+    numbered: bool
+    tense: str
+    here: bool
+    leaders: bool
+    sentences: list[int] = field(default_factory=list)
+
+    def compatible(self, other: _Draft, today: PartialDate | None) -> bool:
+        """No attribute conflicts, and at least one is shared: two mentions of one summit. A
+        mention without a date is taken to be of the article's day (``today``)."""
+        shared = False
+        for mine, theirs in ((self.organizer, other.organizer), (self.location, other.location)):
+            if mine is not None and theirs is not None:
+                if mine.key != theirs.key:
+                    return False
+                shared = True
+        a = self.dates.start if self.dates is not None else (today if self.tense != "future" else None)
+        b = other.dates.start if other.dates is not None else (today if other.tense != "future" else None)
+        if a is not None and b is not None:
+            if a.year != b.year or (a.month and b.month and a.month != b.month):
+                return False
+            shared = True
+        return shared
+
+    def absorb(self, other: _Draft) -> None:
+        self.organizer = self.organizer or other.organizer
+        self.location = self.location or other.location
+        self.participants += [p for p in other.participants if p not in self.participants]
+        self.of_countries = self.of_countries or other.of_countries
+        self.numbered = self.numbered or other.numbered
+        self.here = self.here or other.here
+        self.leaders = self.leaders or other.leaders
+        self.sentences += other.sentences
+        if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
+                                        > _precision_rank(self.dates.start)):
+            self.dates = other.dates
+
+
+def _precision_rank(value: PartialDate) -> int:
+    return {"year": 0, "month": 1, "day": 2}[value.precision]
+
+
+class SummitAssembler:
+    """Summits of one article from their mentions."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.book = membership_book(memberships_path())
+        self.cities = city_names(gazetteer_path())
+
+    def intergovernmental(self, org: Entity) -> bool:
+        """An organization of states: one the gazetteer or the membership book knows, or a
+        meeting body; not a company, a party or an association."""
+        if self.article.intergovernmental(org):
+            return True
+        if self.article.press_or_party(org):
+            return False
+        names = (org.label, *org.aliases)
+        return any(self.book.organization(n) for n in names) or any(n in MEETING_BODIES for n in names)
+
+    def _place(self, span: Span | None) -> Entity | None:
+        """The meeting place; a country that shares its name with a city is the city there."""
+        a = self.article
+        if span is None:
+            return None
+        mention = a.mention(span)
+        if mention is None:
+            return None
+        if mention.kind is EntityKind.COUNTRY:
+            city = self.cities.get(mention.name) or self.cities.get(mention.surface)
+            if city is None:
+                return a.add(mention)
+            return a.add(Mention(EntityKind.CITY, city.label, mention.surface, mention.start, mention.end))
+        return a.add(mention) if mention.kind in {EntityKind.CITY, EntityKind.PLACE} else None
+
+    def run(self, mentions: list[SummitMention]) -> None:
+        a = self.article
+        base = a.date
+        drafts: list[_Draft] = []
+        for m in mentions:
+            organizer = a.entity_of(m.organizer, ORGANIZATION_KINDS)
+            if m.body:
+                organizer = self._named_org(m.body)
+            if organizer is not None and not self.intergovernmental(organizer):
+                continue  # a company's or an association's meeting
+            r = rule(m.rule)
+            draft = _Draft(
+                organizer=organizer,
+                location=self._place(m.location),
+                dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=m.tense == "future")
+                                        for s in m.dates) if d is not None), None),
+                evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
+                noun=m.trigger.lemma_.lower() if m.rule != "summits.ministers-act" else "meeting",
+                participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
+                of_countries=m.numbered or bool(m.participants),
+                numbered=m.numbered,
+                tense=m.tense,
+                here=m.here,
+                leaders=m.leaders,
+                sentences=[m.trigger.sent.start],
+            )
+            if m.anaphoric and drafts:
+                continue  # "the summit": one named before
+            same = next((d for d in reversed(drafts) if d.compatible(draft, base)), None)
+            if same is not None:
+                same.absorb(draft)
+            else:
+                drafts.append(draft)
+        main_org = a.main_organization()
+        for d in drafts:
+            self._add(d, main_org, base)
+
+    def _named_org(self, name: str) -> Entity | None:
+        """The article's organization called ``name`` (a meeting body's organization)."""
+        wanted = self.book.organization(name) or name
+        for entity in self.article.organizations():
+            if any((self.book.organization(n) or n) == wanted for n in (entity.label, *entity.aliases)):
+                return entity
+        return None
+
+    def _members_of(self, org: Entity | None, countries: list[Entity]) -> bool:
+        """All of ``countries`` (two or more) belong to ``org``."""
+        if org is None or len(countries) < 2:
+            return False
+        year = self.article.date.year if self.article.date else None
+        return all(self.book.is_member(c.label, org.label, year) for c in countries)
+
+    def _add(self, d: _Draft, main_org: Entity | None, base: PartialDate | None) -> None:
+        a = self.article
+        # a summit the text does not attribute is the summit of the organization the article is
+        # about, unless it is a meeting of countries (of no organization, or of that one)
+        organizer = d.organizer or (main_org if not d.of_countries else None)
+        if organizer is None and not d.numbered and self._members_of(main_org, d.participants):
+            organizer = main_org
+        if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
+            return  # a meeting of no organization, not called a summit, without leaders or countries
+        start = d.dates.start if d.dates else (base if d.tense != "future" else None)
+        location = d.location
+        acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
+        if location is None and a.dateline is not None and d.dates is None and (
+                d.here or d.tense == "present" or acting):
+            location = a.dateline  # happening now, where the article was filed
+        label = " ".join(p for p in (
+            organizer.label if organizer else None, d.noun,
+            f"in {location.label}" if location else None,
+            f"({start.isoformat()})" if start else None) if p)
+        a.extraction.summits.append(Summit(
+            label=label, evidence=d.evidence,
+            organizer=organizer.key if organizer else None,
+            location=location.key if location else None,
+            start=start, end=d.dates.end if d.dates else None,
+            participants=tuple(p.key for p in d.participants),
+        ))
+
+
+def assemble_summits(article: Article, mentions: list[SummitMention]) -> None:
+    """The summits of one article (``mentions`` from ``doc._.dkg_summits``)."""
+    SummitAssembler(article).run(mentions)

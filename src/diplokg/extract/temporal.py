@@ -36,6 +36,8 @@ _DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|n
                        r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\b(?!\s+ago)", re.I)
 _WEEKISH = re.compile(r"\b(?:this|next|later\s+in\s+the|earlier\s+in\s+the|later\s+this|earlier\s+this|"
                       r"the\s+coming|the\s+same)\s+week\b", re.I)
+_NEAR = re.compile(r"\b(?:week|weekend|days?|today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|"
+                   r"thursday|friday|saturday|sunday|month)\b", re.I)
 _AHEAD = re.compile(r"\b(?:next|coming|following|later|tomorrow|upcoming)\b", re.I)
 
 
@@ -115,11 +117,48 @@ def _explicit_year(text: str) -> bool:
     return re.search(r"\b\d{4}\b", text) is not None
 
 
-def resolve(text: str, base: PartialDate | None, past: bool = False) -> DateRange | None:
+_MONTH_DAY = re.compile(rf"^{_MONTH}(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?$", re.I)
+_DAY_MONTH = re.compile(rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}$", re.I)
+
+
+def _year_for(month: int, day: int | None, base: PartialDate, past: bool, future: bool) -> int:
+    """The year of a month (and day) the text gives without one: the article's year, or the one
+    before for what already happened after that point of the year, or the one after for what is
+    still to come before it."""
+    if base.month is None:
+        return base.year
+    point = (month, day or 0)
+    today = (base.month, base.day or 0) if day else (base.month, 0)
+    if past and point > today:
+        return base.year - 1
+    if future and point < today:
+        return base.year + 1
+    return base.year
+
+
+def _month_without_year(expr: str, base: PartialDate, past: bool, future: bool, shift: int | None
+                        ) -> PartialDate | None:
+    """"June", "June 15", "15 June", "December" (last year): a month named without a year."""
+    match = _MONTH_DAY.match(expr) or _DAY_MONTH.match(expr)
+    if match is None:
+        return None
+    month = MONTHS[match.group("month").lower()]
+    day = int(match.group("day")) if match.group("day") else None
+    year = base.year + shift if shift is not None else _year_for(month, day, base, past, future)
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None
+
+
+def resolve(text: str, base: PartialDate | None, past: bool = False, future: bool = False) -> DateRange | None:
     """Resolve a date expression from an article dated ``base`` (None: only absolute dates).
 
     ``past``: the sentence tells of something that happened ("a July 25 meeting was held"), so a
-    date without a year is the latest one not after the article's date, not the next one.
+    date without a year is the latest one not after the article's date, not the next one;
+    ``future``: of something still to come ("the meeting scheduled for June"), so it is the next
+    one. Neither: the one in the article's year. A date the text does not give is never guessed:
+    without an article date, only dates with their year resolve.
     """
     expr = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     expr = re.sub(r"^(?:the|on|in|at|by)\s+", "", expr, flags=re.I)
@@ -142,13 +181,7 @@ def resolve(text: str, base: PartialDate | None, past: bool = False) -> DateRang
                     return None
                 # a month without a year: the next such month from the article's date, or this one
                 # (the last one, for what already happened)
-                if base.precision == "year":
-                    year = anchor.year
-                elif past:
-                    year = anchor.year if (month, int(match.group("d1"))) <= (anchor.month, anchor.day) \
-                        else anchor.year - 1
-                else:
-                    year = anchor.year if month >= anchor.month else anchor.year + 1
+                year = _year_for(month, int(match.group("d1")), base, past, future)
             try:
                 start = PartialDate(year, month, int(match.group("d1")))
                 end = PartialDate(year, month, int(match.group("d2")))
@@ -181,14 +214,25 @@ def resolve(text: str, base: PartialDate | None, past: bool = False) -> DateRang
         expr = match.group("rest")
     expr = _FUZZY.sub("", expr)
 
+    if not _explicit_year(expr) and (_MONTH_DAY.match(expr) or _DAY_MONTH.match(expr)):
+        if base is None:
+            return None  # "in June" of an undated article: which June is unknown
+        value = _month_without_year(expr, base, past, future, shift if match else None)
+        return DateRange(value) if value else None
+
     if _WEEKISH.search(expr):
         value = finish(PartialDate(anchor.year, anchor.month), True)
         return DateRange(value) if value else None
+    if base is not None and base.precision == "year" and not _explicit_year(expr) and not shift and \
+            _NEAR.search(expr):
+        return DateRange(base)  # "last week" in an article known only by its year: that year
 
     # a named month keeps its precision even when its year comes from the article ("in December")
     named_month = re.search(r"\b(?:" + "|".join(MONTHS) + r")\b", expr, re.I) is not None
+    if base is None and not _explicit_year(expr):
+        return None
     relative = (not _explicit_year(expr) or shift != 0) and not named_month
-    prefer = "future" if _AHEAD.search(text) else "past" if past else "current_period"
+    prefer = "future" if _AHEAD.search(text) or future else "past" if past else "current_period"
     parsed = _dateparser(expr, anchor, prefer)
     if parsed is None:
         return None

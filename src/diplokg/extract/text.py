@@ -11,6 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .rules import lexicon
+
+_AFTER_ABBREVIATION = re.compile(r"\b(?:U\.S\.|U\.K\.|U\.N\.) (?P<word>[A-Z][a-z]+)\b")
+_LOWER_AFTER = frozenset(lexicon("entities").ordered("lowercase_after_abbreviation")) | frozenset(STOP_WORDS)
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v\n]*)?|[ \t\r\f\v]{2,}")
 
 
@@ -40,4 +46,18 @@ def prepare(text: str) -> PreparedText:
         last = match.end()
     parts.append(text[last:])
     origin.extend(range(last, len(text) + 1))
-    return PreparedText("".join(parts), tuple(origin))
+    return PreparedText(_lower_after_abbreviations("".join(parts)), tuple(origin))
+
+
+def _lower_after_abbreviations(text: str) -> str:
+    """"the U.S. Would impose" -> "the U.S. would impose" (same length: offsets stay)."""
+    if "U." not in text:
+        return text
+
+    def lower(match: re.Match[str]) -> str:
+        word = match.group("word")
+        if word.lower() not in _LOWER_AFTER:
+            return match.group()
+        return match.group()[: match.start("word") - match.start()] + word.lower()
+
+    return _AFTER_ABBREVIATION.sub(lower, text)
