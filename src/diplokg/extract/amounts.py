@@ -59,7 +59,8 @@ PERCENT = re.compile(
 COUNT = re.compile(rf"\b{_NUM}\s(?P<mult>million|billion|thousand|mln|bln)\s(?P<what>[A-Za-z][\w-]*)", re.I)
 UNITS = re.compile(rf"\b(?P<num>\d[\d,]*(?:\.\d+)?){_MULT}?\s(?P<what>{'|'.join(COUNT_UNITS)})\b", re.I)
 # "a share", "per share": a price, not an amount a party commits
-PER_SHARE = re.compile(r"^\s*(?:a|per)\s+(?:share|unit|ounce|barrel|tonne|ton|pound|kilo|bushel|lb)\b", re.I)
+PER_SHARE = re.compile(r"\s*(?:a|per|/)\s*(?:share|unit|ounce|barrel|tonne|ton|pound|kilo|bushel|lb|litre|gallon)\b",
+                       re.I)
 
 
 @dataclass(frozen=True)

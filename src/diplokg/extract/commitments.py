@@ -46,8 +46,11 @@ PLEDGE_VERBS = _LEX.words("pledge_verbs")
 NEEDS_COMPLEMENT = _LEX.words("needs_complement")
 GIVING_VERBS = _LEX.words("giving_verbs")
 MEASURE_VERBS = _LEX.words("measure_verbs")
+WEAK_MEASURE_VERBS = _LEX.words("weak_measure_verbs")
+NOT_SPEAKERS = _LEX.words("not_speakers")
 DECISION_VERBS = _LEX.words("decision_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
+ACTION_OBJECTS = _LEX.words("action_objects")
 DEAL_NOUNS = _LEX.words("deal_nouns")
 DEAL_VERBS = _LEX.words("deal_verbs")
 JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
@@ -64,7 +67,7 @@ NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
 SPEECH_VERBS = _LEX.words("speech_verbs")
-PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE"})
+PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
 REFERENCES = frozenset(lexicon("entities").table("references"))
 STATE_NOUNS = lexicon("entities").words("state_nouns")
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
@@ -108,6 +111,9 @@ def _party_of(token: Token) -> Span | Token | None:
     """The party a noun names: an entity, a pronoun, a collective or a reference to resolve."""
     ent = entity_at(token, PARTY_LABELS)
     if ent is not None:
+        if any(c.lower_ == "opposition" for c in ent.root.children) or (
+                ent.start > 0 and ent.doc[ent.start - 1].lower_ == "opposition"):
+            return None  # "the opposition SPD has agreed to back the bill": no state's commitment
         return ent
     lower = token.lower_
     if lower in PRONOUNS or token.text in REFERENCES:
@@ -152,21 +158,38 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject (or passive agent), or that of the clause it hangs from ("Britain urged
-    ..., pledging"); for a relative clause, the noun it describes."""
+    ..., pledging"); for a relative clause, the noun it describes; for "the accord commits Brazil
+    to reduce", the one committed."""
+    if verb.lemma_.lower() in {"commit", "oblige", "obligate", "bind", "require", "compel"} and any(
+            c.dep_ == "xcomp" for c in verb.children):
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in {"itself", "themselves"}),
+                   None)
+        if obj is not None and _party_of(obj) is not None:
+            return obj
     node = verb
     for _ in range(8):
-        agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
-                    return node.head
-                if child.dep_ == "nsubjpass" and agent is not None:
-                    return agent
-                return child
+        # "raised by 4,500 tonnes": a quantity after "by" is no agent
+        agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                      and not g.like_num and not any(n.dep_ == "nummod" for n in g.children)
+                      and g.ent_type_ not in {"QUANTITY", "CARDINAL", "DATE", "MONEY", "PERCENT"}), None)
+        # the subject, or one the parser hung on an auxiliary ("Saudi Arabia is committed")
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] + [
+            g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children if g.dep_ in SUBJECT_DEPS]
+        for child in subjects:
+            if child.lower_ in {"that", "which", "who"} and node.dep_ == "relcl":
+                return node.head
+            if child.dep_ == "nsubjpass" and agent is not None:
+                return agent
+            return child
         if agent is not None:
             return agent
         if node.dep_ == "relcl":
             return node.head
+        if node.dep_ == "pcomp" and node.head.lower_ in {"for", "of"} and node.head.head.pos_ == "VERB":
+            # "defended President Bush for guaranteeing resources": the one defended guarantees
+            obj = next((c for c in node.head.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.i == node.i:
             return None
         node = node.head
@@ -189,32 +212,49 @@ def _negated(verb: Token) -> bool:
 def _reported(verb: Token) -> bool:
     """Told as what someone said ("said it would provide"): a complement of a speech verb."""
     for head in heads(verb):
+        if head.pos_ not in {"VERB", "AUX"}:
+            return False
         if head.lemma_.lower() in SPEECH_VERBS:
             return True
-        if head.pos_ in {"VERB", "AUX"} and head.dep_ not in COMPLEMENT_DEPS | {"conj"}:
+        if head.dep_ not in COMPLEMENT_DEPS | {"conj"}:
             return False
     return False
 
 
+CONDITIONS = frozenset({"if", "unless", "whether", "before", "once", "until", "till", "lest"})
+# links up which a clause stays inside what the verb above it says ("urged X to contribute", "the
+# attempt to have the directive adopted"); not advcl ("Britain urged ..., pledging")
+EMBEDDING_DEPS = COMPLEMENT_DEPS | frozenset({"conj", "relcl", "acl", "pcomp", "prep", "pobj", "dobj", "nsubj",
+                                              "nsubjpass", "attr"})
+
+
 def _held_back(verb: Token) -> bool:
-    """Only hoped, urged, proposed, conditional or modal: no commitment."""
+    """Only hoped, urged, proposed, conditional, modal or said by an onlooker: no commitment."""
     aux = _aux(verb)
     if aux & MODALS_NOT_COMMITTED:
         return True
     if "would" in aux and not _reported(verb):
         return True  # "would breach": a condition, unless reported ("said it would")
     node = verb
-    for head in heads(verb):
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children):
+    for head in heads(verb, 12):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
             return True
-        if node.dep_ not in COMPLEMENT_DEPS | {"conj"}:
-            break
-        if head.lemma_.lower() in NOT_COMMITTED or (head.dep_ != "ROOT" and head.lower_ in {"would", "could"}):
+        if node.dep_ not in EMBEDDING_DEPS:
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in NOT_COMMITTED or head.lower_ in NOT_COMMITTED:
             return True
-        if any(c.dep_ == "neg" for c in head.children) and node.dep_ in COMPLEMENT_DEPS:
-            return True  # "did not agree to", "refused to pledge"
+        if head.pos_ in {"VERB", "AUX"}:
+            if _aux(head) & MODALS_NOT_COMMITTED:
+                return True
+            if any(c.dep_ == "neg" for c in head.children) and node.dep_ in COMPLEMENT_DEPS:
+                return True  # "did not agree to", "refused to pledge"
+            speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if lemma in SPEECH_VERBS and speaker is not None and speaker.lemma_.lower() in NOT_SPEAKERS and (
+                    aux & (FUTURE | {"would"}) or verb.tag_ == "VB"):
+                return True  # "analysts said OPEC will keep the ceiling": a forecast, not a pledge
         node = head
-    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in node.children)
+    return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
 
 
 def _future(verb: Token) -> bool:
@@ -237,27 +277,35 @@ def _span(doc: Doc, tokens: list[Token]) -> Span:
 
 def _scope(verb: Token, subject: Token | None) -> Span | None:
     """The words a verb governs after it, without its subject or the clauses of verbs coordinated
-    with it (each of those is an undertaking of its own)."""
+    with it (each of those is an undertaking of its own); in the passive, what was undertaken
+    comes first ("A 50 mln dlr aid package was approved by the World Bank")."""
     excluded: set[int] = set()
     if subject is not None:
         excluded.update(t.i for t in subject.subtree)
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
             excluded.update(t.i for t in child.subtree)
-    tokens = [t for t in verb.subtree if t.i not in excluded and t.i >= verb.i]
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    undertaken = {t.i for t in passive.subtree} if passive is not None and subject is not None and \
+        subject.i != passive.i else set()
+    tokens = [t for t in verb.subtree if t.i not in excluded and (t.i >= verb.i or t.i in undertaken)]
     if len(tokens) <= 1:
         return None
     return _span(verb.doc, tokens)
 
 
-def _deadlines(scope: Span) -> tuple[Span, ...]:
-    """Date expressions of the undertaking, those after "by", "until", "within" first."""
+def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
+    """Date expressions of the undertaking: those after "by", "until", "within" first, then (for
+    an undertaking still to come) the dates of the action undertaken ("to ask Congress next
+    year"), never a start ("from February 1") or when it was agreed ("agreed in December to")."""
     marked, other = [], []
+    inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
             marked.append(ent)
-        else:
+        elif ent.start in inside and not (before is not None and before.lower_ in {"from", "since", "starting",
+                                                                                     "beginning", "after"}):
             other.append(ent)
     return tuple(marked + other)
 
@@ -282,6 +330,17 @@ def _object(verb: Token) -> Token | None:
             if pobj is not None:
                 return pobj
     return None
+
+
+def _agreed_on(verb: Token) -> bool:
+    """"agreed to a ceasefire", "agreed on an output ceiling of 16.6 mln bpd": a measure agreed."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in {"to", "on", "upon"}:
+            for pobj in child.children:
+                lemma = pobj.lemma_.lower()
+                if pobj.dep_ == "pobj" and (lemma in MEASURE_NOUNS or lemma in DEAL_NOUNS or lemma in ACTION_OBJECTS):
+                    return True
+    return False
 
 
 def _money_in(scope: Span) -> bool:
@@ -309,7 +368,7 @@ class CommitmentFinder:
                     match = self._obligation(token)
                 elif lemma in GIVING_VERBS:
                     match = self._giving(token, lemma)
-                elif lemma in MEASURE_VERBS:
+                elif lemma in MEASURE_VERBS or lemma in WEAK_MEASURE_VERBS:
                     match = self._measure(token, lemma)
                 elif lemma in RECEIVING_VERBS:
                     match = self._beneficiary(token)
@@ -335,17 +394,18 @@ class CommitmentFinder:
         scope = _scope(verb, subject)
         if scope is None:
             return None
-        future = _future(verb) or any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children)
-        deadlines = _deadlines(scope)
-        if future:
+        action = verb if _future(verb) else next(
+            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        deadlines = _deadlines(scope, action)
+        if action is not None:
             # "Next year, the U.S. government has promised to ask Congress ...": a date put first
             deadlines += tuple(e for e in ents_in(verb.sent, frozenset({"DATE"}))
                                if e.end <= verb.i and e.root.head.i == verb.i)
         return CommitmentMatch(parties, verb, scope, _topic(verb), deadlines, rule_name,
-                               change=change, split=split, future=future)
+                               change=change, split=split, future=action is not None)
 
     def _undertaking(self, verb: Token, lemma: str) -> CommitmentMatch | None:
-        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in verb.children):
+        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in verb.children) and not _agreed_on(verb):
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
@@ -353,7 +413,9 @@ class CommitmentFinder:
 
     def _obligation(self, word: Token) -> CommitmentMatch | None:
         """"X is required to", "is obliged to", "is bound by the treaty to"."""
-        if not any(c.dep_ == "xcomp" for c in word.children) or word.tag_ not in {"VBN", "JJ"}:
+        infinitive = any(t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+                         for t in word.subtree if t.i > word.i)
+        if not infinitive or word.tag_ not in {"VBN", "JJ"}:
             return None
         return self._match(word, "commitments.pledge-verb")
 
@@ -361,7 +423,7 @@ class CommitmentFinder:
     def _deal_object(verb: Token) -> Token | None:
         """The deal a verb makes: "signed an agreement", "entered into an agreement", "agreed a deal"."""
         for child in verb.children:
-            if child.dep_ == "dobj" and child.lemma_.lower() in DEAL_NOUNS:
+            if child.dep_ in {"dobj", "npadvmod"} and child.lemma_.lower() in DEAL_NOUNS:
                 return child
             if child.dep_ == "prep" and child.lower_ in {"into", "on"}:
                 for pobj in child.children:
@@ -397,6 +459,9 @@ class CommitmentFinder:
                                match.rule, future=match.future)
 
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
+        if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
+                                      for c in verb.children):
+            return None  # "put down any idea": only money put into something
         match = self._match(verb, "commitments.gives-money", split=True)
         if match is None:
             return None
@@ -407,7 +472,8 @@ class CommitmentFinder:
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
         if _money_in(match.scope):
-            if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not _future(verb) and verb.dep_ != "xcomp":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not _future(verb) and not infinitive:
                 return None
             return match
         if _measure_in(obj_tokens) and (verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS or _future(verb)):
@@ -430,6 +496,10 @@ class CommitmentFinder:
         obj = _object(verb)
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
             return None
+        if lemma in WEAK_MEASURE_VERBS and not (
+                (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS))
+                or find_amounts(match.scope.text)):
+            return None  # "will begin", "will hold out": no measure said
         # a measure needs a party that decides: a state, an organization, or what stands for one
         if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
             return None  # a company "will cut jobs": no diplomatic commitment
@@ -444,7 +514,11 @@ class CommitmentFinder:
         scope = _scope(verb, subject)
         if recipient is None or scope is None or not find_amounts(scope.text):
             return None
-        return CommitmentMatch((), verb, scope, _topic(verb), _deadlines(scope), "commitments.beneficiary",
+        # "will receive 1.3 billion dlrs ... from the United States": the giver is named
+        givers = tuple(party for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
+                       for pobj in prep.children for t in conjuncts(pobj)
+                       for party in [_party_of(t)] if isinstance(party, Span))
+        return CommitmentMatch(givers, verb, scope, _topic(verb), _deadlines(scope, verb), "commitments.beneficiary",
                                recipient=recipient, split=True, future=True)
 
     @staticmethod
@@ -459,34 +533,70 @@ class CommitmentFinder:
                 party = next((p for pobj in child.children for p in [_party_of(pobj)]
                               if p is not None and not (isinstance(p, Token) and p.lemma_.lower() in MEASURE_NOUNS)),
                              None)
-        if party is None and noun.head.lemma_.lower() in KEEPING_VERBS | {"breach"}:
+        keeper = _keeper(noun)
+        if party is None and keeper is not None:
             # "in breach of an undertaking", "will honour its pledge": the clause's subject
-            verb = noun.head if noun.head.pos_ in {"VERB", "AUX"} else next(
-                (h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+            verb = keeper if keeper.pos_ in {"VERB", "AUX"} else next(
+                (h for h in heads(keeper) if h.pos_ in {"VERB", "AUX"}), None)
             subject = _subject(verb) if verb is not None else None
             party = _party_of(subject) if subject is not None else None
         if party is None:
             return None
+        if lemma == "target" and not (find_amounts(noun.doc[noun.i:noun.sent.end].text) or any(
+                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "on"})
+                for c in noun.children)):
+            return None  # "airstrikes on Syrian targets": a target struck, not one set
         if lemma in PLEDGE_NOUNS_NEEDING_COMPLEMENT and not any(
                 c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "of"})
                 for c in noun.children):
             return None
         if any(c.dep_ == "neg" for c in noun.children) or _held_back_noun(noun):
             return None
-        # "his target for overseas aid - spending 0.7% of national income": what follows the noun
-        # in its sentence says what the target is, however the parser attached it
-        scope = noun.doc[noun.i:noun.sent.end]
-        rule_name = "commitments.kept-pledge" if noun.head.lemma_.lower() in KEEPING_VERBS else \
-            "commitments.pledge-noun"
-        return CommitmentMatch((party,), noun, scope, _topic(noun), _deadlines(scope), rule_name, future=True)
+        scope = _noun_scope(noun)
+        rule_name = "commitments.kept-pledge" if keeper is not None else "commitments.pledge-noun"
+        return CommitmentMatch((party,), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name, future=True)
+
+
+def _noun_scope(noun: Token) -> Span:
+    """What a pledge noun says it is: its own phrase after it ("commitment to spend 2 percent");
+    "his target for overseas aid - spending 0.7% of national income": past a dash, the phrase
+    that says what the target is, however the parser attached it."""
+    doc = noun.doc
+    end = max(t.i for t in noun.subtree) + 1
+    keeper = _keeper(noun)
+    if keeper is not None:
+        # "missing his target on providing treatment to three million Africans": the parser may
+        # hang the target's own words on the verb that keeps it
+        end = max(end, max(t.i for t in keeper.subtree) + 1)
+    dash = next((t.i for t in doc[noun.i:min(end + 5, noun.sent.end)] if t.text in
+                 {"-", "--", "\u2013", "\u2014", ":"}), None)
+    if dash is not None and not find_amounts(doc[noun.i:end].text):
+        end = noun.sent.end
+    return doc[noun.i:max(end, noun.i + 1)]
+
+
+def _keeper(noun: Token) -> Token | None:
+    """The word that keeps or breaks a pledge noun: "meet their commitments", "in breach of an
+    undertaking" (through prepositions and the nouns they hang on)."""
+    for head in heads(noun, 4):
+        if head.lemma_.lower() in KEEPING_VERBS | {"breach"}:
+            return head
+        if head.pos_ not in {"ADP", "NOUN"}:
+            return None  # another verb governs it
+    return None
 
 
 def _held_back_noun(noun: Token) -> bool:
-    """"urged Japan to make a commitment", "hopes for a pledge"; but a pledge that others want
-    kept exists all the same ("wants allies to meet their commitments")."""
-    if noun.head.lemma_.lower() in KEEPING_VERBS - {"make", "be"}:
-        return False
+    """"urged Japan to make a commitment", "hopes for a pledge", "must renew a commitment"; but a
+    pledge someone has exists all the same, whoever wants it kept ("wants allies to meet their
+    commitments", "wants others to match his target")."""
     verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and (_aux(verb) & MODALS_NOT_COMMITTED or ("would" in _aux(verb) and not _reported(verb))):
+        return True
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    keeper = _keeper(noun)
+    if owned or (keeper is not None and keeper.lemma_.lower() not in {"make", "be"}):
+        return False
     return verb is not None and (verb.lemma_.lower() in NOT_COMMITTED or _held_back(verb))
 
 
@@ -518,6 +628,8 @@ class CommitmentAssembler:
     """Commitments of one article from their matches."""
 
     article: Article
+    term: PartialDate | None = None
+    """When the article's deal runs out, for the deal's commitments that say no deadline."""
     made: list[_Made] = field(default_factory=list)
 
     def _speaker(self, token: Token) -> Entity | None:
@@ -551,11 +663,36 @@ class CommitmentAssembler:
         window_start = previous.start if previous is not None else sent.start
         plural = pronoun.lower_ in {"they", "their", "them"}
         personal = pronoun.lower_ in {"he", "she", "his", "her", "him"}
+        if not personal:
+            # "his company had no plans to change its decision": "its" is the company's, no party's
+            nearest = next((t for t in reversed(list(a.doc[sent.start:pronoun.i])) if t.dep_ in {"nsubj", "nsubjpass"}
+                            and t.i != pronoun.i), None)
+            if nearest is not None and nearest.pos_ == "NOUN" and not nearest.ent_type_ and \
+                    nearest.lemma_.lower() not in COLLECTIVES | PAIRS | STATE_NOUNS:
+                return None
+        if pronoun.lower_ in {"his", "her"}:
+            # "accused Mr Brown of missing his target": the one the clause is about
+            for head in heads(pronoun, 6):
+                obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < pronoun.i), None)
+                if head.pos_ == "VERB" and obj is not None:
+                    person = a.entity_at(obj, {EntityKind.PERSON})
+                    if person is not None:
+                        return person
+                    break
         candidates = [e for e in a.ents if window_start <= e.start and e.end <= pronoun.i]
         fitting: list[Entity] = []
         subjects: list[Entity] = []
         for ent in reversed(candidates):
             entity = a.entity_of(ent, PARTY_KINDS)
+            if entity is None and ent.label_ == "TITLE" and ent.start > 0:
+                # "A British minister said ... and he pledged": the minister's country
+                qualifier = next((e for e in candidates if e.end == ent.start and e.label_ == "COUNTRY"), None)
+                entity = a.entity_of(qualifier, {EntityKind.COUNTRY}) if qualifier is not None else None
+                if entity is not None and personal:
+                    fitting.append(entity)
+                    if ent.root.dep_ in {"nsubj", "nsubjpass"}:
+                        subjects.append(entity)
+                    continue
             if entity is None and ent.label_ in {"CITY", "GPE"}:
                 place = a.entity_of(ent, {EntityKind.CITY, EntityKind.PLACE})
                 entity = a.country_of_capital(place) if place is not None else None
@@ -604,6 +741,8 @@ class CommitmentAssembler:
         a = self.article
         if isinstance(ref, Span):
             entity = a.entity_of(ref, PARTY_KINDS)
+            if entity is not None and a.press_or_party(entity):
+                return []  # a newspaper's or a party's pledge is no state's
             if entity is None:
                 # "Washington imposed", "Tokyo pledged": the capital stands for its country
                 place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})
@@ -664,6 +803,12 @@ class CommitmentAssembler:
         amounts = find_amounts(text)
         if not amounts:
             return [None]
+        # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
+        # the level committed, not the change
+        for first, second in zip(amounts, amounts[1:], strict=False):
+            between = text[first.end:second.start]
+            if re.fullmatch(r"\s*to\s*", between) and re.search(r"\bby\s*$", text[max(0, first.start - 4):first.start]):
+                return [second]
         if match.change:
             to = [a for a in amounts if re.search(r"\bto\s*$", text[max(0, a.start - 6):a.start])]
             if to:
@@ -681,7 +826,7 @@ class CommitmentAssembler:
     def add(self, match: CommitmentMatch, best: dict[tuple[str, object], Commitment]) -> None:
         a = self.article
         base_rule = rule(match.rule)
-        if match.rule == "commitments.beneficiary":
+        if match.rule == "commitments.beneficiary" and not match.parties:
             if not self.made:
                 return  # no deal before it that someone made
             recipient = a.entity_of(match.recipient, {EntityKind.COUNTRY}) if match.recipient else None
@@ -692,6 +837,8 @@ class CommitmentAssembler:
         if not parties:
             return
         deadline = self._deadline(match)
+        if deadline is None and match.rule == "commitments.signed-deal":
+            deadline = self.term
         topic = _topic_text(match)
         words = frozenset(t.lemma_.lower() for t in match.trigger.sent)
         for amount in self._values(match):
@@ -731,9 +878,28 @@ def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
     return text or None
 
 
+TERM_VERBS = frozenset({"run", "last", "expire", "remain", "continue", "extend"})
+
+
+def _deal_term(article: Article) -> PartialDate | None:
+    """When the article's deal ends, if it says: "the agreement, which runs until December, 1990"."""
+    for token in article.doc:
+        if token.lemma_.lower() not in TERM_VERBS or token.dep_ != "relcl":
+            continue
+        if token.head.lemma_.lower() not in DEAL_NOUNS:
+            continue
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"until", "till", "through", "to"}:
+                dates = ents_in(prep.subtree, frozenset({"DATE"}))
+                found = resolve(dates[0].text, article.date, future=True) if dates else None
+                if found is not None:
+                    return found.start
+    return None
+
+
 def assemble_commitments(article: Article, matches: list[CommitmentMatch]) -> None:
     """The commitments of one article (``matches`` from ``doc._.dkg_commitments``)."""
-    assembler = CommitmentAssembler(article)
+    assembler = CommitmentAssembler(article, term=_deal_term(article))
     best: dict[tuple[str, object], Commitment] = {}
     for match in sorted(matches, key=lambda m: m.trigger.i):
         assembler.add(match, best)

@@ -1,7 +1,9 @@
-"""Background knowledge: which countries belong to which international organizations, when.
+"""Background knowledge: which countries belong to which international organizations, and who
+held which office, when.
 
-A general resource (``data/memberships.csv``), used to check memberships that a text implies
-rather than states ("allies, particularly Germany"), never to invent them.
+General resources: ``data/memberships.csv``, used to check memberships that a text implies rather
+than states ("allies, particularly Germany"), never to invent them; ``data/officeholders.csv``,
+used to give a bare title its country ("President Bush" in 2004) and to link its holder.
 """
 
 from __future__ import annotations
@@ -74,3 +76,59 @@ def membership_book(path: Path) -> MembershipBook:
                 int(row["left"]) if row["left"] else None,
             ))
     return MembershipBook(rows)
+
+
+@dataclass(frozen=True)
+class Tenure:
+    """One person's time in one office (years, both included; ``end`` None: still in office)."""
+
+    office: str
+    """The office's QID."""
+    office_label: str
+    """The office's name in the gazetteer ("Chancellor of the Exchequer")."""
+    title: str
+    """The bare title news writes before the name, normalized ("chancellor")."""
+    country: str
+    """The state or organization of the office, as the gazetteer names it."""
+    person: str
+    """The holder's QID."""
+    person_name: str
+    start: int
+    end: int | None
+
+    @property
+    def surname(self) -> str:
+        return normalize_name(self.person_name).split()[-1]
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+    def names(self, label: str, aliases: set[str] | frozenset[str], qid: str | None) -> bool:
+        """Whether this tenure is of the person called ``label`` (or ``aliases``): by QID, else by
+        full name, by the same first and last name ("Recep Erdogan"), or by surname alone ("Mr
+        Blair"); another first name is another person ("Nancy Reagan")."""
+        if qid:
+            return qid == self.person
+        own = normalize_name(self.person_name).split()
+        for name in (label, *aliases):
+            parts = normalize_name(name).split()
+            if parts == own or (len(parts) == 1 and parts[0] == own[-1]):
+                return True
+            if len(parts) >= 2 and parts[0] == own[0] and parts[-1] == own[-1]:
+                return True
+        return False
+
+
+@functools.lru_cache(maxsize=4)
+def office_holders(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
+    """The office holders table (``data/officeholders.csv``), with each office's gazetteer label."""
+    with gazetteer.open(encoding="utf-8", newline="") as handle:
+        labels = {row["qid"]: row["label"] for row in csv.DictReader(handle) if row["kind"] == "office"}
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple(
+            Tenure(r["office_qid"], labels.get(r["office_qid"], r["title"]), normalize_name(r["title"]),
+                   r.get("country") or "", r["person_qid"], r["person"], int(r["start"]),
+                   int(r["end"]) if r["end"] else None)
+            for r in rows
+        )

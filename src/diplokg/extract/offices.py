@@ -14,10 +14,7 @@ beside a bare mention of their title ("Mr Blair ... the prime minister").
 
 from __future__ import annotations
 
-import csv
-import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +23,7 @@ from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
+from .knowledge import Tenure, office_holders
 from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
@@ -282,59 +280,6 @@ def make_offices(nlp: Language, name: str, allow_comma: bool) -> OfficeFinder:
     return OfficeFinder(name, allow_comma)
 
 
-# -- the office holders table --------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Tenure:
-    """One person's time in one office (years, both included; ``end`` None: still in office)."""
-
-    office: str
-    office_label: str
-    title: str
-    person: str
-    person_name: str
-    start: int
-    end: int | None
-
-    def covers(self, year: int) -> bool:
-        return self.start <= year and (self.end is None or year <= self.end)
-
-    def names(self, person: Entity, qid: str | None) -> bool:
-        """Whether this tenure is of ``person``: by QID, else by full name, by the same first and
-        last name ("Recep Erdogan"), or by surname alone ("Mr Blair"); another first name is
-        another person ("Nancy Reagan")."""
-        if qid:
-            return qid == self.person
-        own = normalize_name(self.person_name).split()
-        for name in (person.label, *person.aliases):
-            parts = normalize_name(name).split()
-            if parts == own or (len(parts) == 1 and parts[0] == own[-1]):
-                return True
-            if len(parts) >= 2 and parts[0] == own[0] and parts[-1] == own[-1]:
-                return True
-        return False
-
-
-@functools.lru_cache(maxsize=2)
-def tenures(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
-    """The office holders table (``data/officeholders.csv``), with each office's gazetteer label."""
-    labels = gazetteer_labels(gazetteer)
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return tuple(
-            Tenure(r["office_qid"], labels.get(r["office_qid"], r["title"]), normalize_name(r["title"]),
-                   r["person_qid"], r["person"], int(r["start"]), int(r["end"]) if r["end"] else None)
-            for r in rows
-        )
-
-
-@functools.lru_cache(maxsize=2)
-def gazetteer_labels(path: Path) -> dict[str, str]:
-    """QID -> label, for every row of the gazetteer."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        return {row["qid"]: row["label"] for row in csv.DictReader(handle)}
-
-
 def _title_key(title: str) -> str:
     return normalize_name(title.replace("-", " "))
 
@@ -346,7 +291,7 @@ class OfficeAssembler:
 
     def __init__(self, article: Article) -> None:
         self.article = article
-        self.tenures = tenures(officeholders_path(), gazetteer_path())
+        self.tenures = office_holders(officeholders_path(), gazetteer_path())
         date = article.date
         self.year: int | None = date.year if date else None
 
@@ -362,8 +307,8 @@ class OfficeAssembler:
         """The one tenure of ``person`` in an office of ``title`` in the article's year (with no
         date, the one such office the table gives the person at all)."""
         key = _title_key(title)
-        found = {t.office: t for t in self.tenures if _title_key(t.title) == key and t.names(person, qid)
-                 and (self.year is None or t.covers(self.year))}
+        found = {t.office: t for t in self.tenures if _title_key(t.title) == key
+                 and t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _person(self, span: Span) -> Entity | None:
@@ -422,11 +367,17 @@ class OfficeAssembler:
         if tenure is not None:
             office.qid = office.qid or tenure.office
             person.qid = person.qid or tenure.person
+            qualifier = self._country(tenure)
         r = rule(match.rule)
         evidence = a.evidence(match.person.sent, r.confidence, r.name)
         a.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
         if qualifier is not None:
             a.relate(RelationKind.OFFICE_OF, office, qualifier, evidence)
+
+    def _country(self, tenure: Tenure) -> Entity | None:
+        """The article's entity for the state or organization of a tenure's office, if it names it."""
+        key = normalize_name(tenure.country)
+        return self.article.find(f"country:{key}") or self.article.find(f"organization:{key}")
 
     def _counterpart_title(self, match: OfficeMatch) -> str | None:
         """The title of the possessor's office, as its holder's counterparts are called."""
@@ -483,7 +434,11 @@ class OfficeAssembler:
                 office.qid = office.qid or tenure.office
                 person.qid = person.qid or tenure.person
                 r = rule("offices.known-tenure")
-                a.relate(RelationKind.HOLDS_OFFICE, person, office, a.evidence(title_span.sent, r.confidence, r.name))
+                evidence = a.evidence(title_span.sent, r.confidence, r.name)
+                a.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
+                country = self._country(tenure)
+                if country is not None:
+                    a.relate(RelationKind.OFFICE_OF, office, country, evidence)
 
     @staticmethod
     def _former(title: Span) -> bool:

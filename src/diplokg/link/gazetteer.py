@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..extract.knowledge import Tenure, office_holders
 from ..extract.records import Entity, EntityKind, Extraction, RelationKind
+from ..resources import gazetteer_path
 from ..vocab import normalize_name
 
 # which gazetteer kinds an entity of each kind may link to
@@ -121,31 +123,9 @@ def _office_names(office: Entity, qualifier: Entity) -> list[str]:
     return names
 
 
-@dataclass(frozen=True)
-class Tenure:
-    """One person's time in one office (years, both included; ``end`` None: still in office)."""
-
-    office: str
-    title: str
-    person: str
-    surname: str
-    start: int
-    end: int | None
-
-    def covers(self, year: int) -> bool:
-        return self.start <= year and (self.end is None or year <= self.end)
-
-
-@functools.lru_cache(maxsize=2)
 def load_tenures(path: Path) -> tuple[Tenure, ...]:
     """Office holders by year (``data/officeholders.csv``)."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
-        return tuple(
-            Tenure(r["office_qid"], normalize_name(r["title"]), r["person_qid"],
-                   normalize_name(r["person"]).split()[-1], int(r["start"]), int(r["end"]) if r["end"] else None)
-            for r in rows
-        )
+    return office_holders(path, gazetteer_path())
 
 
 class GazetteerLinker:
