@@ -16,7 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import Document
 from ..vocab import normalize_name
+from ..resources import gazetteer_path, officeholders_path
 from .gazetteer import ABBREVIATIONS, ruler_info
+from .knowledge import office_holders
 from .lexicon import HONORIFICS
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
@@ -351,12 +353,20 @@ class Article:
                 if r.kind is RelationKind.HOLDS_OFFICE and r.subject == person.key]
 
     def speaks_for(self, person: Entity) -> Entity | None:
-        """The country or organization a person acts for: that of an office they hold here."""
+        """The country or organization a person acts for: that of an office they hold here, or,
+        failing that, of the office the office holders table says they held in the article's year
+        ("Reagan announced he would raise tariffs" in 1987), if the article names it."""
         offices = {o.key for o in self.offices_of(person)}
         for rel in self.extraction.relations:
             if rel.kind is RelationKind.OFFICE_OF and rel.subject in offices:
                 return self.extraction.entity(rel.object)
-        return None
+        year = self.date.year if self.date else None
+        held = {t.country for t in office_holders(officeholders_path(), gazetteer_path())
+                if t.names(person.label, person.aliases, person.qid) and (year is None or t.covers(year))}
+        if len(held) != 1:
+            return None
+        key = normalize_name(held.pop())
+        return self.find(f"country:{key}") or self.find(f"organization:{key}")
 
     # -- evidence and relations ------------------------------------------------------------
 

@@ -39,10 +39,14 @@ NOT_A_SUMMIT = _LEX.words("not_a_summit")
 PARTICIPANTS = _LEX.words("participants")
 GROUP_HEADS = _LEX.words("group_heads")
 GROUP_VERBS = _LEX.words("group_verbs")
+NOT_GROUP = _LEX.words("not_group")
 UNREAL = _LEX.words("unreal")
 TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
+# nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
+OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "declaration", "communique", "event",
+                          "election", "vote", "referendum", "visit", "trip", "talks", "attack", "war"})
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
@@ -109,12 +113,23 @@ def _group_subject(sent: Span) -> Token | None:
     for token in sent:
         if token.dep_ not in {"nsubj", "nsubjpass"}:
             continue
-        if token.lemma_.lower() in GROUP_HEADS and token.tag_ in {"NNS", "NNPS"} and any(
-                t.ent_type_ in ORGANIZER_LABELS for t in token.subtree):
+        if _group(token):
             return token
         if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"}:
             return token
     return None
+
+
+def _group(token: Token) -> bool:
+    """An organization's ministers or leaders: "EC farm ministers", "NATO leaders", "the
+    Commonwealth heads of government"; not "EC business leaders" or "farm leaders"."""
+    if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    lefts = list(token.lefts)
+    if not any(t.ent_type_ in ORGANIZER_LABELS for t in lefts for t in t.subtree) and not any(
+            t.ent_type_ in ORGANIZER_LABELS for t in token.subtree):
+        return False
+    return token.lemma_.lower() == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
 
 
 def _meeting_rule(trigger: Token, sent: Span) -> str | None:
@@ -165,8 +180,17 @@ def _tense(trigger: Token) -> str:
 
 
 def _unreal(trigger: Token) -> bool:
-    """The meeting is only tried, planned or refused ("trying to hold a meeting"), or its verb is
-    negated ("did not attend the summit")."""
+    """The meeting is only tried, planned or refused ("trying to hold a meeting"), ruled out ("no
+    plans for an emergency OPEC meeting", "is unlikely to be held"), or its verb is negated ("did
+    not attend the summit")."""
+    doc = trigger.doc
+    before = {t.lower_ for t in doc[max(trigger.i - 5, trigger.sent.start):trigger.i]}
+    if "no" in before and ("plans" in before or "plan" in before) or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        return True
+    if any(t.lower_ in {"unlikely", "postponed", "cancelled", "canceled", "called off"} for t in
+           doc[trigger.i:min(trigger.i + 6, trigger.sent.end)]):
+        return True
     verb = verb_of(trigger)
     if verb is None:
         return False
@@ -230,32 +254,82 @@ _RELATIVE = re.compile(r"\b(?:(?:later|earlier)\s+(?:this|in\s+the|next)\s+(?:we
                        r"tonight)\b", re.I)
 
 
+def _relative_in(doc: Doc, start: int, end: int) -> list[Span]:
+    """Relative date words the NER left untagged in doc[start:end] ("This week's", "later in the week")."""
+    if start >= end:
+        return []
+    span = doc[start:end]
+    found = []
+    for match in _RELATIVE.finditer(span.text):
+        sub = doc.char_span(span.start_char + match.start(), span.start_char + match.end(), alignment_mode="expand")
+        if sub is not None:
+            found.append(sub)
+    return found
+
+
 def _dates(trigger: Token) -> tuple[Span, ...]:
-    """Date expressions said of the mention (see :func:`_clause_ents`), and relative ones the NER
-    left untagged in its sentence ("later in the week")."""
-    found = _clause_ents(trigger, DATE)
+    """Date expressions said of the mention: in its own phrase first ("This week's G-7 meeting"),
+    then in its clause (see :func:`_clause_ents`), then relative words anywhere in its sentence
+    ("later in the week")."""
+    doc = trigger.doc
+    subtree = list(trigger.subtree)
+    own = ents_in(subtree, DATE) + _relative_in(doc, subtree[0].i, subtree[-1].i + 1)
+    if own:
+        return tuple(sorted(own, key=lambda sp: abs(sp.start - trigger.i)))
+    found = [e for e in _clause_ents(trigger, DATE) if not _belongs_elsewhere(e, trigger)]
     if found:
         return tuple(found)
     sent = trigger.sent
-    spans = []
-    for match in _RELATIVE.finditer(sent.text):
-        span = sent.doc.char_span(sent.start_char + match.start(), sent.start_char + match.end(),
-                                  alignment_mode="expand")
-        if span is not None:
-            spans.append(span)
+    spans = _relative_in(doc, sent.start, sent.end)
     return tuple(sorted(spans, key=lambda sp: abs(sp.start - trigger.i)))
 
 
 def _location(trigger: Token) -> Span | None:
-    """The place said of the meeting: "in Luxembourg", "the Venice summit"; a country only after
-    "in" ("a GCC summit in Saudi Arabia")."""
+    """The place said of the meeting: "in Luxembourg", "the Venice summit"; a country, a region or
+    a place the NER found only after "in" or "at" ("a GCC summit in Saudi Arabia"); never the
+    place of another meeting in the sentence ("the OECD meeting in May and the G-7 meeting in
+    Venice")."""
+    doc = trigger.doc
     for ent in _clause_ents(trigger, PLACE_LABELS):
-        if ent.label_ in {"COUNTRY"} or ent.label_ == "PLACE" and not ent.ent_id_:
-            before = trigger.doc[ent.start - 1] if ent.start > 0 else None
-            if before is None or before.lower_ not in {"in", "at"}:
-                continue
+        if _belongs_elsewhere(ent, trigger):
+            continue
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        compound = ent.root.head.i == trigger.i and ent.root.dep_ in {"compound", "nmod", "amod"}
+        if ent.label_ != "CITY" and not compound and (before is None or before.lower_ not in {"in", "at"}) \
+                and not _placed(ent):
+            continue
         return ent
     return None
+
+
+def _placed(ent: Span) -> bool:
+    """"at the foreign secretary's official Kent house, Chevening": in apposition to a place after
+    "in" or "at"."""
+    node = ent.root
+    for head in heads(node, 3):
+        if node.dep_ not in {"appos", "pobj", "compound"}:
+            return False
+        if head.lower_ in {"in", "at"}:
+            return True
+        node = head
+    return False
+
+
+def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
+    """The entity is said of something else in the sentence: another meeting ("the OECD meeting in
+    May and the G-7 meeting in Venice"), or a noun phrase of its own ("events in Paris in
+    February", "the Tokyo accord"), not of the mention or of the verb it hangs from."""
+    verb = verb_of(trigger)
+    dated = ent.label_ == "DATE"
+    for head in heads(ent.root, 8):
+        if head.i == trigger.i or (verb is not None and head.i == verb.i):
+            return False
+        lemma = head.lemma_.lower()
+        if head.pos_ in {"NOUN", "PROPN"} and (
+                lemma in SUMMIT_NOUNS | MEETING_NOUNS | OTHER_EVENTS
+                or (dated and head.ent_type_ not in PLACE_LABELS | DATE and head.dep_ != "npadvmod")):
+            return True
+    return False
 
 
 def _name_part(trigger: Token) -> bool:
@@ -285,6 +359,8 @@ class SummitFinder:
                     rule_name = "summits.summit"
                     if self._metaphor(token):
                         continue
+                    if token.dep_ == "compound" and token.head.lemma_.lower() in MEETING_NOUNS:
+                        continue  # "their summit meeting": the meeting is the mention
                 elif lemma in MEETING_NOUNS and token.tag_ in {"NN", "NNS", "NNP"}:
                     found = _meeting_rule(token, sent)
                     if found is None:
@@ -346,9 +422,7 @@ class SummitFinder:
         if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
             candidates.append(group)
         for token in sent:
-            if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"}:
-                continue
-            if token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS for t in token.lefts):
+            if not _group(token) or token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS for t in token.lefts):
                 continue
             # "EC foreign ministers" as the agent of a decision, or placed "in Vancouver", "here"
             if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in GROUP_VERBS:
@@ -385,6 +459,11 @@ class SummitFinder:
             if ent.text not in MEETING_BODIES and ent.text.removeprefix("the ") not in MEETING_BODIES:
                 continue
             before = sent.doc[ent.start - 1].lower_ if ent.start > sent.start else ""
+            if before in {"the", "this", "its"} and ent.start - 1 > sent.start:
+                before = sent.doc[ent.start - 2].lower_
+            if before == "of" and ent.start - 2 > sent.start and sent.doc[ent.start - 2].lemma_.lower() in {
+                    "day", "opening", "start", "end", "session", "eve", "close", "sideline", "margin", "meeting"}:
+                before = "at"  # "the first day of the World Economic Forum"
             after = sent.doc[ent.end].lemma_.lower() if ent.end < sent.end else ""
             dated = any(e.start >= ent.end and e.start - ent.end <= 2 for e in ents_in(sent, DATE))
             if before in {"at", "after", "before", "during", "since", "until"} or dated or after in {
@@ -451,6 +530,16 @@ class _Draft:
             self.dates = other.dates
 
 
+def _noun(mention: SummitMention) -> str:
+    """What the text calls the meeting: "summit" for "their summit meeting"."""
+    trigger = mention.trigger
+    if mention.rule == "summits.ministers-act":
+        return "meeting"
+    if any(c.lemma_.lower() in SUMMIT_NOUNS for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}):
+        return "summit"
+    return trigger.lemma_.lower()
+
+
 def _precision_rank(value: PartialDate) -> int:
     return {"year": 0, "month": 1, "day": 2}[value.precision]
 
@@ -505,7 +594,7 @@ class SummitAssembler:
                 dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=m.tense == "future")
                                         for s in m.dates) if d is not None), None),
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
-                noun=m.trigger.lemma_.lower() if m.rule != "summits.ministers-act" else "meeting",
+                noun=_noun(m),
                 participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
                 of_countries=m.numbered or bool(m.participants),
                 numbered=m.numbered,
