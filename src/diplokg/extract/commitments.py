@@ -70,6 +70,7 @@ SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
 REFERENCES = frozenset(lexicon("entities").table("references"))
 STATE_NOUNS = lexicon("entities").words("state_nouns")
+_NEWS = frozenset(lexicon("entities").table("news_organizations").values())
 FUTURE = frozenset({"will", "shall", "'ll", "wo"})
 FIRST_PERSON = frozenset({"i", "we", "my", "our", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -111,9 +112,6 @@ def _party_of(token: Token) -> Span | Token | None:
     """The party a noun names: an entity, a pronoun, a collective or a reference to resolve."""
     ent = entity_at(token, PARTY_LABELS)
     if ent is not None:
-        if any(c.lower_ == "opposition" for c in ent.root.children) or (
-                ent.start > 0 and ent.doc[ent.start - 1].lower_ == "opposition"):
-            return None  # "the opposition SPD has agreed to back the bill": no state's commitment
         return ent
     lower = token.lower_
     if lower in PRONOUNS or token.text in REFERENCES:
@@ -141,7 +139,10 @@ def _party_of(token: Token) -> Span | Token | None:
 
 def _parties(subject: Token) -> tuple[Span | Token, ...]:
     found: list[Span | Token] = []
-    for token in conjuncts(subject):
+    # "The United States, Japan, West Germany ... agreed": the parser hangs the list on an apposition
+    listed = [t for t in conjuncts(subject, frozenset({"conj", "appos"}))
+              if t.i == subject.i or t.dep_ == "conj" or entity_at(t, PARTY_LABELS - {"PERSON"}) is not None]
+    for token in listed:
         party = _party_of(token)
         if party is not None and party not in found:
             found.append(party)
@@ -575,6 +576,17 @@ def _noun_scope(noun: Token) -> Span:
     return doc[noun.i:max(end, noun.i + 1)]
 
 
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a word sits in; for "wants allies to meet", the one wanted to."""
+    verb = next((h for h in heads(token) if h.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None and verb.dep_ == "xcomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return subject
+
+
 def _keeper(noun: Token) -> Token | None:
     """The word that keeps or breaks a pledge noun: "meet their commitments", "in breach of an
     undertaking" (through prepositions and the nouns they hang on)."""
@@ -663,6 +675,15 @@ class CommitmentAssembler:
         window_start = previous.start if previous is not None else sent.start
         plural = pronoun.lower_ in {"they", "their", "them"}
         personal = pronoun.lower_ in {"he", "she", "his", "her", "him"}
+        if pronoun.dep_ == "poss":
+            # "wants allies, particularly Germany, to meet their commitments": the one that meets them
+            owner = _clause_subject(pronoun)
+            if owner is not None:
+                for ent in ents_in(owner.subtree, frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE"})):
+                    if ent.end <= pronoun.i:
+                        entity = a.entity_of(ent, PARTY_KINDS)
+                        if entity is not None and not (personal and entity.kind is not EntityKind.PERSON):
+                            return entity
         if not personal:
             # "his company had no plans to change its decision": "its" is the company's, no party's
             nearest = next((t for t in reversed(list(a.doc[sent.start:pronoun.i])) if t.dep_ in {"nsubj", "nsubjpass"}
@@ -741,8 +762,8 @@ class CommitmentAssembler:
         a = self.article
         if isinstance(ref, Span):
             entity = a.entity_of(ref, PARTY_KINDS)
-            if entity is not None and a.press_or_party(entity):
-                return []  # a newspaper's or a party's pledge is no state's
+            if entity is not None and entity.label in _NEWS:
+                return []  # a newspaper pledges nothing
             if entity is None:
                 # "Washington imposed", "Tokyo pledged": the capital stands for its country
                 place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})

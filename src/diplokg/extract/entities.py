@@ -361,6 +361,8 @@ class Article:
             if rel.kind is RelationKind.OFFICE_OF and rel.subject in offices:
                 return self.extraction.entity(rel.object)
         year = self.date.year if self.date else None
+        if not person.qid and len(person.label.split()) < 2:
+            return None  # "Mr Howard": the table's Howard may be another one
         held = {t.country for t in office_holders(officeholders_path(), gazetteer_path())
                 if t.names(person.label, person.aliases, person.qid) and (year is None or t.covers(year))}
         if len(held) != 1:

@@ -244,7 +244,10 @@ class Abbreviations:
         if not found:
             return doc
         # later mentions of the short form are the same entity, whether the NER saw them or not
+        # (but not inside a longer name: "EC Commission")
         taken = {i for s in spans for i in range(s.start, s.end)}
+        taken |= {i for e in ents if len(e) > 1 and not any(e.start < s.end and s.start < e.end for s in spans)
+                  for i in range(e.start, e.end)}
         for token in doc:
             entity = found.get(token.text)
             if entity is not None and token.i not in taken:

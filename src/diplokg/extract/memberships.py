@@ -130,8 +130,17 @@ def _acts(ent: Span, org_tokens: set[int]) -> bool:
         return True
     if node.dep_ in {"compound", "amod", "poss", "nmod"}:
         head = node.head
+        if head.ent_type_ in {"PERSON", "TITLE"}:
+            return True  # "France's Francois Guillaume", "the French minister"
         return head.lower_ in STATE_NOUNS or head.lemma_.lower() in STATE_NOUNS
     return False
+
+
+def _organizations_in(sent: Span) -> list[Span | Token]:
+    """The organizations a sentence names, and its definite references to one ("the Community")."""
+    orgs: list[Span | Token] = list(ents_in(sent, ORG_LABELS))
+    orgs += [t for t in sent if t.text in REFERENCES and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and not t.ent_type_]
+    return orgs
 
 
 def _organization(noun: Token) -> Span | None:
@@ -261,15 +270,19 @@ class MembershipFinder:
         is about. Acting: the subject or agent of the sentence, or the state whose minister or
         delegation it is; not a place ("met in Luxembourg"), a market ("Iranian crude") or a party
         the organization deals with ("Sri Lanka and the IMF")."""
-        orgs: list[Span | Token] = list(ents_in(sent, ORG_LABELS))
-        orgs += [t for t in sent if t.text in REFERENCES and t.i > 0 and t.doc[t.i - 1].lower_ == "the"
-                 and not t.ent_type_]
+        orgs = _organizations_in(sent)
+        before = sent.doc[sent.start - 1].sent if sent.start > 0 else None
+        # a sentence right after one about the organization is about it too ("... exports to the
+        # EC. Britain has threatened to withdraw the licences of Japanese banks")
+        carried = not orgs and before is not None
+        if carried:
+            orgs = _organizations_in(before)
         if not orgs:
             return []
         org_tokens = {t.i for o in orgs for t in (o if isinstance(o, Span) else [o])}
         out: list[MemberMatch] = []
         for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
-            if not _acts(ent, org_tokens) or _wished(ent.root):
+            if not _acts(ent, org_tokens) or (carried and ent.root.dep_ not in {"nsubj", "nsubjpass"}):
                 continue
             group = tuple(c for t in conjuncts(ent.root) for c in _countries([t])) if ent.label_ == "COUNTRY" else ()
             for org in orgs:

@@ -27,7 +27,7 @@ from .knowledge import Tenure, office_holders
 from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
-from .spans import entity_at, entity_ending, entity_starting
+from .spans import entity_at, entity_ending, entity_starting, ents_in
 
 _LEX = lexicon("offices")
 QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE", "CITY", "PLACE"})
@@ -40,6 +40,10 @@ NOT_HOLDING_AFTER = _LEX.words("not_holding_after")
 COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").items()}
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 COPULAS = frozenset({"is", "remains", "'s"})
+# verbs by which someone takes an office they then hold: "was elected President", "resumed the
+# office of Speaker", "became prime minister"
+ASSUMING_VERBS = frozenset({"become", "assume", "resume", "take", "elect", "appoint", "name", "swear", "install",
+                            "hold", "remain", "choose", "reelect", "re-elect"})
 
 if not Doc.has_extension("dkg_offices"):
     Doc.set_extension("dkg_offices", default=None)
@@ -81,9 +85,12 @@ class OfficeFinder:
             if _is_plural(ent):
                 matches.extend(self._plural(doc, ent))
                 continue
-            found = self._title_first(doc, ent) or self._apposition(doc, ent) or self._copula(doc, ent)
+            found = self._title_first(doc, ent) or self._apposition(doc, ent) or self._copula(doc, ent) or \
+                self._assumed(doc, ent)
             if found is not None:
                 matches.append(found)
+            elif (definite := self._definite(doc, ent)) is not None:
+                matches.append(definite)
         matches.extend(self._counterparts(doc))
         doc._.dkg_offices = matches
         return doc
@@ -228,6 +235,49 @@ class OfficeFinder:
             return None
         return OfficeMatch(person, title, qualifier, "offices.copula", destination, complement)
 
+    def _assumed(self, doc: Doc, title: Span) -> OfficeMatch | None:
+        """``PERSON became / was elected / resumed the office of / was sworn in as TITLE``."""
+        qualifier, phrase_start, _, destination, complement = self._phrase(doc, title)
+        node = title.root
+        for _ in range(3):  # title -> "of" -> "office" -> verb, or title -> "as" -> verb
+            if node.head.i == node.i:
+                return None
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                break
+            if not (node.lower_ in {"of", "as"} or node.lemma_.lower() in {"office", "post", "position", "job", "role"}):
+                return None
+        lemma = node.lemma_.lower()
+        if lemma not in ASSUMING_VERBS or (lemma in {"hold", "remain"} and node.tag_ not in {"VBZ", "VBP", "VBG"}):
+            return None
+        subject = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        person = entity_at(subject, PERSON) if subject is not None else None
+        if person is None or self._not_holding(doc, phrase_start, title):
+            return None
+        return OfficeMatch(person, title, qualifier, "offices.assumed", destination, complement)
+
+    @staticmethod
+    def _definite(doc: Doc, title: Span) -> OfficeMatch | None:
+        """"Gordon Brown has issued a rallying cry ... The chancellor said ...": a definite title
+        as the subject right after a sentence about one person is that person's title."""
+        if title.start == 0 or doc[title.start - 1].lower_ != "the" or title.root.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        if title.text.lower() in {"president", "minister", "leader", "secretary", "chairman", "director",
+                                  "spokesman", "spokeswoman", "official", "ambassador"}:
+            return None  # too common a word to point at one person
+        sent = title.sent
+        if sent.start == 0 or ents_in(sent, PERSON):
+            return None
+        previous = doc[sent.start - 1].sent
+        people = ents_in(previous, PERSON)
+        if len({p.text.split()[-1] for p in people}) != 1 or people[0].root.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        # only where the person has just been introduced: later, "the prime minister" may be another
+        surname = people[0].text.split()[-1]
+        if any(surname in e.text for e in ents_in(doc[:previous.start], PERSON)):
+            return None
+        return OfficeMatch(people[0], title, None, "offices.definite-title")
+
     def _plural(self, doc: Doc, title: Span) -> list[OfficeMatch]:
         """``Presidents A of X and B of Y``, ``the foreign ministers, A and B``: one holder each."""
         qualifier, phrase_start, after, _, complement = self._phrase(doc, title)
@@ -303,9 +353,14 @@ class OfficeAssembler:
             return None
         return info[2] or None
 
-    def _tenure(self, person: Entity, qid: str | None, title: str) -> Tenure | None:
-        """The one tenure of ``person`` in an office of ``title`` in the article's year (with no
-        date, the one such office the table gives the person at all)."""
+    def _tenure(self, person: Entity, qid: str | None, title: str, *, attached: bool = True) -> Tenure | None:
+        """The one tenure of ``person`` in an office of ``title`` in the article's year. Without
+        the article's year, only for a title put to the person's name ("Chancellor Gordon
+        Brown"), and only if the table gives them one office of that title at all; a title named
+        elsewhere in an undated article says nothing (Gordon Brown was Chancellor, then Prime
+        Minister)."""
+        if self.year is None and not attached:
+            return None
         key = _title_key(title)
         found = {t.office: t for t in self.tenures if _title_key(t.title) == key
                  and t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
@@ -420,8 +475,10 @@ class OfficeAssembler:
         for person, qid, span in people.values():
             if any(o.qid for o in a.offices_of(person)):
                 continue
+            if not qid and len(person.label.split()) < 2:
+                continue  # "Mr Howard": the table's Howard may be another one
             for key, title_span in titles.items():
-                tenure = self._tenure(person, qid, key)
+                tenure = self._tenure(person, qid, key, attached=False)
                 if tenure is None or self._former(title_span):
                     continue
                 held = [o for o in a.offices_of(person) if _title_key(o.title or "") == key]

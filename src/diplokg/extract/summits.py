@@ -150,10 +150,13 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
     if organized or any(h.lemma_.lower() in PARTICIPANTS for h in heads_of):
         return "summits.meeting-of-parties"
+    if any(c.lower_ == "here" for c in trigger.children) or (
+            trigger.dep_ == "pobj" and any(c.lower_ == "here" for c in trigger.head.head.children)):
+        return "summits.meeting-of-parties"  # "the talks here": where the article was filed
     if trigger.lower_ == "talks":
         return None  # talks of an organization's ministers count; a negotiation process does not
-    if _group_subject(sent) is not None:
-        return "summits.ministers-meet"
+    if _group_subject(sent) is not None or any(_group(t) for t in sent):
+        return "summits.ministers-meet"  # "not adopted by EU ministers ... at a Brussels meeting"
     return None
 
 
@@ -325,6 +328,8 @@ def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
         if head.i == trigger.i or (verb is not None and head.i == verb.i):
             return False
         lemma = head.lemma_.lower()
+        if head.ent_type_ in ORGANIZER_LABELS | PLACE_LABELS:
+            continue  # a name's own words ("the General Agreement on Tariffs and Trade")
         if head.pos_ in {"NOUN", "PROPN"} and (
                 lemma in SUMMIT_NOUNS | MEETING_NOUNS | OTHER_EVENTS
                 or (dated and head.ent_type_ not in PLACE_LABELS | DATE and head.dep_ != "npadvmod")):
@@ -394,6 +399,11 @@ class SummitFinder:
             return None
         organizer = _organizer(token, group)
         location = _location(token)
+        accord = token.dep_ == "compound" and token.head.lemma_.lower() in OTHER_EVENTS
+        if accord and location is None:
+            # "the Venice summit accord": the summit's place sits beside it on the accord
+            location = next((e for c in token.head.children if c.dep_ == "compound" and c.i != token.i
+                             for e in [entity_at(c, PLACE_LABELS)] if e is not None), None)
         dates = _dates(token)
         dated = any(_own(token, d) for d in dates)
         if _unreal(token) and not dated:
@@ -405,7 +415,7 @@ class SummitFinder:
         numbered = any(m.lower_ in NUMBERED for m in _modifiers(token))
         doc = token.doc
         window = {t.lower_ for t in doc[max(token.i - 6, token.sent.start):min(token.i + 6, token.sent.end)]}
-        tense = _tense(token)
+        tense = "past" if accord else _tense(token)  # an accord comes after its summit
         here = "here" in window or (tense == "present" and bool(window & NOW_WORDS))
         participants = _participants(token)
         leaders = leaders or any(t.lemma_.lower() in PARTICIPANTS for t in _of_phrase(token)) or group is not None
@@ -438,6 +448,15 @@ class SummitFinder:
                 out.append(mention)
         if out:
             return out
+        # "When ministers met on March 30 and 31 in Brussels": the ministers of the organization
+        # the article is about (the assembler decides which)
+        for token in sent:
+            if token.lemma_.lower() in {"minister", "leader"} and token.tag_ in {"NNS", "NNPS"} and \
+                    token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"meet", "gather", "convene"} \
+                    and not ents_in(token.subtree, frozenset({"COUNTRY", "PERSON"})):
+                mention = self._mention(token, "summits.ministers-act", None, leaders=True)
+                if mention is not None:
+                    return [mention]
         # "Shultz told the foreign ministers of Brunei, Indonesia, Malaysia ...": ministers of
         # several countries, met together
         for token in sent:
@@ -612,7 +631,22 @@ class SummitAssembler:
                 drafts.append(draft)
         main_org = a.main_organization()
         for d in drafts:
-            self._add(d, main_org, base)
+            self._add(d, self._near_organization(d) or main_org, base)
+
+    def _near_organization(self, draft: _Draft) -> Entity | None:
+        """An international organization named in the mention's sentence or the one before ("...
+        to meet with other NATO leaders. He is the only non-Nato leader invited to the summit.")."""
+        doc = self.article.doc
+        first = min(draft.sentences)
+        sent = doc[first].sent
+        for span in (sent, doc[sent.start - 1].sent if sent.start > 0 else None):
+            if span is None:
+                continue
+            for ent in reversed(ents_in(span, ORGANIZER_LABELS)):
+                org = self.article.entity_of(ent, ORGANIZATION_KINDS)
+                if org is not None and self.article.intergovernmental(org) and self.book.size(org.label, None) < 100:
+                    return org
+        return None
 
     def _named_org(self, name: str) -> Entity | None:
         """The article's organization called ``name`` (a meeting body's organization)."""
@@ -641,8 +675,8 @@ class SummitAssembler:
         start = d.dates.start if d.dates else (base if d.tense != "future" else None)
         location = d.location
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
-        if location is None and a.dateline is not None and d.dates is None and (
-                d.here or d.tense == "present" or acting):
+        today = d.dates is None or d.dates.start == base
+        if location is None and a.dateline is not None and today and (d.here or d.tense == "present" or acting):
             location = a.dateline  # happening now, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,

@@ -36,6 +36,8 @@ _DURATION = re.compile(r"\b(?:\d+|a|an|one|two|three|four|five|six|seven|eight|n
                        r"(?:hours?|days?|weeks?|months?|years?|decades?|centuries)\b(?!\s+ago)", re.I)
 _WEEKISH = re.compile(r"\b(?:this|next|later\s+in\s+the|earlier\s+in\s+the|later\s+this|earlier\s+this|"
                       r"the\s+coming|the\s+same)\s+week\b", re.I)
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(r"^(?:(?:last|this|next|on)\s+)?(" + "|".join(_WEEKDAYS) + r")(?:'s)?$", re.I)
 _NEAR = re.compile(r"\b(?:week|weekend|days?|today|tomorrow|yesterday|tonight|monday|tuesday|wednesday|"
                    r"thursday|friday|saturday|sunday|month)\b", re.I)
 _AHEAD = re.compile(r"\b(?:next|coming|following|later|tomorrow|upcoming)\b", re.I)
@@ -213,6 +215,17 @@ def resolve(text: str, base: PartialDate | None, past: bool = False, future: boo
         shift = {"last": -1, "next": 1, "this": 0}[match.group("rel").lower()]
         expr = match.group("rest")
     expr = _FUZZY.sub("", expr)
+
+    weekday = _WEEKDAY.match(expr)
+    if weekday is not None and base is not None and base.precision == "day":
+        # "Friday's meetings" in a Friday's article are that day's; else the next such day for
+        # what is to come, and the last one otherwise (news tells what happened)
+        today = dt.date(base.year, base.month or 1, base.day or 1)
+        wanted = _WEEKDAYS.index(weekday.group(1).lower())
+        back = (today.weekday() - wanted) % 7
+        ahead = (wanted - today.weekday()) % 7
+        delta = ahead if future and not past else -back
+        return DateRange(PartialDate.from_date(today + dt.timedelta(days=delta)))
 
     if not _explicit_year(expr) and (_MONTH_DAY.match(expr) or _DAY_MONTH.match(expr)):
         if base is None:
