@@ -19,7 +19,7 @@ from ..vocab import normalize_name
 from ..resources import gazetteer_path, officeholders_path
 from .gazetteer import ABBREVIATIONS, ruler_info
 from .knowledge import office_holders
-from .lexicon import HONORIFICS
+from .lexicon import HONORIFICS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
 from .text import PreparedText
@@ -157,6 +157,10 @@ class Article:
         text, start, end = cleaned
         start, end = self.prepared.original(start), self.prepared.original(end)
         info = ruler_info(span)
+        if info is not None and info[0] == "country" and span.start > 0 and span.doc[span.start - 1].lower_ in {
+                "in", "at"} and (city := _CITIES.get(info[1])) is not None and city.label == info[1]:
+            # "ministers met in Luxembourg": the city the country is named after
+            return Mention(EntityKind.CITY, city.label, text, start, end)
         if info is not None:
             kind = RULER_KINDS[info[0]]
             name = self._in_its_time(info[1])
@@ -174,6 +178,8 @@ class Article:
             return Mention(EntityKind.PERSON, full, text, start, end)
         if span.label_ not in NER_KINDS:
             return None
+        if span.label_ != "PERSON" and _person_like(text):
+            return Mention(EntityKind.PERSON, text, text, start, end)
         if " " not in text and text in self._org_heads:
             return Mention(EntityKind.ORGANIZATION, self._org_heads[text], text, start, end)
         kind = self._votes.get(text, NER_KINDS[span.label_])
@@ -391,6 +397,33 @@ class Article:
 
 
 _NEWS_NAMES = frozenset(lexicon("entities").table("news_organizations").values())
+
+
+_FIRST_NAMES = first_names(gazetteer_path())
+_CITIES = city_names(gazetteer_path())
+# last words that make a name an organization's or a place's, whatever its first word
+_NOT_PERSON_HEADS = frozenset({
+    "Bank", "Party", "Council", "Ministry", "Department", "Committee", "Commission", "Group", "Corp", "Inc", "Co",
+    "Ltd", "Plc", "Company", "Association", "Union", "Foundation", "Institute", "University", "College", "School",
+    "Hospital", "Airport", "Square", "Street", "Road", "Avenue", "Park", "Centre", "Center", "House", "Hall",
+    "Palace", "Island", "Islands", "River", "Sea", "Ocean", "Bay", "Mountains", "Valley", "Province", "State",
+    "County", "City", "Agency", "Authority", "Board", "Office", "Organisation", "Organization", "Forum", "Fund",
+    "Army", "Forces", "Front", "Movement", "Times", "Post", "News", "Journal", "Telegraph", "Airlines", "Airways",
+    "Gallery", "Museum", "Church", "Cathedral", "Stadium", "Club", "Court", "Tribunal", "Assembly", "Parliament",
+    "Congress", "Senate", "Trust", "Federation", "League", "Alliance", "Initiative", "Programme", "Program"})
+
+
+def _person_like(text: str) -> bool:
+    """Two to four capitalised words opening with a known first name, none an organization's or
+    a place's head word: "Ignaz Kiechle", "Viktor Pinchuk"."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w.lower() in {"de", "van", "von", "al", "bin", "da",
+                                                                          "di", "du", "la", "le", "der", "den"}
+                                           for w in words):
+        return False
+    if any(w in _NOT_PERSON_HEADS for w in words) or not all(c.isalpha() or c in "-'." for w in words for c in w):
+        return False
+    return normalize_name(words[0]) in _FIRST_NAMES
 
 
 def _named_in(name: str, title: str) -> bool:

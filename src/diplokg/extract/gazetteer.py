@@ -291,6 +291,7 @@ ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Instit
                        "Times", "Post", "News", "Corporation", "Company", "Authority", "Assembly", "Parliament",
                        "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
 COMMON_WORDS = _ENTITIES.words("common_words")
+NAME_HEADS = _ENTITIES.words("name_heads")
 
 
 class EntityFixes:
@@ -309,6 +310,9 @@ class EntityFixes:
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
+                if ent.end < len(doc) and doc[ent.end].text in NAME_HEADS and not ent.id_.endswith("|1"):
+                    changed = True  # "the Uruguay Round", "the Lome Convention": a name of no place
+                    continue
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
                 if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
@@ -332,6 +336,10 @@ class EntityFixes:
     def _not_a_name(ent: Span) -> bool:
         if not any(t.text[:1].isupper() for t in ent):
             return True  # "restraint"
+        if ent[0].lower_ in {"non", "non-"} or ent.text.lower().startswith("non-"):
+            return True  # "non-Nato"
+        if all(t.like_num or t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit() for t in ent):
+            return True  # "116th"
         return len(ent) == 1 and ent.start == ent.sent.start and ent.text in COMMON_WORDS
 
     @staticmethod

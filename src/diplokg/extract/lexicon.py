@@ -163,6 +163,10 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
         extra(GazetteerName(text, canonical, "place", ""))
         if demonym:
             extra(GazetteerName(demonym, canonical, "place", "", demonym=True))
+    for text in _ENTITIES.ordered("blocked_aliases"):
+        held = best.get(text)
+        if held is not None and held.text != held.label:
+            del best[text]
     return tuple(sorted(best.values(), key=lambda n: n.text))
 
 
@@ -195,3 +199,21 @@ def city_names(path: Path) -> dict[str, GazetteerName]:
                 for text in (row["label"], *(a.strip() for a in row["aliases"].split("|") if a.strip())):
                     cities.setdefault(text, GazetteerName(text, row["label"], "city", row["qid"]))
     return cities
+
+
+@functools.lru_cache(maxsize=4)
+def first_names(path: Path) -> frozenset[str]:
+    """First names of the gazetteer's people, accents and case folded ("francois", "viktor"): a
+    name the NER took for a place or an organization ("Ignaz Kiechle") is a person's when it opens
+    with one."""
+    from ..vocab import normalize_name
+
+    names: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["kind"] != "person":
+                continue
+            parts = row["label"].split()
+            if len(parts) >= 2 and parts[0][:1].isupper() and parts[0].isalpha() and len(parts[0]) > 1:
+                names.add(normalize_name(parts[0]))
+    return frozenset(names)
