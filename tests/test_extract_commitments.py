@@ -103,3 +103,125 @@ def test_amounts(text, value, unit):
 
 def test_no_amount_in_plain_numbers():
     assert find_amounts("In 2004, 25 nations met for 3 days.") == []
+
+
+# -- commitments in the many ways news says them (sentences written for these tests) --------------
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # giving, with the value in the clause; a dative recipient is no party
+        ("The World Bank last month granted Indonesia a 300 mln dlr structural adjustment loan.",
+         {("World Bank", Decimal(300000000), "USD", None)}),
+        ("Japan will provide 500 mln dlrs in emergency aid to the Philippines, the foreign ministry said.",
+         {("Japan", Decimal(500000000), "USD", None)}),
+        # a passive with its agent: what was undertaken comes first
+        ("A 50 mln dlr aid package for Jamaica was approved by the World Bank on Friday.",
+         {("World Bank", Decimal(50000000), "USD", None)}),
+        # a minister pledges for their state
+        ("Italian Prime Minister Romano Prodi pledged 100 million euros for the reconstruction.",
+         {("Italy", Decimal(100000000), "EUR", None)}),
+        # a capital stands for its country when the article names the country
+        ("Washington has offered Pakistan 3 billion dollars in economic assistance. The United States said so.",
+         {("United States of America", Decimal(3000000000), "USD", None)}),
+        # "by X to Y": the level committed, not the change
+        ("OPEC agreed to lower its output ceiling by 7.25 pct to 15.8 mln bpd.",
+         {("Organization of the Petroleum Exporting Countries", Decimal(15800000), "bpd", None)}),
+        # an obligation, and a deal that commits its object
+        ("Mexico is required under the agreement to cut import tariffs to 20 pct by 2010.",
+         {("Mexico", Decimal(20), "percent", "2010")}),
+        ("The accord commits Brazil to reduce its budget deficit to 2 pct of GDP by 2021.",
+         {("Brazil", Decimal(2), "percent of GDP", "2021")}),
+        # agreed to a measure, and a list parsed as an apposition
+        ("India and Pakistan have agreed to a ceasefire along the border.",
+         {("India", None, None, None), ("Pakistan", None, None, None)}),
+        ("The United States, Japan, France and Italy agreed to use a set of economic indicators.",
+         {(c, None, None, None) for c in ("United States of America", "Japan", "France", "Italy")}),
+        # the news form of a decided future
+        ("Britain is to double its aid to Africa by 2010.", {("United Kingdom", None, None, "2010")}),
+        # what the other side receives from a giver named
+        ("Under the accord, Egypt will receive 1.3 billion dlrs in aid from the United States.",
+         {("United States of America", Decimal(1300000000), "USD", None)}),
+    ],
+)
+def test_commitment_forms(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts said Saudi Arabia would raise output to 5 mln barrels a day.",  # a forecast
+        "The United States urged Japan to open its rice market.",  # a call on others
+        "Germany may contribute up to 500 mln marks to the fund.",  # a modal
+        "If Congress approves the bill, the administration will impose tariffs on Japanese goods.",  # a condition
+        "The company offered 20 dlrs a share for the remaining stock.",  # a price
+        "Brazil hopes to reach an agreement with its creditors this year.",  # a hope
+        "The EC Commission proposed a tax of 330 Ecus a tonne on vegetable oils.",  # a proposal
+        "The tariffs would be imposed before Japan agreed to talks.",  # a condition again
+        "Airstrikes hit Syrian targets on Sunday.",  # a target struck, not one set
+    ],
+)
+def test_no_commitment_in_these(extractor, text):
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_a_pledge_others_want_kept_is_still_the_pledge_of_its_owner(extractor):
+    text = "The United States wants allies, particularly Germany, to meet their pledge to spend 2 percent of GDP."
+    assert {label for label, *_ in commitments(run(extractor, text))} == {"Germany"}
+
+
+def test_a_pronoun_inside_a_charge_is_the_one_charged(extractor):
+    text = ("Foreign Minister Taro Aso of Japan spoke. Critics accused Mr Aso of missing his target of "
+            "providing 10 billion dollars by 2008.")
+    assert commitments(run(extractor, text)) == {("Japan", Decimal(10000000000), "USD", "2008")}
+
+
+def test_the_measure_as_subject_is_its_maker_s(extractor):
+    text = ("Canada has imposed sanctions on Ruritania. The sanctions will end all military cooperation "
+            "and cut economic aid.")
+    x = run(extractor, text)
+    assert {label for label, *_ in commitments(x)} == {"Canada"}
+    assert len(x.commitments) == 3  # the sanctions, and each of their effects
+
+
+def test_a_deal_s_term_is_the_deadline_of_its_commitments(extractor):
+    text = ("Chile and Peru signed an agreement to share fishing data. Under the agreement, which runs "
+            "until December 2023, both will report catches.")
+    assert {(label, deadline) for label, _, _, deadline in commitments(run(extractor, text))} == {
+        ("Chile", "2023-12"), ("Peru", "2023-12")}
+
+
+def test_a_date_of_agreeing_is_no_deadline(extractor):
+    text = "OPEC agreed in December to cut its output by 5 pct."  # the article is of May 2019
+    assert commitments(run(extractor, text)) == {
+        ("Organization of the Petroleum Exporting Countries", Decimal(5), "percent", None)}
+
+
+def test_a_party_pledge_is_the_party_s(extractor):
+    text = "The Labour Party has pledged to spend pounds 2bn more on schools by 2008."
+    assert commitments(run(extractor, text)) == {("Labour Party", Decimal(2000000000), "GBP", "2008")}
+
+
+def test_a_government_is_the_country_it_was_filed_from(extractor):
+    text = "OTTAWA, May 2 - The government said it will provide 40 mln dlrs to Haiti. Canada and Haiti."
+    assert {label for label, *_ in commitments(run(extractor, text))} == {"Canada"}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("ecu 615 mln", Decimal(615000000), "XEU"),
+        ("6,000 bn yen", Decimal(6000000000000), "JPY"),
+        ("300 mln stg", Decimal(300000000), "GBP"),
+        ("34,300 tonnes", Decimal(34300), "tonnes"),
+        ("5,000 troops", Decimal(5000), "troops"),
+        ("20 pct", Decimal(20), "percent"),
+    ],
+)
+def test_more_amounts(text, value, unit):
+    assert [(a.value, a.unit) for a in find_amounts(f"They gave {text} last year.")] == [(value, unit)]
+
+
+def test_prices_are_no_amounts():
+    assert find_amounts("It offered 20 dlrs a share and 18 dlrs per barrel.") == []

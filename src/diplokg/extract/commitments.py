@@ -132,7 +132,7 @@ def _party_of(token: Token) -> Span | Token | None:
     lemma = token.lemma_.lower()
     if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in token.children):
         return token  # "both sides": the assembler finds the two
-    if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS:
+    if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
         return token
     return None
 
@@ -265,6 +265,10 @@ def _future(verb: Token) -> bool:
     if aux & FUTURE or ("would" in aux and _reported(verb)):
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
+        return True
+    # "Britain is to double its aid": the news form of a decided future
+    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True
     return False
 
@@ -643,6 +647,7 @@ class CommitmentAssembler:
     term: PartialDate | None = None
     """When the article's deal runs out, for the deal's commitments that say no deadline."""
     made: list[_Made] = field(default_factory=list)
+    triggers: dict[tuple[str, object], Token] = field(default_factory=dict)
 
     def _speaker(self, token: Token) -> Entity | None:
         """Who says "I" or "we": the subject of the sentence's speech verb ("... ," he said), or,
@@ -779,7 +784,7 @@ class CommitmentAssembler:
             return self._person_to_state(entity, factor("pronoun")) if entity is not None else []
         if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
             return [(e, factor("pair")) for e in a.pair()]
-        if lemma in MEASURE_NOUNS | DEAL_NOUNS:
+        if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
             return self._earlier(ref)
         if lemma in COLLECTIVES:
             return self._collective(ref)
@@ -874,21 +879,39 @@ class CommitmentAssembler:
                     topic=topic,
                     deadline=deadline,
                 )
-                # one undertaking per party and value; within a sentence, the reading with a value wins
+                # one undertaking per party and value; within a clause, the reading with a value
+                # wins ("agreed to spend 2 pct" is one); coordinated measures are each their own
+                # ("will end all military cooperation and cut economic aid")
                 sentence_key = ("sentence", match.trigger.sent.start, match.trigger.i if amount is None else -1)
                 key: tuple[str, object] = (party.key, amount.value if amount else sentence_key)
                 if key in best:
                     continue
-                same_sentence = [k for k, c in best.items() if k[0] == party.key
-                                 and c.evidence.start == commitment.evidence.start]
-                if amount is None and same_sentence:
+                same_clause = [k for k, c in best.items() if k[0] == party.key
+                               and c.evidence.start == commitment.evidence.start
+                               and _one_clause(self.triggers[k], match.trigger)]
+                if amount is None and same_clause:
                     continue
                 if amount is not None:
-                    for k in same_sentence:
+                    for k in same_clause:
                         if best[k].value is None:
                             del best[k]
                 best[key] = commitment
+                self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _one_clause(a: Token, b: Token) -> bool:
+    """Whether one trigger governs the other, other than by coordination ("agreed to spend": one;
+    "will end ... and cut": two)."""
+    for low, high in ((a, b), (b, a)):
+        node = low
+        for head in heads(low, 12):
+            if node.dep_ == "conj":
+                break
+            if head.i == high.i:
+                return True
+            node = head
+    return a.i == b.i
 
 
 def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:

@@ -19,7 +19,7 @@ from ..vocab import normalize_name
 from ..resources import gazetteer_path, officeholders_path
 from .gazetteer import ABBREVIATIONS, ruler_info
 from .knowledge import office_holders
-from .lexicon import HONORIFICS, city_names, first_names
+from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
 from .text import PreparedText
@@ -309,14 +309,14 @@ class Article:
 
     def home_country(self) -> Entity | None:
         """The country the article is mostly about: mentioned most, at least three times, and
-        clearly more than the next."""
+        clearly more than the next; failing that, the country of the capital it was filed from
+        ("WELLINGTON, Oct 19 - ... the government"), if it names that country."""
         countries = sorted((e for e in self.extraction.entities if e.kind is EntityKind.COUNTRY),
                            key=lambda e: -len(e.mentions))
-        if not countries or len(countries[0].mentions) < 3:
-            return None
-        if len(countries) > 1 and len(countries[1].mentions) * 3 > len(countries[0].mentions) * 2:
-            return None
-        return countries[0]
+        if countries and len(countries[0].mentions) >= 3 and (
+                len(countries) == 1 or len(countries[1].mentions) * 3 <= len(countries[0].mentions) * 2):
+            return countries[0]
+        return self.country_of_capital(self.dateline) if self.dateline is not None else None
 
     @functools.cached_property
     def dateline(self) -> Entity | None:
@@ -401,18 +401,6 @@ _NEWS_NAMES = frozenset(lexicon("entities").table("news_organizations").values()
 
 _FIRST_NAMES = first_names(gazetteer_path())
 _CITIES = city_names(gazetteer_path())
-# last words that make a name an organization's or a place's, whatever its first word
-_NOT_PERSON_HEADS = frozenset({
-    "Bank", "Party", "Council", "Ministry", "Department", "Committee", "Commission", "Group", "Corp", "Inc", "Co",
-    "Ltd", "Plc", "Company", "Association", "Union", "Foundation", "Institute", "University", "College", "School",
-    "Hospital", "Airport", "Square", "Street", "Road", "Avenue", "Park", "Centre", "Center", "House", "Hall",
-    "Palace", "Island", "Islands", "River", "Sea", "Ocean", "Bay", "Mountains", "Valley", "Province", "State",
-    "County", "City", "Agency", "Authority", "Board", "Office", "Organisation", "Organization", "Forum", "Fund",
-    "Army", "Forces", "Front", "Movement", "Times", "Post", "News", "Journal", "Telegraph", "Airlines", "Airways",
-    "Gallery", "Museum", "Church", "Cathedral", "Stadium", "Club", "Court", "Tribunal", "Assembly", "Parliament",
-    "Congress", "Senate", "Trust", "Federation", "League", "Alliance", "Initiative", "Programme", "Program"})
-
-
 def _person_like(text: str) -> bool:
     """Two to four capitalised words opening with a known first name, none an organization's or
     a place's head word: "Ignaz Kiechle", "Viktor Pinchuk"."""
@@ -421,7 +409,7 @@ def _person_like(text: str) -> bool:
                                                                           "di", "du", "la", "le", "der", "den"}
                                            for w in words):
         return False
-    if any(w in _NOT_PERSON_HEADS for w in words) or not all(c.isalpha() or c in "-'." for w in words for c in w):
+    if any(w in NOT_PERSON_HEADS for w in words) or not all(c.isalpha() or c in "-'." for w in words for c in w):
         return False
     return normalize_name(words[0]) in _FIRST_NAMES
 

@@ -37,7 +37,18 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..resources import gazetteer_path
-from .lexicon import RULER_LABELS, GazetteerName, city_names, gazetteer_index, gazetteer_names, office_titles, plural
+from ..vocab import normalize_name
+from .lexicon import (
+    NOT_PERSON_HEADS,
+    RULER_LABELS,
+    GazetteerName,
+    city_names,
+    first_names,
+    gazetteer_index,
+    gazetteer_names,
+    office_titles,
+    plural,
+)
 from .rules import lexicon
 from .spans import reset_index
 
@@ -208,6 +219,8 @@ class Abbreviations:
         return Span(doc, start, end, label=label)
 
     def __call__(self, doc: Doc) -> Doc:
+        if "(" not in doc.text:
+            return doc
         ents = list(doc.ents)
         found: dict[str, Span] = {}
         spans: list[Span] = []
@@ -294,6 +307,9 @@ COMMON_WORDS = _ENTITIES.words("common_words")
 NAME_HEADS = _ENTITIES.words("name_heads")
 
 
+PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "der", "den", "el"})
+
+
 class EntityFixes:
     """The ``diplokg_entity_fixes`` component: corrections of the NER for this domain.
 
@@ -302,11 +318,43 @@ class EntityFixes:
       place name before an organization's head word: "Paris Club", "Iran Air".
     * "Name (ABBR)": the parenthesis closes the name ("Global Alliance for Vaccines (Gavi)").
     * A lower-case word, or an ordinary word opening a sentence ("Media reports said"), is no name.
+    * A known first name and the capitalised words after it are a person the NER missed or cut
+      short ("Ignaz Kiechle", "Luiz Lula").
     """
 
+    def __init__(self, gazetteer: Path) -> None:
+        self.first_names = first_names(gazetteer)
+
+    def _people(self, doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """``ents`` with the people a first name opens made or extended."""
+        covered = {i: e for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        i, changed = 0, False
+        while i < len(doc):
+            token = doc[i]
+            ent = covered.get(i)
+            single = ent is not None and len(ent) == 1 and not ent.id_ and ent.label_ not in {"DATE", "TITLE",
+                                                                                               "CARDINAL"}
+            if token.is_title and token.is_alpha and (ent is None or single) and \
+                    normalize_name(token.text) in self.first_names:
+                end = i + 1
+                while end < len(doc) and end not in covered and (
+                        (doc[end].is_title and doc[end].is_alpha) or
+                        (doc[end].lower_ in PARTICLES and end + 1 < len(doc) and doc[end + 1].is_title)):
+                    end += 1
+                if end - i >= 2 and doc[end - 1].is_title and not any(t.text in NOT_PERSON_HEADS for t in doc[i:end]):
+                    out.append(Span(doc, i, end, label="PERSON"))
+                    changed = True
+                    i = end
+                    continue
+            i += 1
+        if not changed:
+            return ents, False
+        taken = {i for s in out for i in range(s.start, s.end)}
+        return [*out, *(e for e in ents if not any(i in taken for i in range(e.start, e.end)))], True
+
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
-        changed = False
+        ents, changed = self._people(doc, list(doc.ents))
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
@@ -359,7 +407,8 @@ class EntityFixes:
         return end
 
 
-@Language.factory("diplokg_entity_fixes", assigns=["doc.ents"], requires=["doc.ents"])
-def make_entity_fixes(nlp: Language, name: str) -> EntityFixes:
-    """Domain corrections of the NER's entity spans."""
-    return EntityFixes()
+@Language.factory("diplokg_entity_fixes", default_config={"gazetteer": None}, assigns=["doc.ents"],
+                  requires=["doc.ents"])
+def make_entity_fixes(nlp: Language, name: str, gazetteer: str | None) -> EntityFixes:
+    """Domain corrections of the NER's entity spans (``gazetteer``: a CSV path; default: shipped)."""
+    return EntityFixes(Path(gazetteer) if gazetteer else gazetteer_path())

@@ -132,3 +132,17 @@ def office_holders(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
                    int(r["end"]) if r["end"] else None)
             for r in rows
         )
+
+
+@functools.lru_cache(maxsize=4)
+def holders_by_title(path: Path, gazetteer: Path) -> dict[str, tuple[Tenure, ...]]:
+    """:func:`office_holders` by normalized title (a lookup is a dictionary hit)."""
+    index: dict[str, list[Tenure]] = {}
+    for tenure in office_holders(path, gazetteer):
+        index.setdefault(title_key(tenure.title), []).append(tenure)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def title_key(title: str) -> str:
+    """A title folded to what tells titles apart ("Secretary-General" is "secretary general")."""
+    return normalize_name(title.replace("-", " "))

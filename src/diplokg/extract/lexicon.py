@@ -21,6 +21,7 @@ _ENTITIES = lexicon("entities")
 ENVOY_HEADS = _OFFICES.words("envoy_heads")
 LEADER_TITLES = _OFFICES.ordered("leader_titles")
 HONORIFICS = _ENTITIES.words("honorifics")
+NOT_PERSON_HEADS = _ENTITIES.words("not_person_heads")
 
 # plural of a title's head noun: "ministers", "secretaries", "chiefs of staff"
 _IRREGULAR_PLURALS = {"secretary": "secretaries", "attorney": "attorneys", "chief": "chiefs",

@@ -23,7 +23,7 @@ from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
-from .knowledge import Tenure, office_holders
+from .knowledge import Tenure, holders_by_title, office_holders, title_key
 from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
@@ -330,8 +330,7 @@ def make_offices(nlp: Language, name: str, allow_comma: bool) -> OfficeFinder:
     return OfficeFinder(name, allow_comma)
 
 
-def _title_key(title: str) -> str:
-    return normalize_name(title.replace("-", " "))
+_title_key = title_key
 
 
 # -- the assembler ---------------------------------------------------------------------------
@@ -342,6 +341,7 @@ class OfficeAssembler:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.tenures = office_holders(officeholders_path(), gazetteer_path())
+        self.by_title = holders_by_title(officeholders_path(), gazetteer_path())
         date = article.date
         self.year: int | None = date.year if date else None
 
@@ -361,9 +361,8 @@ class OfficeAssembler:
         Minister)."""
         if self.year is None and not attached:
             return None
-        key = _title_key(title)
-        found = {t.office: t for t in self.tenures if _title_key(t.title) == key
-                 and t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
+        found = {t.office: t for t in self.by_title.get(title_key(title), ())
+                 if t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _person(self, span: Span) -> Entity | None:
@@ -393,11 +392,12 @@ class OfficeAssembler:
                 return
             surface_span = a.doc[match.qualifier.start:match.qualifier.end + 1] if match.qualifier else match.person
         else:
-            title = _title_case(" ".join(t.text for t in match.title))
+            title = " ".join(t.text for t in match.title)
+            if match.complement:
+                title = f"{title} {match.complement}"
+            title = _title_case(title)
             if _is_plural(match.title):
                 title = _singular_title(title)
-            if match.complement:
-                title = f"{title} {_title_case(match.complement)}"
             surface_span = match.title
         destination = a.entity_of(match.destination, {EntityKind.COUNTRY, EntityKind.ORGANIZATION}) \
             if match.destination is not None else None
