@@ -184,6 +184,9 @@ def _subject(verb: Token) -> Token | None:
             return child
         if agent is not None:
             return agent
+        glued = _glued_subject(node)
+        if glued is not None:
+            return glued
         if node.dep_ == "relcl":
             return node.head
         if node.dep_ == "pcomp" and node.head.lower_ in {"for", "of"} and node.head.head.pos_ == "VERB":
@@ -194,6 +197,20 @@ def _subject(verb: Token) -> Token | None:
         if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.i == node.i:
             return None
         node = node.head
+    return None
+
+
+def _glued_subject(verb: Token) -> Token | None:
+    """"Under the Louvre Accord West Germany and Japan pledged": the parser glues the subject to
+    the opening phrase's name ("the Louvre Accord West Germany"); the party at its end is the
+    subject."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for pobj in prep.children:
+            ent = entity_at(pobj, PARTY_LABELS - {"PERSON"}) if pobj.dep_ == "pobj" else None
+            if ent is not None and any(c.dep_ in {"compound", "det"} and c.i < ent.start for c in pobj.children):
+                return pobj
     return None
 
 
@@ -476,7 +493,9 @@ class CommitmentFinder:
             return None  # "offered 10 dlrs a share", "gave a profit"
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
-        if _money_in(match.scope):
+        # money, or a count of something sent or lent ("would loan five mln barrels of crude")
+        counted = any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text)) if obj_tokens else False
+        if _money_in(match.scope) or counted:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not _future(verb) and not infinitive:
                 return None
@@ -625,7 +644,8 @@ def make_commitments(nlp: Language, name: str) -> CommitmentFinder:
 # -- the assembler ---------------------------------------------------------------------------
 
 PARTY_KINDS = frozenset({EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.ALLIANCE, EntityKind.PERSON})
-_WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\b", re.I)
+_WITHIN = re.compile(r"\b(?:within|over\s+the\s+next|in\s+the\s+next)\s+(?P<n>\d+|one|two|three|four|five|six|seven|"
+                     r"eight|nine|ten)\s+(?P<unit>years?|months?)\b", re.I)
 _SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10}
 
@@ -807,7 +827,13 @@ class CommitmentAssembler:
         within = _WITHIN.search(match.scope.text)
         if within is not None and base is not None:
             n = within.group("n").lower()
-            return PartialDate(base.year + (int(n) if n.isdigit() else _SMALL[n]))
+            count = int(n) if n.isdigit() else _SMALL[n]
+            if within.group("unit").lower().startswith("year"):
+                return PartialDate(base.year + count)
+            if base.month is None:
+                return None
+            months = base.year * 12 + base.month - 1 + count  # "over the next three months"
+            return PartialDate(months // 12, months % 12 + 1)
         for span in match.deadlines:
             marked = span[0].lower_ in DEADLINE_WORDS or (
                 span.start > 0 and span.doc[span.start - 1].lower_ in DEADLINE_WORDS)

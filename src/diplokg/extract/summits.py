@@ -26,7 +26,7 @@ from ..resources import gazetteer_path, memberships_path
 from .entities import ORGANIZATION_KINDS, Article, Mention
 from .knowledge import membership_book
 from .lexicon import city_names
-from .records import Entity, EntityKind, Evidence, Summit
+from .records import Entity, EntityKind, Evidence, RelationKind, Summit
 from .rules import lexicon, rule
 from .spans import entity_at, ents_in, heads, verb_of
 from .temporal import DateRange, resolve
@@ -44,6 +44,10 @@ UNREAL = _LEX.words("unreal")
 TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
+ATTEND_VERBS = _LEX.words("attend_verbs")
+HOLDING_VERBS = _LEX.words("holding_verbs")
+DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
+                         for pattern, names in _LEX.table("described_groups").items())
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
 OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "declaration", "communique", "event",
                           "election", "vote", "referendum", "visit", "trip", "talks", "attack", "war"})
@@ -88,6 +92,9 @@ class SummitMention:
     """Leaders, ministers or delegations are said to take part (not an organization's own name)."""
     body: str | None = None
     """For a meeting body ("the European Council"): the organization it meets for ("" its own)."""
+    described: tuple[str, ...] = ()
+    """Organizations its participants are described as ("of leading industrial nations"), in
+    order of preference; the assembler takes the first the article names."""
 
 
 def _modifiers(trigger: Token) -> list[Token]:
@@ -148,6 +155,8 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
+    if len(_participants(trigger)) >= 2:
+        return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
     if organized or any(h.lemma_.lower() in PARTICIPANTS for h in heads_of):
         return "summits.meeting-of-parties"
     if any(c.lower_ == "here" for c in trigger.children) or (
@@ -173,6 +182,16 @@ def _tense(trigger: Token) -> str:
         if aux & {"will", "shall", "'ll"} or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in
                                               {"be", "due", "expect", "schedule", "plan", "set"}):
             return "future"
+        # "will urge Tokyo and Bonn to meet commitments ... at Wednesday's meetings": the time of
+        # the verb the infinitive hangs from
+        node = verb
+        for _ in range(8):
+            infinitive = node.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+            if not (infinitive or node.pos_ in {"NOUN", "PROPN"}) or node.head.i == node.i:
+                break
+            node = node.head
+            if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in node.children):
+                return "future"
     if near & FUTURE_WORDS:
         return "future"
     if near & PAST_WORDS:
@@ -199,6 +218,9 @@ def _unreal(trigger: Token) -> bool:
         return False
     if trigger.head.i == verb.i and any(c.dep_ == "neg" for c in verb.children):
         return True
+    if trigger.dep_ == "dobj" and trigger.head.i == verb.i and verb.lemma_.lower() not in HOLDING_VERBS and any(
+            c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"} for c in verb.children):
+        return True  # "deviations would trigger consultations": only supposed
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
@@ -225,11 +247,29 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
     return None
 
 
+def _described(trigger: Token, group: Token | None) -> tuple[str, ...]:
+    """The organizations that the meeting's participants are described as: "meetings of leading
+    industrial nations", "officials of the seven major industrial countries met"."""
+    tokens = _of_phrase(trigger) + (list(group.subtree) if group is not None else [])
+    if not tokens:
+        return ()
+    doc = trigger.doc
+    text = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
+    for pattern, names in DESCRIBED_GROUPS:
+        if pattern.search(text):
+            return names
+    return ()
+
+
 def _participants(trigger: Token) -> tuple[Span, ...]:
     tokens = list(_of_phrase(trigger))
     verb = verb_of(trigger)
     if verb is not None:
         tokens += [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree]
+    # "the meeting, which will be attended by West Germany, France ... as well as the U.S."
+    for clause in trigger.children:
+        if clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in ATTEND_VERBS:
+            tokens += [t for c in clause.children if c.dep_ == "agent" for t in c.subtree]
     return tuple(ents_in(tokens, frozenset({"COUNTRY"})))
 
 
@@ -296,10 +336,15 @@ def _location(trigger: Token) -> Span | None:
     for ent in _clause_ents(trigger, PLACE_LABELS):
         if _belongs_elsewhere(ent, trigger):
             continue
-        before = doc[ent.start - 1] if ent.start > 0 else None
-        compound = ent.root.head.i == trigger.i and ent.root.dep_ in {"compound", "nmod", "amod"}
-        if ent.label_ != "CITY" and not compound and (before is None or before.lower_ not in {"in", "at"}) \
-                and not _placed(ent):
+        first = ent.root
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head  # "in Bonn and Tokyo": the list's first place says how it is joined
+        start = min(ent.start, first.left_edge.i if first.i != ent.root.i else ent.start)
+        before = doc[start - 1] if start > 0 else None
+        compound = first.head.i == trigger.i and first.dep_ in {"compound", "nmod", "amod", "poss"}
+        # a city stands alone as the host ("Venice will host the summit"), other places need "in"/"at"
+        host = ent.label_ == "CITY" and first.dep_ in {"nsubj", "nsubjpass", "npadvmod", "appos", "dobj"}
+        if not (compound or host) and (before is None or before.lower_ not in {"in", "at"}) and not _placed(ent):
             continue
         return ent
     return None
@@ -309,9 +354,9 @@ def _placed(ent: Span) -> bool:
     """"at the foreign secretary's official Kent house, Chevening": in apposition to a place after
     "in" or "at"."""
     node = ent.root
-    for head in heads(node, 3):
-        if node.dep_ not in {"appos", "pobj", "compound"}:
-            return False
+    for head in heads(node, 5):
+        if node.dep_ not in {"appos", "pobj", "compound"} and not (node.dep_ == "prep" and node.lower_ == "of"):
+            return False  # ("in the Swiss resort of Davos")
         if head.lower_ in {"in", "at"}:
             return True
         node = head
@@ -324,9 +369,14 @@ def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
     February", "the Tokyo accord"), not of the mention or of the verb it hangs from."""
     verb = verb_of(trigger)
     dated = ent.label_ == "DATE"
+    inside = {t.i for t in trigger.subtree}
+    node = ent.root
     for head in heads(ent.root, 8):
         if head.i == trigger.i or (verb is not None and head.i == verb.i):
             return False
+        if head.pos_ in {"VERB", "AUX"} and head.i not in inside and node.dep_ in {"nsubj", "nsubjpass"}:
+            return True  # the subject of another clause ("progress Bonn and Tokyo have made")
+        node = head
         lemma = head.lemma_.lower()
         if head.ent_type_ in ORGANIZER_LABELS | PLACE_LABELS:
             continue  # a name's own words ("the General Agreement on Tariffs and Trade")
@@ -422,8 +472,11 @@ class SummitFinder:
         if body is not None:
             own = entity_at(token, ORGANIZER_LABELS)
             organizer, anaphoric = (own if not body else None), False
+        described = _described(token, group) if organizer is None and body is None else ()
+        if described:
+            anaphoric = False
         return SummitMention(token, organizer, location, dates, participants, numbered, tense, anaphoric, here,
-                             rule_name, leaders, body)
+                             rule_name, leaders, body, described)
 
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
@@ -517,6 +570,8 @@ class _Draft:
     here: bool
     leaders: bool
     sentences: list[int] = field(default_factory=list)
+    attended: list[Span] = field(default_factory=list)
+    """The sentences that name its participants."""
 
     def compatible(self, other: _Draft, today: PartialDate | None) -> bool:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
@@ -539,6 +594,7 @@ class _Draft:
         self.organizer = self.organizer or other.organizer
         self.location = self.location or other.location
         self.participants += [p for p in other.participants if p not in self.participants]
+        self.attended += [s for s in other.attended if s not in self.attended]
         self.of_countries = self.of_countries or other.of_countries
         self.numbered = self.numbered or other.numbered
         self.here = self.here or other.here
@@ -547,6 +603,17 @@ class _Draft:
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
                                         > _precision_rank(self.dates.start)):
             self.dates = other.dates
+
+
+def _antecedent(drafts: list[_Draft], draft: _Draft, today: PartialDate | None) -> _Draft:
+    """The summit an anaphoric mention ("the meeting") refers to: the latest one on its side of
+    the article's date ("which will be attended by" is of the meeting to come)."""
+    def ahead(d: _Draft) -> bool:
+        if d.dates is not None and today is not None:
+            return d.dates.start >= today if d.dates.start.precision == today.precision else \
+                d.dates.start.year >= today.year
+        return d.tense == "future"
+    return next((d for d in reversed(drafts) if ahead(d) == ahead(draft)), drafts[-1])
 
 
 def _noun(mention: SummitMention) -> str:
@@ -604,6 +671,10 @@ class SummitAssembler:
             organizer = a.entity_of(m.organizer, ORGANIZATION_KINDS)
             if m.body:
                 organizer = self._named_org(m.body)
+            for name in m.described if organizer is None else ():
+                organizer = self._named_org(name)
+                if organizer is not None:
+                    break
             if organizer is not None and not self.intergovernmental(organizer):
                 continue  # a company's or an association's meeting
             r = rule(m.rule)
@@ -621,9 +692,14 @@ class SummitAssembler:
                 here=m.here,
                 leaders=m.leaders,
                 sentences=[m.trigger.sent.start],
+                attended=[m.trigger.sent] if m.participants else [],
             )
             if m.anaphoric and drafts:
-                continue  # "the summit": one named before
+                # "the summit": one named before; who attends it is said of that one
+                meant = _antecedent(drafts, draft, base)
+                meant.participants += [p for p in draft.participants if p not in meant.participants]
+                meant.attended += [s for s in draft.attended if s not in meant.attended]
+                continue
             same = next((d for d in reversed(drafts) if d.compatible(draft, base)), None)
             if same is not None:
                 same.absorb(draft)
@@ -689,6 +765,20 @@ class SummitAssembler:
             start=start, end=d.dates.end if d.dates else None,
             participants=tuple(p.key for p in d.participants),
         ))
+        if organizer is not None and d.attended:
+            self._attending_members(organizer, d)
+
+    def _attending_members(self, org: Entity, d: _Draft) -> None:
+        """Countries attending an organization's summit take part as its members, when the
+        membership book confirms every one of them (guests and observers attend too)."""
+        year = self.article.date.year if self.article.date else None
+        if self.book.size(org.label, year) >= 100 or not all(
+                self.book.is_member(c.label, org.label, year) for c in d.participants):
+            return
+        r = rule("memberships.summit-participant")
+        for country in d.participants:
+            self.article.relate(RelationKind.MEMBER_OF, country, org,
+                                self.article.evidence(d.attended[0], r.confidence, r.name))
 
 
 def assemble_summits(article: Article, mentions: list[SummitMention]) -> None:
