@@ -225,3 +225,22 @@ def test_more_amounts(text, value, unit):
 
 def test_prices_are_no_amounts():
     assert find_amounts("It offered 20 dlrs a share and 18 dlrs per barrel.") == []
+
+
+def test_a_count_lent_with_a_term_in_months(extractor):
+    text = "President Carlos Perez said Venezuela would loan two mln barrels of crude to Colombia over the next two months."
+    assert commitments(run(extractor, text)) == {("Venezuela", Decimal(2000000), "barrels", "2019-07")}
+
+
+def test_a_subject_glued_to_the_opening_phrase(extractor):
+    text = "Under the Plaza Accord Britain and France pledged to cut their spending."
+    assert {label for label, *_ in commitments(run(extractor, text))} == {"United Kingdom", "France"}
+
+
+def test_a_campaign_promise_commits_no_state_unless_a_head_of_government_makes_it(extractor):
+    minister = ("Campaigning before the general election, Chancellor Gordon Brown promised to end teenage "
+                "unemployment. Britain votes in May.")
+    assert commitments(run(extractor, minister)) == set()
+    head = ("Campaigning before the election, Turkish President Recep Tayyip Erdogan pledged to build a new "
+            "airport in Istanbul.")
+    assert {label for label, *_ in commitments(run(extractor, head))} == {"Turkey"}

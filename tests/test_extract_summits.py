@@ -79,3 +79,18 @@ def test_a_meeting_told_in_the_past_takes_the_last_such_date(extractor):
     assert [s.start for s in x.summits] == [D(2019, 7, 25)]
     y = run(extractor, "The ministers will hold a quadrilateral meeting in Washington on July 25.", D(2020, 1, 10))
     assert [s.start for s in y.summits] == [D(2020, 7, 25)]
+
+
+def test_a_meeting_of_leading_industrial_nations_is_the_named_group_s(extractor):
+    text = ("The United States will urge Japan to act at Wednesday's meetings of leading industrial nations in "
+            "Washington. The meeting, which will be attended by France, Britain, Italy and Canada as well as the "
+            "U.S. and Japan, follows talks of the Group of Seven in January.")
+    x = run(extractor, text)
+    assert ("G7", "Washington, D.C.", "2021-03-10") in described(x)
+    members = {x.entity(r.subject).label for r in x.relations if r.kind.name == "MEMBER_OF"}
+    assert {"France", "United Kingdom", "Italy", "Canada", "Japan"} <= members
+
+
+def test_a_supposed_meeting_is_no_summit(extractor):
+    x = run(extractor, "Sharp deviations from the goals would trigger consultations among the countries.")
+    assert x.summits == []

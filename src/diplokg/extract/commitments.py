@@ -48,6 +48,8 @@ GIVING_VERBS = _LEX.words("giving_verbs")
 MEASURE_VERBS = _LEX.words("measure_verbs")
 WEAK_MEASURE_VERBS = _LEX.words("weak_measure_verbs")
 NOT_SPEAKERS = _LEX.words("not_speakers")
+CAMPAIGN_WORDS = _LEX.words("campaign_words")
+HEAD_TITLES = _LEX.words("head_titles")
 DECISION_VERBS = _LEX.words("decision_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
 ACTION_OBJECTS = _LEX.words("action_objects")
@@ -497,7 +499,9 @@ class CommitmentFinder:
         counted = any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text)) if obj_tokens else False
         if _money_in(match.scope) or counted:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not _future(verb) and not infinitive:
+            # "he was providing an extra 1bn": the progressive of a decision made
+            progressive = verb.tag_ == "VBG" and bool(_aux(verb) & {"is", "are", "was", "were", "am", "'s", "'re"})
+            if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not (_future(verb) or infinitive or progressive):
                 return None
             return match
         if _measure_in(obj_tokens) and (verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS or _future(verb)):
@@ -668,6 +672,8 @@ class CommitmentAssembler:
     """When the article's deal runs out, for the deal's commitments that say no deadline."""
     made: list[_Made] = field(default_factory=list)
     triggers: dict[tuple[str, object], Token] = field(default_factory=dict)
+    campaign: bool = False
+    """The article follows an election campaign: its politicians' promises are their parties'."""
 
     def _speaker(self, token: Token) -> Entity | None:
         """Who says "I" or "we": the subject of the sentence's speech verb ("... ," he said), or,
@@ -750,7 +756,9 @@ class CommitmentAssembler:
             if ent.root.dep_ in {"nsubj", "nsubjpass"} or ent.root.head.dep_ in {"nsubj", "nsubjpass"}:
                 subjects.append(entity)
         # a subject before a pronoun is what it stands for more often than the nearest name
-        return subjects[0] if subjects else fitting[0] if fitting else None
+        if subjects or fitting:
+            return subjects[0] if subjects else fitting[0]
+        return a.protagonist() if personal and pronoun.dep_ in {"nsubj", "nsubjpass"} else None
 
     def _collective(self, token: Token) -> list[tuple[Entity, float]]:
         """"donors", "EC ministers", "member states", "the government": the organization of the
@@ -782,8 +790,9 @@ class CommitmentAssembler:
         last = chosen[-1].sentence
         return [(m.party, factor("pronoun")) for m in chosen if m.sentence == last]
 
-    def parties(self, ref: Span | Token) -> list[tuple[Entity, float]]:
-        """The committing states or organizations, and how sure each is (a factor on confidence)."""
+    def parties(self, ref: Span | Token, campaign: bool = False) -> list[tuple[Entity, float]]:
+        """The committing states or organizations, and how sure each is (a factor on confidence).
+        ``campaign``: the pledge is made on the campaign trail, so a politician's commits no state."""
         a = self.article
         if isinstance(ref, Span):
             entity = a.entity_of(ref, PARTY_KINDS)
@@ -794,14 +803,14 @@ class CommitmentAssembler:
                 place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})
                 country = a.country_of_capital(place) if place is not None else None
                 return [(country, factor("pronoun"))] if country is not None else []
-            return self._person_to_state(entity, 1.0)
+            return self._person_to_state(entity, 1.0, campaign)
         lower, lemma = ref.lower_, ref.lemma_.lower()
         if ref.text in REFERENCES:
             target = a.reference_target(lexicon("entities").table("references")[ref.text])
             return [(target, factor("collective"))] if target is not None else []
         if lower in PRONOUNS:
             entity = self._antecedent(ref)
-            return self._person_to_state(entity, factor("pronoun")) if entity is not None else []
+            return self._person_to_state(entity, factor("pronoun"), campaign) if entity is not None else []
         if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
             return [(e, factor("pair")) for e in a.pair()]
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
@@ -810,10 +819,14 @@ class CommitmentAssembler:
             return self._collective(ref)
         return []
 
-    def _person_to_state(self, entity: Entity, certainty: float) -> list[tuple[Entity, float]]:
-        """A person commits the state they speak for, as far as the article tells."""
+    def _person_to_state(self, entity: Entity, certainty: float, campaign: bool = False) -> list[tuple[Entity, float]]:
+        """A person commits the state they speak for, as far as the article tells (an election
+        promise is their party's, not yet their state's)."""
         if entity.kind is not EntityKind.PERSON:
             return [(entity, certainty)]
+        if campaign and not any((o.title or "").lower() in HEAD_TITLES and "exchequer" not in o.label.lower()
+                                for o in self.article.offices_of(entity)):
+            return []  # a head of state or government campaigning still speaks for the state
         represented = self.article.speaks_for(entity)
         if represented is not None:
             return [(represented, certainty * factor("person-speaks-for"))]
@@ -885,7 +898,8 @@ class CommitmentAssembler:
             makers = self._earlier(match.trigger)
             parties = [(p, f) for p, f in makers if recipient is None or p.key != recipient.key]
         else:
-            parties = [pf for ref in match.parties for pf in self.parties(ref)]
+            campaign = self.campaign or _campaigning(match.trigger.sent)
+            parties = [pf for ref in match.parties for pf in self.parties(ref, campaign)]
         if not parties:
             return
         deadline = self._deadline(match)
@@ -924,6 +938,20 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _campaign_article(doc: Doc) -> bool:
+    """Election campaigning runs through the article (five of its words or more)."""
+    return sum(t.lemma_.lower() in CAMPAIGN_WORDS or t.lower_ in CAMPAIGN_WORDS for t in doc) >= 5
+
+
+def _campaigning(sent: Span) -> bool:
+    """The sentence, or the one before, speaks of an election campaign ("the central dividing
+    line at the election", "our coming manifesto", "if re-elected")."""
+    doc = sent.doc
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    tokens = list(previous) + list(sent) if previous is not None else list(sent)
+    return any(t.lemma_.lower() in CAMPAIGN_WORDS or t.lower_ in CAMPAIGN_WORDS for t in tokens)
 
 
 def _one_clause(a: Token, b: Token) -> bool:
@@ -969,7 +997,7 @@ def _deal_term(article: Article) -> PartialDate | None:
 
 def assemble_commitments(article: Article, matches: list[CommitmentMatch]) -> None:
     """The commitments of one article (``matches`` from ``doc._.dkg_commitments``)."""
-    assembler = CommitmentAssembler(article, term=_deal_term(article))
+    assembler = CommitmentAssembler(article, term=_deal_term(article), campaign=_campaign_article(article.doc))
     best: dict[tuple[str, object], Commitment] = {}
     for match in sorted(matches, key=lambda m: m.trigger.i):
         assembler.add(match, best)

@@ -358,6 +358,16 @@ class Article:
         return [self.extraction.entity(r.object) for r in self.extraction.relations
                 if r.kind is RelationKind.HOLDS_OFFICE and r.subject == person.key]
 
+    def protagonist(self) -> Entity | None:
+        """The person the article is about: named at least three times, more often than anyone
+        else ("he" with no one named near it is most often them)."""
+        people = sorted((e for e in self.extraction.entities if e.kind is EntityKind.PERSON),
+                        key=lambda e: len(e.mentions), reverse=True)
+        if not people or len(people[0].mentions) < 3 or (
+                len(people) > 1 and len(people[1].mentions) >= len(people[0].mentions) - 1):
+            return None
+        return people[0]
+
     def speaks_for(self, person: Entity) -> Entity | None:
         """The country or organization a person acts for: that of an office they hold here, or,
         failing that, of the office the office holders table says they held in the article's year

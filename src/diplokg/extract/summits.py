@@ -109,6 +109,18 @@ def _of_phrase(trigger: Token) -> list[Token]:
     return []
 
 
+def _participant_noun(token: Token) -> bool:
+    """"ministers", "Finance Ministers" (a proper noun keeps its plural as its lemma)."""
+    lemma = token.lemma_.lower()
+    return lemma in PARTICIPANTS or (token.tag_ in {"NNPS", "NNS"} and lemma.removesuffix("s") in PARTICIPANTS)
+
+
+def _from_phrase(trigger: Token) -> list[Token]:
+    """"the meetings of finance ministers from the Group of Seven": who they come from."""
+    return [t for c in trigger.children if c.dep_ == "prep" and c.lower_ == "from" for p in c.children
+            for t in p.subtree]
+
+
 def _words_before(trigger: Token, n: int = 3) -> set[str]:
     doc = trigger.doc
     return {t.lower_.strip("'s") for t in doc[max(trigger.i - n, trigger.sent.start):trigger.i]}
@@ -151,13 +163,14 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
                         "board", "bankers"} for t in of_tokens):
         return None
     organized = any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)) or any(
-        t.ent_type_ in ORGANIZER_LABELS for t in of_tokens)
+        t.ent_type_ in ORGANIZER_LABELS for t in of_tokens) or (
+        bool(of_tokens) and any(t.ent_type_ in ORGANIZER_LABELS for t in _from_phrase(trigger)))
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
     if len(_participants(trigger)) >= 2:
         return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
-    if organized or any(h.lemma_.lower() in PARTICIPANTS for h in heads_of):
+    if organized or any(_participant_noun(h) for h in heads_of):
         return "summits.meeting-of-parties"
     if any(c.lower_ == "here" for c in trigger.children) or (
             trigger.dep_ == "pobj" and any(c.lower_ == "here" for c in trigger.head.head.children)):
@@ -198,6 +211,12 @@ def _tense(trigger: Token) -> str:
         return "past"
     if verb is not None and verb.tag_ in {"VBD", "VBN"}:
         return "past"
+    if verb is not None and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"was", "were", "had"}
+                                for c in verb.children):
+        return "past"  # "he was referring to the meetings"
+    # "the meetings ... which reaffirmed the pact": what the meeting itself did
+    if any(c.dep_ == "relcl" and c.tag_ == "VBD" for c in trigger.children):
+        return "past"
     return "present"
 
 
@@ -228,7 +247,8 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
     """The organization named in the mention itself: "the NATO summit", "a meeting of the UN
     General Assembly", "the WTO's summit"; or whose ministers meet. (Left to the article's
     context otherwise.)"""
-    for token in [*_modifiers(trigger), *_of_phrase(trigger)]:
+    of_tokens = _of_phrase(trigger)
+    for token in [*_modifiers(trigger), *of_tokens, *(_from_phrase(trigger) if of_tokens else [])]:
         for t in token.subtree:
             ent = entity_at(t, ORGANIZER_LABELS)
             if ent is not None:
@@ -468,7 +488,7 @@ class SummitFinder:
         tense = "past" if accord else _tense(token)  # an accord comes after its summit
         here = "here" in window or (tense == "present" and bool(window & NOW_WORDS))
         participants = _participants(token)
-        leaders = leaders or any(t.lemma_.lower() in PARTICIPANTS for t in _of_phrase(token)) or group is not None
+        leaders = leaders or any(_participant_noun(t) for t in _of_phrase(token)) or group is not None
         if body is not None:
             own = entity_at(token, ORGANIZER_LABELS)
             organizer, anaphoric = (own if not body else None), False
