@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from diplokg.dates import PartialDate as D
 from diplokg.document import Document
 from diplokg.extract import EntityKind, Extraction, Extractor, RelationKind
 
@@ -349,3 +350,22 @@ def test_walks_end_on_sentences_without_a_verb(extractor):
             "Aid, loans, grants. Sanctions on Ruritania. 1987.")
     x = run(extractor, text)
     assert x.document.id == "t"
+
+
+def test_a_title_of_a_portfolio_before_the_name(extractor):
+    x = extractor.extract(Document(id="t", date=D(2020, 3, 2), text=(
+        "Officials including vice president of women and family affairs Masoumeh Ebtekar had the virus.")))
+    assert ("Masoumeh Ebtekar", "Vice President of Women and Family Affairs") in holdings(x)
+
+
+def test_a_title_named_by_the_next_sentence(extractor):
+    x = extractor.extract(Document(id="t", date=D(2004, 12, 2), text=(
+        "France's finance minister has said the dollar is too weak. Herve Gaymard said he would seek action.")))
+    assert ("Hervé Gaymard", "Finance Minister of France") in holdings(x)
+
+
+def test_a_definite_title_after_sentences_told_by_he(extractor):
+    x = extractor.extract(Document(id="t", date=D(2004, 12, 2), text=(
+        "Gordon Brown is to freeze petrol duty. In his report, he increased borrowing. "
+        "The chancellor also hailed the longest period of growth in UK history.")))
+    assert ("Gordon Brown", "Chancellor of the Exchequer") in holdings(x)

@@ -89,7 +89,7 @@ class OfficeFinder:
                 self._assumed(doc, ent)
             if found is not None:
                 matches.append(found)
-            elif (definite := self._definite(doc, ent)) is not None:
+            elif (definite := self._definite(doc, ent) or self._named_next(doc, ent)) is not None:
                 matches.append(definite)
         matches.extend(self._counterparts(doc))
         doc._.dkg_offices = matches
@@ -194,6 +194,13 @@ class OfficeFinder:
             after += 1
             rule_name = "offices.title-comma-name"
         person = self._holder_at(doc, after, title)
+        if person is None and not complement and after < len(doc) and doc[after].lower_ == "of":
+            # "speaker of the parliament Ali Larijani", "vice president of women and family affairs
+            # Masoumeh Ebtekar": what the title is of, then its holder
+            person, portfolio = self._holder_after_portfolio(doc, title, after)
+            if person is not None:
+                complement = portfolio.text
+                qualifier = qualifier or next(iter(ents_in(portfolio, QUALIFIER_LABELS)), None)
         if person is None:
             return None
         if qualifier is None:
@@ -201,6 +208,17 @@ class OfficeFinder:
         if self._not_holding(doc, phrase_start, title):
             return None
         return OfficeMatch(person, title, qualifier, rule_name, destination, complement)
+
+    def _holder_after_portfolio(self, doc: Doc, title: Span, of: int) -> tuple[Span | None, Span]:
+        """The holder right after "of <a few words>" (no verb, no punctuation, no other title)."""
+        for i in range(of + 1, min(of + 9, title.sent.end)):
+            token = doc[i]
+            person = self._holder_at(doc, i, title) if i > of + 1 else None
+            if person is not None and person.label_ == "PERSON":
+                return person, doc[of:i]
+            if token.is_punct or token.pos_ in {"VERB", "AUX", "PRON"} or token.ent_type_ in {"TITLE", "PERSON", "DATE"}:
+                break
+        return None, doc[of:of]
 
     def _apposition(self, doc: Doc, title: Span) -> OfficeMatch | None:
         """``PERSON, (the) (QUALIFIER('s)) TITLE (of QUALIFIER)``."""
@@ -270,6 +288,14 @@ class OfficeFinder:
             return None
         previous = doc[sent.start - 1].sent
         people = ents_in(previous, PERSON)
+        for _ in range(2):
+            # "Gordon Brown is to freeze ... In his report, he increased ... The chancellor said":
+            # a sentence told by "he" or "she" continues the one about the person
+            if people or previous.start == 0 or not any(
+                    t.lower_ in {"he", "she"} and t.dep_ in {"nsubj", "nsubjpass"} for t in previous):
+                break
+            previous = doc[previous.start - 1].sent
+            people = ents_in(previous, PERSON)
         if len({p.text.split()[-1] for p in people}) != 1 or people[0].root.dep_ not in {"nsubj", "nsubjpass"}:
             return None
         # only where the person has just been introduced: later, "the prime minister" may be another
@@ -277,6 +303,27 @@ class OfficeFinder:
         if any(surname in e.text for e in ents_in(doc[:previous.start], PERSON)):
             return None
         return OfficeMatch(people[0], title, None, "offices.definite-title")
+
+    def _named_next(self, doc: Doc, title: Span) -> OfficeMatch | None:
+        """"France's finance minister has said ... Herve Gaymard said he would seek action": a
+        qualified title as a sentence's subject, named by the next sentence's new subject."""
+        qualifier, phrase_start = self._pre_qualifier(doc, title)
+        sent = title.sent
+        if qualifier is None or title.root.dep_ not in {"nsubj", "nsubjpass"} or ents_in(sent, PERSON) or \
+                sent.end >= len(doc) or self._not_holding(doc, phrase_start, title):
+            return None
+        if phrase_start > sent.start and doc[phrase_start - 1].lower_ in {"a", "an", "one"}:
+            return None  # "a French minister": one of several
+        following = doc[sent.end].sent
+        people = ents_in(following, PERSON)
+        if not people or people[0].root.dep_ not in {"nsubj", "nsubjpass"} or any(
+                t.ent_type_ == "TITLE" for t in doc[following.start:people[0].start]):
+            return None
+        person = people[0]
+        if person.start > following.start + 1 or any(
+                person.text.split()[-1] in e.text for e in ents_in(doc[:following.start], PERSON)):
+            return None  # not the sentence's opening, or someone named before
+        return OfficeMatch(person, title, qualifier, "offices.named-next")
 
     def _plural(self, doc: Doc, title: Span) -> list[OfficeMatch]:
         """``Presidents A of X and B of Y``, ``the foreign ministers, A and B``: one holder each."""
@@ -365,6 +412,13 @@ class OfficeAssembler:
                  if t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _holds_other(self, person: Entity, qid: str | None, title: str) -> bool:
+        """The office holders table has the person in office in the article's year, never under ``title``."""
+        if self.year is None:
+            return False
+        held = [t for t in self.tenures if t.covers(self.year) and t.names(person.label, person.aliases, qid)]
+        return bool(held) and all(t.title != title_key(title) for t in held)
+
     def _person(self, span: Span) -> Entity | None:
         mention = self.article.mention(span)
         if mention is None and span.label_ != "PERSON":
@@ -399,6 +453,8 @@ class OfficeAssembler:
             if _is_plural(match.title):
                 title = _singular_title(title)
             surface_span = match.title
+        if match.rule == "offices.named-next" and self._holds_other(person, self.person_qid(match.person), title):
+            return  # the table has them in another office that year: the title was someone else's
         destination = a.entity_of(match.destination, {EntityKind.COUNTRY, EntityKind.ORGANIZATION}) \
             if match.destination is not None else None
         name = f"{title} of {qualifier.label}" if qualifier is not None else title
