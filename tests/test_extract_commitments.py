@@ -244,3 +244,11 @@ def test_a_campaign_promise_commits_no_state_unless_a_head_of_government_makes_i
     head = ("Campaigning before the election, Turkish President Recep Tayyip Erdogan pledged to build a new "
             "airport in Istanbul.")
     assert {label for label, *_ in commitments(run(extractor, head))} == {"Turkey"}
+
+
+def test_commitments_kept_by_the_ones_urged_and_by_each_named_keeper(extractor):
+    urged = "The U.S. will urge Tokyo and Bonn to meet commitments to speed economic growth. Japan and West Germany."
+    x = extractor.extract(Document(id="t", text=urged, date=D(1987, 4, 6)))
+    assert {label for label, *_ in commitments(x)} == {"Japan", "West Germany"}
+    made = "Japan and France made their commitments under the Paris agreement."
+    assert {label for label, *_ in commitments(run(extractor, made))} == {"Japan", "France"}

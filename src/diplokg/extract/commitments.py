@@ -198,6 +198,11 @@ def _subject(verb: Token) -> Token | None:
                 return obj
         if node.dep_ not in SHARED_SUBJECT_DEPS or node.head.i == node.i:
             return None
+        if node.dep_ == "xcomp":
+            # "will urge Tokyo and Bonn to meet commitments": the one urged does it
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i), None)
+            if obj is not None and _party_of(obj) is not None:
+                return obj
         node = node.head
     return None
 
@@ -552,6 +557,7 @@ class CommitmentFinder:
     @staticmethod
     def _noun(noun: Token, lemma: str) -> CommitmentMatch | None:
         party: Span | Token | None = None
+        others: tuple[Span | Token, ...] = ()
         for child in noun.children:
             if child.dep_ == "poss":
                 party = _party_of(child)
@@ -562,12 +568,20 @@ class CommitmentFinder:
                               if p is not None and not (isinstance(p, Token) and p.lemma_.lower() in MEASURE_NOUNS)),
                              None)
         keeper = _keeper(noun)
+        if isinstance(party, Token) and party.lower_ == "their" and keeper is not None:
+            # "Japan and West Germany made their commitments": the keepers, each named
+            verb = keeper if keeper.pos_ in {"VERB", "AUX"} else None
+            subject = _subject(verb) if verb is not None else None
+            named = _parties(subject) if subject is not None else ()
+            if len(named) >= 2 and all(isinstance(p, Span) for p in named):
+                party, others = named[0], named[1:]
         if party is None and keeper is not None:
             # "in breach of an undertaking", "will honour its pledge": the clause's subject
             verb = keeper if keeper.pos_ in {"VERB", "AUX"} else next(
                 (h for h in heads(keeper) if h.pos_ in {"VERB", "AUX"}), None)
             subject = _subject(verb) if verb is not None else None
-            party = _party_of(subject) if subject is not None else None
+            found = _parties(subject) if subject is not None else ()
+            party, others = (found[0], found[1:]) if found else (None, ())
         if party is None:
             return None
         if lemma == "target" and not (find_amounts(noun.doc[noun.i:noun.sent.end].text) or any(
@@ -582,7 +596,8 @@ class CommitmentFinder:
             return None
         scope = _noun_scope(noun)
         rule_name = "commitments.kept-pledge" if keeper is not None else "commitments.pledge-noun"
-        return CommitmentMatch((party,), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name, future=True)
+        return CommitmentMatch((party, *others), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name,
+                               future=True)
 
 
 def _noun_scope(noun: Token) -> Span:
