@@ -12,6 +12,7 @@ import pytest
 from diplokg.dates import PartialDate
 from diplokg.document import (
     MAX_ARTICLE_CHARS,
+    Document,
     Source,
     collect_sources,
     parse_article,
@@ -161,3 +162,12 @@ def test_an_address_that_is_no_iri_is_encoded_or_dropped(write, tmp_path: Path):
     assert [d.url for d in docs] == ["http://example.org/a%20b%3E%20%3Chttp://evil", None]  # type: ignore[union-attr]
     header = write("h.txt", "url: https://example.org/x y\n\nLeaders met.\n")
     assert read_text_file(header).url == "https://example.org/x%20y"
+
+
+def test_jsonl_records_dated_unknown_are_undated_stories(write):
+    """The BBC stories of the real corpus say "date": "unknown"; they are read, undated."""
+    path = write("bbc.jsonl", '{"id": "b1", "date": "unknown", "text": "Ministers met."}\n')
+    (doc,) = list(read_jsonl(path))
+    assert isinstance(doc, Document) and doc.date is None
+    (given,) = list(read_jsonl(path, date=PartialDate(2005)))
+    assert given.date == PartialDate(2005)

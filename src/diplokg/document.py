@@ -165,14 +165,16 @@ def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: PartialDa
         raise InputError(f"{where}: not valid JSON ({err.msg}); one JSON object per line") from None
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError(f"{where}: each line needs a JSON object with a \"text\" string")
-    if record.get("date"):
-        date = parse_date(str(record["date"]), f"{where}: \"date\"")
+    given = record.get("date")
+    known = bool(given) and str(given).strip().lower() not in UNKNOWN_DATES  # "unknown": an undated story
+    if known:
+        date = parse_date(str(given), f"{where}: \"date\"")
     doc = parse_article(record["text"], article_id=f"{stem}-{lineno}", origin=where, date=date)
     # the JSON fields win over a header inside the text
     return Document(
         id=str(record["id"]) if record.get("id") not in (None, "") else doc.id,
         text=doc.text,
-        date=date if record.get("date") else doc.date,
+        date=date if known else doc.date,
         title=record.get("title") or doc.title,
         source=record.get("source") or doc.source,
         url=clean_url(record.get("url")) or doc.url,
