@@ -94,3 +94,10 @@ def test_a_meeting_of_leading_industrial_nations_is_the_named_group_s(extractor)
 def test_a_supposed_meeting_is_no_summit(extractor):
     x = run(extractor, "Sharp deviations from the goals would trigger consultations among the countries.")
     assert x.summits == []
+
+
+def test_ministers_meeting_here_for_a_third_day(extractor):
+    text = ("LUXEMBOURG, April 29 - EC leaders hope to make progress when EC agriculture ministers meet for a "
+            "third day of discussions here this morning.")
+    x = run(extractor, text, D(1987, 4, 29))
+    assert described(x) == [("European Community", "Luxembourg", "1987-04-29")]

@@ -314,7 +314,12 @@ def _clause_ents(trigger: Token, labels: frozenset[str]) -> list[Span]:
 
 _RELATIVE = re.compile(r"\b(?:(?:later|earlier)\s+(?:this|in\s+the|next)\s+(?:week|month|year)|"
                        r"(?:next|this|last|coming)\s+(?:week|weekend|month|year)|tomorrow|yesterday|today|"
-                       r"tonight)\b", re.I)
+                       r"tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+
+
+# "for a third day", "two weeks": a stretch of time, not a date
+_SPAN_OF_TIME = re.compile(r"^(?:(?:a|an|the)\s+)?(?:\d+|one|two|three|four|five|six|seven|several|few|first|second|"
+                           r"third|fourth|fifth|\w+th)\s+(?:days?|weeks?|months?|years?|hours?)$", re.I)
 
 
 def _relative_in(doc: Doc, start: int, end: int) -> list[Span]:
@@ -339,7 +344,8 @@ def _dates(trigger: Token) -> tuple[Span, ...]:
     own = ents_in(subtree, DATE) + _relative_in(doc, subtree[0].i, subtree[-1].i + 1)
     if own:
         return tuple(sorted(own, key=lambda sp: abs(sp.start - trigger.i)))
-    found = [e for e in _clause_ents(trigger, DATE) if not _belongs_elsewhere(e, trigger)]
+    found = [e for e in _clause_ents(trigger, DATE) if not _belongs_elsewhere(e, trigger)
+             and not _SPAN_OF_TIME.match(e.text)]
     if found:
         return tuple(found)
     sent = trigger.sent
@@ -486,7 +492,11 @@ class SummitFinder:
         doc = token.doc
         window = {t.lower_ for t in doc[max(token.i - 6, token.sent.start):min(token.i + 6, token.sent.end)]}
         tense = "past" if accord else _tense(token)  # an accord comes after its summit
-        here = "here" in window or (tense == "present" and bool(window & NOW_WORDS))
+        verb = verb_of(token)
+        # "when EC ministers meet for a third day of discussions here": said of the meeting's verb
+        said_here = verb is not None and any(t.lower_ == "here" and (t.head.i == verb.i or t.head.head.i == verb.i)
+                                             for t in verb.subtree)
+        here = "here" in window or said_here or (tense == "present" and bool(window & NOW_WORDS))
         participants = _participants(token)
         leaders = leaders or any(_participant_noun(t) for t in _of_phrase(token)) or group is not None
         if body is not None:
