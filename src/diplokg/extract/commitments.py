@@ -256,7 +256,7 @@ EMBEDDING_DEPS = COMPLEMENT_DEPS | frozenset({"conj", "relcl", "acl", "pcomp", "
 def _held_back(verb: Token) -> bool:
     """Only hoped, urged, proposed, conditional, modal or said by an onlooker: no commitment."""
     aux = _aux(verb)
-    if aux & MODALS_NOT_COMMITTED:
+    if aux & MODALS_NOT_COMMITTED and not _bound(verb):
         return True
     if "would" in aux and not _reported(verb):
         return True  # "would breach": a condition, unless reported ("said it would")
@@ -282,11 +282,19 @@ def _held_back(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
 
 
+def _bound(verb: Token) -> bool:
+    """"Under the agreement, Iran must suspend enrichment": what a deal obliges its party to do."""
+    if "must" not in _aux(verb):
+        return False
+    return any(prep.dep_ == "prep" and prep.lower_ == "under" and any(
+        p.lemma_.lower() in DEAL_NOUNS for p in prep.children) for prep in verb.children)
+
+
 def _future(verb: Token) -> bool:
     """Will happen: "will end", "is to end", "said it would end", or the complement of an
     undertaking ("agreed to end")."""
     aux = _aux(verb)
-    if aux & FUTURE or ("would" in aux and _reported(verb)):
+    if aux & FUTURE or ("would" in aux and _reported(verb)) or _bound(verb):
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
         return True
@@ -527,8 +535,8 @@ class CommitmentFinder:
         if match is None:
             return None
         obj = _object(verb)
-        if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
-            return None
+        if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS - {"price"}:
+            return None  # a state "will freeze prices": a measure; "offered 20 dlrs a share" is not one
         if lemma in WEAK_MEASURE_VERBS and not (
                 (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS))
                 or find_amounts(match.scope.text)):
