@@ -252,3 +252,13 @@ def test_commitments_kept_by_the_ones_urged_and_by_each_named_keeper(extractor):
     assert {label for label, *_ in commitments(x)} == {"Japan", "West Germany"}
     made = "Japan and France made their commitments under the Paris agreement."
     assert {label for label, *_ in commitments(run(extractor, made))} == {"Japan", "France"}
+
+
+def test_neither_nor_ratified_is_no_measure(extractor):
+    text = "The fund failed because neither the U.S. nor the Soviet Union has ratified it."
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_the_month_a_pledge_was_made_is_no_deadline(extractor):
+    text = "Saudi Arabia's oil minister reiterated the kingdom's commitment to the December OPEC accord."
+    assert commitments(run(extractor, text)) == {("Saudi Arabia", None, None, None)}

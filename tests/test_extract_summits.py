@@ -101,3 +101,19 @@ def test_ministers_meeting_here_for_a_third_day(extractor):
             "third day of discussions here this morning.")
     x = run(extractor, text, D(1987, 4, 29))
     assert described(x) == [("European Community", "Luxembourg", "1987-04-29")]
+
+
+def test_a_meeting_of_two_countries_officials_is_bilateral(extractor):
+    x = run(extractor, "After the meeting of the Peruvian and Mexican central bank heads, Mexico said it would act.")
+    assert x.summits == []
+
+
+def test_a_national_body_organizes_no_summit(extractor):
+    text = ("The Bundesbank is unlikely to change policy before the Venice summit. "
+            "The Bundesbank council meets on Thursday.")
+    assert all(org != "Bundesbank" for org, _, _ in described(run(extractor, text)))
+
+
+def test_a_past_summit_without_a_date_is_not_dated_today(extractor):
+    x = run(extractor, "Baker said the coordination agreed to at the Tokyo summit was working.")
+    assert [s.start for s in x.summits] == [None]

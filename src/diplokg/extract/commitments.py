@@ -230,8 +230,14 @@ def _aux(verb: Token) -> set[str]:
 
 
 def _negated(verb: Token) -> bool:
+    """"did not agree", and "neither the U.S. nor the Soviet Union has ratified it", "no country
+    has signed"."""
     nodes = [verb, verb.head] if verb.dep_ == "conj" else [verb]
-    return any(c.dep_ == "neg" for n in nodes for c in n.children)
+    if any(c.dep_ == "neg" for n in nodes for c in n.children):
+        return True
+    subjects = [c for n in nodes for c in n.children if c.dep_ in SUBJECT_DEPS]
+    return any(g.lower_ in {"neither", "no", "none"} and g.dep_ in {"preconj", "det", "dep"} and g.i <= s.i
+               for s in subjects for g in s.children)
 
 
 def _reported(verb: Token) -> bool:
@@ -878,6 +884,8 @@ class CommitmentAssembler:
                 continue
             if marked:
                 return found.start
+            if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"}:
+                continue  # "the decision in January", "the December accord": when it was made
             if match.future and base is not None and found.start.year >= base.year and not re.search(
                     r"\b(?:last|ago|earlier|previous|past)\b", span.text, re.I) and (
                     found.start.precision != "day" or found.start >= base):

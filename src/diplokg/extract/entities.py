@@ -26,7 +26,8 @@ from .text import PreparedText
 
 RULER_KINDS = {"country": EntityKind.COUNTRY, "alliance": EntityKind.ALLIANCE,
                "organization": EntityKind.ORGANIZATION, "city": EntityKind.CITY, "place": EntityKind.PLACE,
-               "party": EntityKind.ORGANIZATION, "news": EntityKind.ORGANIZATION, "person": EntityKind.PERSON}
+               "party": EntityKind.ORGANIZATION, "national": EntityKind.ORGANIZATION, "news": EntityKind.ORGANIZATION,
+               "person": EntityKind.PERSON}
 NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "INTL_ORG": EntityKind.ORGANIZATION,
              "ALLIANCE": EntityKind.ALLIANCE, "GPE": EntityKind.PLACE, "LOC": EntityKind.PLACE,
              "FAC": EntityKind.PLACE, "PLACE": EntityKind.PLACE, "CITY": EntityKind.CITY}

@@ -70,7 +70,7 @@ def plural_titles() -> frozenset[str]:
 
 # gazetteer kinds -> entity ruler labels; higher in this tuple wins when a name is ambiguous
 RULER_LABELS = (("country", "COUNTRY"), ("alliance", "ALLIANCE"), ("organization", "INTL_ORG"), ("city", "CITY"),
-                ("place", "PLACE"), ("party", "ORG"), ("news", "ORG"), ("person", "PERSON"))
+                ("place", "PLACE"), ("party", "ORG"), ("national", "ORG"), ("news", "ORG"), ("person", "PERSON"))
 RULER_KINDS = frozenset(kind for kind, _ in RULER_LABELS)
 
 
@@ -154,6 +154,8 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
         extra(GazetteerName(text, canonical, "news", ""))
     for text, canonical in _ENTITIES.table("parties").items():
         extra(GazetteerName(text, canonical, "party", ""))
+    for text, canonical in _ENTITIES.table("national_bodies").items():
+        extra(GazetteerName(text, canonical, "national", ""))
     for text in _ENTITIES.ordered("seats_of_government"):
         extra(GazetteerName(text, text, "place", ""))
     countries = {n.label: n for n in best.values() if n.kind == "country"}

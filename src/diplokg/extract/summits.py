@@ -162,6 +162,9 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
+    if len(ents_in(of_tokens, frozenset({"COUNTRY"}))) == 2 and not any(t.ent_type_ in ORGANIZER_LABELS
+                                                                      for t in of_tokens):
+        return None  # "the meeting of the Peruvian and Mexican central bank heads": bilateral
     organized = any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)) or any(
         t.ent_type_ in ORGANIZER_LABELS for t in of_tokens) or (
         bool(of_tokens) and any(t.ent_type_ in ORGANIZER_LABELS for t in _from_phrase(trigger)))
@@ -778,9 +781,12 @@ class SummitAssembler:
             organizer = main_org
         if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
             return  # a meeting of no organization, not called a summit, without leaders or countries
-        start = d.dates.start if d.dates else (base if d.tense != "future" else None)
-        location = d.location
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
+        # undated: today's when it is under way or told as just held here; a past one ("agreed at
+        # the Tokyo summit") may be of any time, so its date is not the article's
+        now = d.tense == "present" or d.here or acting
+        start = d.dates.start if d.dates else (base if now else None)
+        location = d.location
         today = d.dates is None or d.dates.start == base
         if location is None and a.dateline is not None and today and (d.here or d.tense == "present" or acting):
             location = a.dateline  # happening now, where the article was filed
