@@ -117,3 +117,9 @@ def test_a_national_body_organizes_no_summit(extractor):
 def test_a_past_summit_without_a_date_is_not_dated_today(extractor):
     x = run(extractor, "Baker said the coordination agreed to at the Tokyo summit was working.")
     assert [s.start for s in x.summits] == [None]
+
+
+def test_today_is_the_dateline_s_day_when_the_header_is_a_day_later(extractor):
+    text = "WASHINGTON, April 8 - Finance ministers of the Group of Seven met here today."
+    x = run(extractor, text, D(1987, 4, 9))
+    assert [s.start for s in x.summits] == [D(1987, 4, 8)]

@@ -8,12 +8,14 @@ are seen.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..dates import PartialDate
 from ..document import Document
 from ..vocab import normalize_name
 from ..resources import gazetteer_path, officeholders_path
@@ -22,6 +24,7 @@ from .knowledge import office_holders
 from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
+from .temporal import MONTHS
 from .text import PreparedText
 
 RULER_KINDS = {"country": EntityKind.COUNTRY, "alliance": EntityKind.ALLIANCE,
@@ -38,6 +41,7 @@ QUOTES = "\"'\u2018\u2019\u201c\u201d"
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _REFERENCES = lexicon("entities").table("references")
 _CAPITALS = lexicon("entities").table("capitals")
+_DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
 _HISTORICAL = lexicon("entities").table("historical_names")
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
@@ -88,10 +92,27 @@ class Article:
         self._org_heads = self._organization_heads()
         self._mentions: dict[tuple[int, int], Mention | None] = {}
 
-    @property
+    @functools.cached_property
     def date(self):  # type: ignore[no-untyped-def]
-        """The article's date (a :class:`~diplokg.dates.PartialDate`), if known."""
-        return self.extraction.document.date
+        """The article's date (a :class:`~diplokg.dates.PartialDate`), if known: the day its
+        dateline gives ("WASHINGTON, April 8 -") when that is up to three days before the
+        header's (wire copy is often filed under the next day), else the header's."""
+        given = self.extraction.document.date
+        match = _DATELINE_DAY.match(self.extraction.document.text)
+        if given is None or given.day is None or match is None:
+            return given
+        month = MONTHS.get(match.group("month").lower().rstrip("."))
+        if month is None:
+            return given
+        header = dt.date(given.year, given.month, given.day)
+        for year in (given.year, given.year - 1):
+            try:
+                filed = dt.date(year, month, int(match.group("day")))
+            except ValueError:
+                return given
+            if 0 < (header - filed).days <= 3:
+                return PartialDate(filed.year, filed.month, filed.day)
+        return given
 
     # -- mentions and entities -------------------------------------------------------------
 
