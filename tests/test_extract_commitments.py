@@ -228,7 +228,8 @@ def test_prices_are_no_amounts():
 
 
 def test_a_count_lent_with_a_term_in_months(extractor):
-    text = "President Carlos Perez said Venezuela would loan two mln barrels of crude to Colombia over the next two months."
+    text = ("President Carlos Perez said Venezuela would loan two mln barrels of crude to Colombia over the "
+            "next two months.")
     assert commitments(run(extractor, text)) == {("Venezuela", Decimal(2000000), "barrels", "2019-07")}
 
 

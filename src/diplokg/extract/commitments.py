@@ -27,6 +27,7 @@ the undertaking's own clause only.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -305,10 +306,8 @@ def _future(verb: Token) -> bool:
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
         return True
     # "Britain is to double its aid": the news form of a decided future
-    if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return True
-    return False
+    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _span(doc: Doc, tokens: list[Token]) -> Span:
@@ -515,7 +514,7 @@ class CommitmentFinder:
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
-        counted = any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text)) if obj_tokens else False
+        counted = bool(obj_tokens) and any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text))
         if _money_in(match.scope) or counted:
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
             # "he was providing an extra 1bn": the progressive of a decision made
@@ -523,7 +522,7 @@ class CommitmentFinder:
             if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not (_future(verb) or infinitive or progressive):
                 return None
             return match
-        if _measure_in(obj_tokens) and (verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS or _future(verb)):
+        if _measure_in(obj_tokens) and ((verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS) or _future(verb)):
             return CommitmentMatch(match.parties, verb, match.scope, match.topic, match.deadlines,
                                    "commitments.decided-measure", split=True, future=match.future)
         return None  # "offered himself as a mediator"
@@ -901,7 +900,7 @@ class CommitmentAssembler:
             return [None]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
         # the level committed, not the change
-        for first, second in zip(amounts, amounts[1:], strict=False):
+        for first, second in itertools.pairwise(amounts):
             between = text[first.end:second.start]
             if re.fullmatch(r"\s*to\s*", between) and re.search(r"\bby\s*$", text[max(0, first.start - 4):first.start]):
                 return [second]
@@ -909,14 +908,14 @@ class CommitmentAssembler:
             to = [a for a in amounts if re.search(r"\bto\s*$", text[max(0, a.start - 6):a.start])]
             if to:
                 return [to[0]]
-        chosen = [amounts[0]]
+        chosen: list[Amount | None] = [amounts[0]]
         if match.split:
-            for previous, amount in zip(amounts, amounts[1:], strict=False):
+            for previous, amount in itertools.pairwise(amounts):
                 gap = text[previous.end:amount.start]
-                if re.search(r"\band\b", gap) and "(" not in gap and not re.search(r"\bbetween\b",
-                                                                                     text[:previous.start][-12:]):
-                    if amount.kind == chosen[0].kind or amount.kind == "count":
-                        chosen.append(amount)
+                joined = re.search(r"\band\b", gap) and "(" not in gap and not re.search(
+                    r"\bbetween\b", text[:previous.start][-12:])
+                if joined and (amount.kind == amounts[0].kind or amount.kind == "count"):
+                    chosen.append(amount)
         return chosen
 
     def add(self, match: CommitmentMatch, best: dict[tuple[str, object], Commitment]) -> None:

@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..dates import PartialDate
 from ..document import Document
-from ..vocab import normalize_name
 from ..resources import gazetteer_path, officeholders_path
+from ..vocab import normalize_name
 from .gazetteer import ABBREVIATIONS, ruler_info
 from .knowledge import office_holders
 from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names

@@ -239,7 +239,7 @@ class Abbreviations:
             else:  # "ABBR (Long Name)"
                 before = doc[open_.i - 1:open_.i] if open_.i > sent_start else None
                 short = _short_form(before) if before is not None else None
-                if short is None:
+                if short is None or before is None:
                     continue
                 long_end = close
                 first = self._long_start(doc, open_.i + 1, long_end, short)
@@ -386,7 +386,7 @@ class EntityFixes:
             return True  # "restraint"
         if ent[0].lower_ in {"non", "non-"} or ent.text.lower().startswith("non-"):
             return True  # "non-Nato"
-        if all(t.like_num or t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit() for t in ent):
+        if all(t.like_num or (t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent):
             return True  # "116th"
         return len(ent) == 1 and ent.start == ent.sent.start and ent.text in COMMON_WORDS
 

@@ -149,7 +149,8 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
         known = labels.get(canonical)
         for text in names:
             if len(text) > 1 and text[0].isupper():
-                extra(GazetteerName(text, canonical, known.kind if known else "organization", known.qid if known else ""))
+                kind, qid = (known.kind, known.qid) if known else ("organization", "")
+                extra(GazetteerName(text, canonical, kind, qid))
     for text, canonical in _ENTITIES.table("news_organizations").items():
         extra(GazetteerName(text, canonical, "news", ""))
     for text, canonical in _ENTITIES.table("parties").items():

@@ -275,7 +275,7 @@ class MembershipFinder:
         # a sentence right after one about the organization is about it too ("... exports to the
         # EC. Britain has threatened to withdraw the licences of Japanese banks")
         carried = not orgs and before is not None
-        if carried:
+        if before is not None and carried:
             orgs = _organizations_in(before)
         if not orgs:
             return []

@@ -216,7 +216,8 @@ class OfficeFinder:
             person = self._holder_at(doc, i, title) if i > of + 1 else None
             if person is not None and person.label_ == "PERSON":
                 return person, doc[of:i]
-            if token.is_punct or token.pos_ in {"VERB", "AUX", "PRON"} or token.ent_type_ in {"TITLE", "PERSON", "DATE"}:
+            if token.is_punct or token.pos_ in {"VERB", "AUX", "PRON"} or token.ent_type_ in {"TITLE", "PERSON",
+                                                                                              "DATE"}:
                 break
         return None, doc[of:of]
 
@@ -263,7 +264,8 @@ class OfficeFinder:
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
                 break
-            if not (node.lower_ in {"of", "as"} or node.lemma_.lower() in {"office", "post", "position", "job", "role"}):
+            if not (node.lower_ in {"of", "as"} or
+                    node.lemma_.lower() in {"office", "post", "position", "job", "role"}):
                 return None
         lemma = node.lemma_.lower()
         if lemma not in ASSUMING_VERBS or (lemma in {"hold", "remain"} and node.tag_ not in {"VBZ", "VBP", "VBG"}):
@@ -375,9 +377,6 @@ class OfficeFinder:
 def make_offices(nlp: Language, name: str, allow_comma: bool) -> OfficeFinder:
     """Office holdings (``allow_comma``: also "Syria's president, Bashar Assad")."""
     return OfficeFinder(name, allow_comma)
-
-
-_title_key = title_key
 
 
 # -- the assembler ---------------------------------------------------------------------------
@@ -518,7 +517,7 @@ class OfficeAssembler:
         titles: dict[str, Span] = {}
         for ent in a.ents:
             if ent.label_ == "TITLE" and not _is_plural(ent):
-                titles.setdefault(_title_key(ent.text), ent)
+                titles.setdefault(title_key(ent.text), ent)
         if not titles:
             return
         people: dict[str, tuple[Entity, str | None, Span]] = {}
@@ -528,7 +527,7 @@ class OfficeAssembler:
             person = a.entity_of(ent, {EntityKind.PERSON})
             if person is not None and person.key not in people:
                 people[person.key] = (person, self.person_qid(ent), ent)
-        for person, qid, span in people.values():
+        for person, qid, _span in people.values():
             if any(o.qid for o in a.offices_of(person)):
                 continue
             if not qid and len(person.label.split()) < 2:
@@ -537,7 +536,7 @@ class OfficeAssembler:
                 tenure = self._tenure(person, qid, key, attached=False)
                 if tenure is None or self._former(title_span):
                     continue
-                held = [o for o in a.offices_of(person) if _title_key(o.title or "") == key]
+                held = [o for o in a.offices_of(person) if title_key(o.title or "") == key]
                 if held:
                     continue
                 office = a.add(Mention(EntityKind.OFFICE, tenure.office_label, title_span.text,

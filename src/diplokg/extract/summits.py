@@ -229,7 +229,7 @@ def _unreal(trigger: Token) -> bool:
     not attend the summit")."""
     doc = trigger.doc
     before = {t.lower_ for t in doc[max(trigger.i - 5, trigger.sent.start):trigger.i]}
-    if "no" in before and ("plans" in before or "plan" in before) or any(
+    if ("no" in before and ("plans" in before or "plan" in before)) or any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         return True
     if any(t.lower_ in {"unlikely", "postponed", "cancelled", "canceled", "called off"} for t in
@@ -518,14 +518,15 @@ class SummitFinder:
         if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
             candidates.append(group)
         for token in sent:
-            if not _group(token) or token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS for t in token.lefts):
+            if not _group(token) or token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS
+                                                                    for t in token.lefts):
                 continue
             # "EC foreign ministers" as the agent of a decision, or placed "in Vancouver", "here"
-            if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in GROUP_VERBS:
-                candidates.append(token)
-            elif any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
-                    entity_at(p, PLACE_LABELS) is not None or p.lower_ == "here" for p in c.children)
-                    for c in token.children):
+            agent = token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.head.lemma_.lower() in GROUP_VERBS
+            placed = any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+                entity_at(p, PLACE_LABELS) is not None or p.lower_ == "here" for p in c.children)
+                for c in token.children)
+            if agent or placed:
                 candidates.append(token)
         out = []
         for token in candidates[:1]:
@@ -538,8 +539,9 @@ class SummitFinder:
         # the article is about (the assembler decides which)
         for token in sent:
             if token.lemma_.lower() in {"minister", "leader"} and token.tag_ in {"NNS", "NNPS"} and \
-                    token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_.lower() in {"meet", "gather", "convene"} \
-                    and not ents_in(token.subtree, frozenset({"COUNTRY", "PERSON"})):
+                    token.dep_ in {"nsubj", "nsubjpass"} and \
+                    token.head.lemma_.lower() in {"meet", "gather", "convene"} and \
+                    not ents_in(token.subtree, frozenset({"COUNTRY", "PERSON"})):
                 mention = self._mention(token, "summits.ministers-act", None, leaders=True)
                 if mention is not None:
                     return [mention]
