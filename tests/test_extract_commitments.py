@@ -263,3 +263,9 @@ def test_neither_nor_ratified_is_no_measure(extractor):
 def test_the_month_a_pledge_was_made_is_no_deadline(extractor):
     text = "Saudi Arabia's oil minister reiterated the kingdom's commitment to the December OPEC accord."
     assert commitments(run(extractor, text)) == {("Saudi Arabia", None, None, None)}
+
+
+def test_a_campaign_promise_is_the_politician_s_party_s_when_the_article_says_which(extractor):
+    text = ("Charles Kennedy has told voters at an election rally that his Liberal Democrats will offer an honest "
+            "choice. Mr Kennedy pledged to scrap student fees.")
+    assert {label for label, *_ in commitments(run(extractor, text))} == {"Liberal Democrats"}

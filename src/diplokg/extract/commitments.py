@@ -854,7 +854,10 @@ class CommitmentAssembler:
             return [(entity, certainty)]
         if campaign and not any((o.title or "").lower() in HEAD_TITLES and "exchequer" not in o.label.lower()
                                 for o in self.article.offices_of(entity)):
-            return []  # a head of state or government campaigning still speaks for the state
+            # a head of state or government campaigning still speaks for the state; others, for
+            # their party when the article says which
+            party = self.article.party_of(entity)
+            return [(party, certainty * factor("person-speaks-for"))] if party is not None else []
         represented = self.article.speaks_for(entity)
         if represented is not None:
             return [(represented, certainty * factor("person-speaks-for"))]

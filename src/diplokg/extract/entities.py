@@ -380,6 +380,33 @@ class Article:
         return [self.extraction.entity(r.object) for r in self.extraction.relations
                 if r.kind is RelationKind.HOLDS_OFFICE and r.subject == person.key]
 
+    def party_of(self, person: Entity) -> Entity | None:
+        """The political party the article puts a person in: that of an office they hold here
+        ("Tory leader Michael Howard"), or one the sentences naming them call theirs ("Charles
+        Kennedy has told voters his Liberal Democrats", "Labour's Gordon Brown")."""
+        for office in self.offices_of(person):
+            for rel in self.extraction.relations:
+                if rel.kind is RelationKind.OFFICE_OF and rel.subject == office.key and \
+                        self.ruler_kinds.get(rel.object) == "party":
+                    return self.extraction.entity(rel.object)
+        found: list[Entity] = []
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or self.entity_of(ent, {EntityKind.PERSON}) is not person:
+                continue
+            doc = ent.doc
+            for other in self.ents:
+                if other.sent.start != ent.sent.start or other is ent:
+                    continue
+                party = self.entity_of(other, {EntityKind.ORGANIZATION})
+                if party is None or self.ruler_kinds.get(party.key) != "party":
+                    continue
+                before = doc[other.start - 1].lower_ if other.start > 0 else ""
+                owned = before in {"his", "her"} and other.start > ent.start
+                labelled = other.end + 1 == ent.start and doc[other.end].text in {"'s", "\u2019s"}
+                if (owned or labelled) and party not in found:
+                    found.append(party)
+        return found[0] if len(found) == 1 else None
+
     def protagonist(self) -> Entity | None:
         """The person the article is about: named at least three times, more often than anyone
         else ("he" with no one named near it is most often them)."""
