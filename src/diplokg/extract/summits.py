@@ -784,9 +784,11 @@ class SummitAssembler:
         if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
             return  # a meeting of no organization, not called a summit, without leaders or countries
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
-        # undated: today's when it is under way or told as just held here; a past one ("agreed at
-        # the Tokyo summit") may be of any time, so its date is not the article's
-        now = d.tense == "present" or d.here or acting
+        # undated: today's when it is under way or told as just held; but a past one held
+        # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
+        # be of any time, so its date is not the article's
+        elsewhere = d.location is not None and (a.dateline is None or d.location.key != a.dateline.key)
+        now = d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere)
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
