@@ -51,6 +51,7 @@ WEAK_MEASURE_VERBS = _LEX.words("weak_measure_verbs")
 NOT_SPEAKERS = _LEX.words("not_speakers")
 CAMPAIGN_WORDS = _LEX.words("campaign_words")
 HEAD_TITLES = _LEX.words("head_titles")
+_CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
 ACTION_OBJECTS = _LEX.words("action_objects")
@@ -975,7 +976,7 @@ class CommitmentAssembler:
 
 def _campaign_article(doc: Doc) -> bool:
     """Election campaigning runs through the article (five of its words or more)."""
-    return sum(t.lemma_.lower() in CAMPAIGN_WORDS or t.lower_ in CAMPAIGN_WORDS for t in doc) >= 5
+    return len(_CAMPAIGN.findall(doc.text)) >= 5
 
 
 def _campaigning(sent: Span) -> bool:

@@ -20,7 +20,7 @@ from ..document import Document
 from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .gazetteer import ABBREVIATIONS, ruler_info
-from .knowledge import office_holders
+from .knowledge import tenures_of
 from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
@@ -428,8 +428,8 @@ class Article:
         year = self.date.year if self.date else None
         if not person.qid and len(person.label.split()) < 2:
             return None  # "Mr Howard": the table's Howard may be another one
-        held = {t.country for t in office_holders(officeholders_path(), gazetteer_path())
-                if t.names(person.label, person.aliases, person.qid) and (year is None or t.covers(year))}
+        held = {t.country for t in tenures_of(officeholders_path(), gazetteer_path(), person.label, person.aliases,
+                                              person.qid) if year is None or t.covers(year)}
         if len(held) != 1:
             return None
         key = normalize_name(held.pop())

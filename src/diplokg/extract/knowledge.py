@@ -143,6 +143,28 @@ def holders_by_title(path: Path, gazetteer: Path) -> dict[str, tuple[Tenure, ...
     return {key: tuple(found) for key, found in index.items()}
 
 
+@functools.lru_cache(maxsize=4)
+def _holders_by_surname(path: Path, gazetteer: Path) -> tuple[dict[str, tuple[Tenure, ...]],
+                                                               dict[str, tuple[Tenure, ...]]]:
+    by_surname: dict[str, list[Tenure]] = {}
+    by_qid: dict[str, list[Tenure]] = {}
+    for tenure in office_holders(path, gazetteer):
+        by_surname.setdefault(tenure.surname, []).append(tenure)
+        by_qid.setdefault(tenure.person, []).append(tenure)
+    return ({k: tuple(v) for k, v in by_surname.items()}, {k: tuple(v) for k, v in by_qid.items()})
+
+
+def tenures_of(path: Path, gazetteer: Path, label: str, aliases: set[str] | frozenset[str],
+               qid: str | None) -> list[Tenure]:
+    """The tenures of the person called ``label`` (see :meth:`Tenure.names`), found through an
+    index by QID or surname rather than a walk over the whole table."""
+    by_surname, by_qid = _holders_by_surname(path, gazetteer)
+    if qid:
+        return list(by_qid.get(qid, ()))
+    surnames = {normalize_name(n).split()[-1] for n in (label, *aliases) if normalize_name(n).split()}
+    return [t for s in surnames for t in by_surname.get(s, ()) if t.names(label, aliases, qid)]
+
+
 def title_key(title: str) -> str:
     """A title folded to what tells titles apart ("Secretary-General" is "secretary general")."""
     return normalize_name(title.replace("-", " "))

@@ -23,7 +23,7 @@ from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
-from .knowledge import Tenure, holders_by_title, office_holders, title_key
+from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, title_key
 from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
@@ -415,7 +415,8 @@ class OfficeAssembler:
         """The office holders table has the person in office in the article's year, never under ``title``."""
         if self.year is None:
             return False
-        held = [t for t in self.tenures if t.covers(self.year) and t.names(person.label, person.aliases, qid)]
+        held = [t for t in tenures_of(officeholders_path(), gazetteer_path(), person.label, person.aliases, qid)
+                if t.covers(self.year)]
         return bool(held) and all(t.title != title_key(title) for t in held)
 
     def _person(self, span: Span) -> Entity | None:
