@@ -369,3 +369,8 @@ def test_a_definite_title_after_sentences_told_by_he(extractor):
         "Gordon Brown is to freeze petrol duty. In his report, he increased borrowing. "
         "The chancellor also hailed the longest period of growth in UK history.")))
     assert ("Gordon Brown", "Chancellor of the Exchequer") in holdings(x)
+
+
+def test_wiki_markup_glued_to_a_name(extractor):
+    x = run(extractor, "He named the |Boston Tea Party and later the Boston Tea Party again.")
+    assert [e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION] == ["Boston Tea Party"]

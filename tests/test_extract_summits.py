@@ -123,3 +123,8 @@ def test_today_is_the_dateline_s_day_when_the_header_is_a_day_later(extractor):
     text = "WASHINGTON, April 8 - Finance ministers of the Group of Seven met here today."
     x = run(extractor, text, D(1987, 4, 9))
     assert [s.start for s in x.summits] == [D(1987, 4, 8)]
+
+
+def test_a_summit_in_a_country_has_no_place(extractor):
+    x = run(extractor, "Leaders of the G20 will hold a summit in Chile next month.")
+    assert [(org, loc) for org, loc, _ in described(x)] == [("G20", None)]

@@ -124,3 +124,24 @@ def test_every_office_holder_row_names_gazetteer_items():
     for tenure in load_tenures(officeholders_path()):
         assert rows[tenure.office]["kind"] == "office"
         assert rows[tenure.person]["kind"] == "person"
+
+
+def test_entities_linked_to_one_qid_become_one():
+    doc = Document(id="t", text="x" * 100)
+    x = Extraction(doc)
+    ev = Evidence("A sentence.", 0, 11, 0.8, "test.rule")
+    x.entities = [
+        Entity("organization:fao", EntityKind.ORGANIZATION, "FAO", set(), [(0, 3)], qid="Q82151"),
+        Entity("organization:food and agriculture organization", EntityKind.ORGANIZATION,
+               "Food and Agriculture Organization", set(), [(20, 52)], qid="Q82151"),
+        Entity("country:chad", EntityKind.COUNTRY, "Chad", set(), [(60, 64)]),
+    ]
+    x.relations = [
+        Relation(RelationKind.MEMBER_OF, "country:chad", "organization:fao", ev),
+        Relation(RelationKind.MEMBER_OF, "country:chad", "organization:food and agriculture organization", ev),
+    ]
+    x.merge_linked()
+    orgs = [e for e in x.entities if e.kind is EntityKind.ORGANIZATION]
+    assert [(e.label, e.aliases, e.mentions) for e in orgs] == [
+        ("FAO", {"Food and Agriculture Organization"}, [(0, 3), (20, 52)])]
+    assert [(r.subject, r.object) for r in x.relations] == [("country:chad", "organization:fao")]

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from rdflib import RDF, Graph
+from rdflib import RDF, RDFS, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from diplokg.document import Document
+from diplokg.extract import Commitment, Entity, EntityKind, Evidence, Relation, RelationKind
 from diplokg.mapping import to_dataset, to_graph
 from diplokg.vocab import DKG, entity_iri, graph_iri
 
-from .samples import SENTENCE, sample
+from .samples import EV, SENTENCE, sample
 
 EXPECTED = """
 @prefix dkg: <https://w3id.org/diplokg/ontology#> .
@@ -113,3 +114,26 @@ def test_dataset_keeps_one_named_graph_per_article():
     ds = to_dataset([to_graph(sample()), to_graph(x2)])
     names = {g.identifier for g in ds.graphs() if len(g)}
     assert names == {graph_iri("art-1"), graph_iri("art-2")}
+
+
+def test_names_that_mint_one_iri_make_one_node_with_one_label_and_one_evidence():
+    x = sample()
+    # two entities of the article whose names fold to one IRI, and the same fact from both
+    x.entities.append(Entity("person:jens stoltenberg!", EntityKind.PERSON, "Jens Stoltenberg!", set(), [(9, 12)]))
+    later = Evidence("Later sentence.", 50, 65, 0.5, "test.other")
+    x.relations.append(Relation(RelationKind.HOLDS_OFFICE, "person:jens stoltenberg!",
+                                "office:secretary general of nato", later))
+    g = to_graph(x)
+    person = entity_iri("person", "Jens Stoltenberg")
+    assert len(list(g.objects(person, RDFS.label))) == 1
+    for node in g.subjects(RDF.type, DKG.Assertion):
+        assert len(list(g.objects(node, DKG.sentence))) == 1
+        assert len(list(g.objects(node, DKG.charStart))) == 1
+
+
+def test_two_undertakings_of_one_party_in_one_sentence_are_two_nodes():
+    x = sample()
+    x.commitments = [Commitment("country:germany", EV, None, None, "end military aid"),
+                     Commitment("country:germany", EV, None, None, "cut trade credits")]
+    g = to_graph(x)
+    assert len(set(g.subjects(RDF.type, DKG.Commitment))) == 2

@@ -68,6 +68,10 @@ class _Mapper:
         self.doc_id = extraction.document.id
         self.article = article_iri(self.doc_id)
         self.iris: dict[str, URIRef] = {}
+        # one IRI, one label, one piece of evidence: names that mint the same IRI ("|Boston Tea
+        # Party" beside "Boston Tea Party") are one node, the first named keeps the label
+        self.labelled: set[URIRef] = set()
+        self.evidenced: set[URIRef] = set()
 
     def article_node(self) -> None:
         doc, g, a = self.x.document, self.g, self.article
@@ -88,7 +92,11 @@ class _Mapper:
         self.iris[entity.key] = iri
         g = self.g
         g.add((iri, RDF.type, DKG[entity.kind.value]))
-        g.add((iri, RDFS.label, Literal(entity.label)))
+        if iri in self.labelled:
+            g.add((iri, SKOS.altLabel, Literal(entity.label)))
+        else:
+            g.add((iri, RDFS.label, Literal(entity.label)))
+            self.labelled.add(iri)
         for alias in sorted(entity.aliases):
             g.add((iri, SKOS.altLabel, Literal(alias)))
         g.add((iri, DKG.mentionedIn, self.article))
@@ -97,6 +105,9 @@ class _Mapper:
         return iri
 
     def evidence(self, node: URIRef, evidence: Evidence) -> None:
+        if node in self.evidenced:
+            return  # the first evidence of a fact stands
+        self.evidenced.add(node)
         g = self.g
         g.add((node, DKG.extractedFrom, self.article))
         g.add((node, DKG.sentence, Literal(evidence.sentence)))
@@ -125,7 +136,11 @@ class _Mapper:
             self.fact(self.iris[rel.subject], DKG[rel.kind.value], self.iris[rel.object], rel.evidence)
         for c in self.x.commitments:
             party = self.iris[c.party]
-            node = fact_iri("commitment", self.doc_id, str(party), str(c.value), str(c.deadline), c.evidence.sentence)
+            # one sentence may hold two undertakings of one party ("will end aid and cut trade")
+            node = fact_iri("commitment", self.doc_id, str(party), str(c.value), str(c.deadline), c.evidence.sentence,
+                            *((c.unit or "", c.topic or "") if c.value is None else ()))
+            if node in self.evidenced:
+                continue  # the same undertaking twice
             self.g.add((node, RDF.type, DKG.Commitment))
             if c.value is not None:
                 self.g.add((node, DKG.commitmentValue, Literal(c.value, datatype=XSD.decimal)))
@@ -139,6 +154,8 @@ class _Mapper:
             self.fact(party, DKG.hasCommitment, node, c.evidence)
         for s in self.x.summits:
             node = fact_iri("summit", self.doc_id, s.label, str(s.start), str(s.organizer), str(s.location))
+            if node in self.evidenced:
+                continue
             self.g.add((node, RDF.type, DKG.Summit))
             self.g.add((node, RDFS.label, Literal(s.label)))
             if s.organizer:

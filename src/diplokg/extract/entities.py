@@ -62,8 +62,9 @@ def clean(span: Span) -> tuple[str, int, int] | None:
     honorifics, quotes, a trailing possessive or a dangling conjunction or preposition."""
     tokens = list(span)
     openers = {"the"} | HONORIFICS if span.label_ == "PERSON" else {"the"}
-    while tokens and (tokens[0].lower_ in openers or tokens[0].text in QUOTES):
-        tokens = tokens[1:]
+    while tokens and (tokens[0].lower_ in openers or tokens[0].text in QUOTES or (
+            tokens[0].is_punct and len(tokens) > 1)):
+        tokens = tokens[1:]  # also markup left in the text ("|Boston Tea Party")
     while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in QUOTES
                       or (tokens[-1].pos_ in TRAILING_POS and len(tokens) > 1) or tokens[-1].is_punct):
         tokens = tokens[:-1]

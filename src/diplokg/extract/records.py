@@ -5,7 +5,7 @@ Offsets are character offsets into :attr:`diplokg.document.Document.text` (the a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import StrEnum
 
@@ -117,6 +117,44 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     summits: list[Summit] = field(default_factory=list)
+
+    def merge_linked(self) -> None:
+        """Entities that linking gave one QID are one entity: "US president" and "President of
+        the United States" both link to Q11696, and two nodes with one IRI would carry two labels
+        (and a relation two pieces of evidence). The first named keeps its label; the others'
+        names become aliases, and every fact points to it."""
+        keep: dict[tuple[str, str], Entity] = {}
+        renamed: dict[str, str] = {}
+        for entity in sorted(self.entities, key=lambda e: min(e.mentions, default=(1 << 30, 0))):
+            if not entity.qid:
+                continue
+            first = keep.setdefault((entity.kind.group, entity.qid), entity)
+            if first is not entity:
+                first.aliases |= {entity.label, *entity.aliases} - {first.label}
+                first.mentions = sorted({*first.mentions, *entity.mentions})
+                first.title = first.title or entity.title
+                renamed[entity.key] = first.key
+        if not renamed:
+            return
+        self.entities = [e for e in self.entities if e.key not in renamed]
+
+        def new(key: str | None) -> str | None:
+            return renamed.get(key, key) if key is not None else None
+
+        relations: dict[tuple[RelationKind, str, str], Relation] = {}
+        for rel in self.relations:
+            moved = Relation(rel.kind, renamed.get(rel.subject, rel.subject), renamed.get(rel.object, rel.object),
+                             rel.evidence)
+            relations.setdefault((moved.kind, moved.subject, moved.object), moved)  # the first evidence stands
+        self.relations = list(relations.values())
+        commitments: dict[tuple[object, ...], Commitment] = {}
+        for c in self.commitments:
+            moved = replace(c, party=renamed.get(c.party, c.party))
+            commitments.setdefault((moved.party, moved.value, moved.unit, moved.topic, moved.deadline), moved)
+        self.commitments = list(commitments.values())
+        self.summits = [replace(s, organizer=new(s.organizer), location=new(s.location),
+                                participants=tuple(dict.fromkeys(renamed.get(p, p) for p in s.participants)))
+                        for s in self.summits]
 
     def entity(self, key: str) -> Entity:
         """The entity with this key; ``KeyError`` if there is none."""

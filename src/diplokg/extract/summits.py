@@ -684,7 +684,9 @@ class SummitAssembler:
         return any(self.book.organization(n) for n in names) or any(n in MEETING_BODIES for n in names)
 
     def _place(self, span: Span | None) -> Entity | None:
-        """The meeting place; a country that shares its name with a city is the city there."""
+        """The meeting place; a country that shares its name with a city is the city there
+        ("Luxembourg"), any other country is no place (a summit's location is a dkg:Place: "the
+        summit in Chile" says the country, not where in it)."""
         a = self.article
         if span is None:
             return None
@@ -694,7 +696,7 @@ class SummitAssembler:
         if mention.kind is EntityKind.COUNTRY:
             city = self.cities.get(mention.name) or self.cities.get(mention.surface)
             if city is None:
-                return a.add(mention)
+                return None
             return a.add(Mention(EntityKind.CITY, city.label, mention.surface, mention.start, mention.end))
         return a.add(mention) if mention.kind in {EntityKind.CITY, EntityKind.PLACE} else None
 

@@ -46,7 +46,16 @@ def prepare(text: str) -> PreparedText:
         last = match.end()
     parts.append(text[last:])
     origin.extend(range(last, len(text) + 1))
-    return PreparedText(_possessives(_lower_after_abbreviations("".join(parts))), tuple(origin))
+    return PreparedText(_markup(_possessives(_lower_after_abbreviations("".join(parts)))), tuple(origin))
+
+
+_MARKUP = re.compile(r"(?:(?<=\s)|^)[|](?=\w)")
+
+
+def _markup(text: str) -> str:
+    """Wiki table markup left in the text ("|Boston Tea Party") glues a pipe to a name: make it
+    a space (same length: offsets stay)."""
+    return _MARKUP.sub(" ", text) if "|" in text else text
 
 
 _QUOTE_POSSESSIVE = re.compile(r'(?<=[A-Za-z])"s\b')

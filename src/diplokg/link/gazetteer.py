@@ -169,6 +169,7 @@ class GazetteerLinker:
         if date is not None and self.tenures:
             self._by_tenure(extraction, date.year)
         self._by_surname(extraction)
+        extraction.merge_linked()
 
     def _by_surname(self, extraction: Extraction) -> None:
         """A person known only by surname ("Mr Kerry") is linked when the gazetteer knows exactly

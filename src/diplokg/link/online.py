@@ -95,6 +95,7 @@ class WikidataLinker:
                 if len(hits) == 1:
                     found |= hits
             entity.qid = found.pop() if len(found) == 1 else None
+        extraction.merge_linked()
 
     def _cache_file(self, name: str) -> Path:
         key = hashlib.sha256(f"{self.endpoint}\n{name}".encode()).hexdigest()
