@@ -149,8 +149,8 @@ class Extraction:
         self.relations = list(relations.values())
         commitments: dict[tuple[object, ...], Commitment] = {}
         for c in self.commitments:
-            moved = replace(c, party=renamed.get(c.party, c.party))
-            commitments.setdefault((moved.party, moved.value, moved.unit, moved.topic, moved.deadline), moved)
+            kept = replace(c, party=renamed.get(c.party, c.party))
+            commitments.setdefault((kept.party, kept.value, kept.unit, kept.topic, kept.deadline), kept)
         self.commitments = list(commitments.values())
         self.summits = [replace(s, organizer=new(s.organizer), location=new(s.location),
                                 participants=tuple(dict.fromkeys(renamed.get(p, p) for p in s.participants)))
