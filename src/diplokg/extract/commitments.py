@@ -51,6 +51,7 @@ WEAK_MEASURE_VERBS = _LEX.words("weak_measure_verbs")
 NOT_SPEAKERS = _LEX.words("not_speakers")
 CAMPAIGN_WORDS = _LEX.words("campaign_words")
 HEAD_TITLES = _LEX.words("head_titles")
+NOT_HEAD_OFFICES = _LEX.words("not_head_offices")
 _CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
@@ -853,7 +854,7 @@ class CommitmentAssembler:
         promise is their party's, not yet their state's)."""
         if entity.kind is not EntityKind.PERSON:
             return [(entity, certainty)]
-        if campaign and not any((o.title or "").lower() in HEAD_TITLES and "exchequer" not in o.label.lower()
+        if campaign and not any((o.title or "").lower() in HEAD_TITLES and o.label not in NOT_HEAD_OFFICES
                                 for o in self.article.offices_of(entity)):
             # a head of state or government campaigning still speaks for the state; others, for
             # their party when the article says which
