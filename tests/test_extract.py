@@ -374,3 +374,12 @@ def test_a_definite_title_after_sentences_told_by_he(extractor):
 def test_wiki_markup_glued_to_a_name(extractor):
     x = run(extractor, "He named the |Boston Tea Party and later the Boston Tea Party again.")
     assert [e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION] == ["Boston Tea Party"]
+
+
+def test_a_word_capitalized_after_us_is_lowered_when_the_story_writes_it_lower():
+    from diplokg.extract.text import prepare
+    text = "The allies agreed on rates. The U.S. Agreed to stop. The U.S. Navy sailed."
+    prepared = prepare(text).text
+    assert "The U.S. agreed to stop" in prepared
+    assert "U.S. Navy" in prepared
+    assert len(prepared) == len(text)

@@ -269,3 +269,23 @@ def test_a_campaign_promise_is_the_politician_s_party_s_when_the_article_says_wh
     text = ("Charles Kennedy has told voters at an election rally that his Liberal Democrats will offer an honest "
             "choice. Mr Kennedy pledged to scrap student fees.")
     assert {label for label, *_ in commitments(run(extractor, text))} == {"Liberal Democrats"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Finance ministers of the Group of Seven reaffirmed the Plaza accord on exchange rates.", {"G7"}),
+        ("Norway said it would abide by the fishing pact.", {"Norway"}),
+        ("Kenya and Uganda remain committed to the border treaty.", {"Kenya", "Uganda"}),
+        ("Chile criticised the Andean trade accord.", set()),
+        ("Peru might honour the accord.", set()),
+    ],
+)
+def test_whoever_keeps_a_deal_is_bound_by_it(extractor, text, parties):
+    assert {label for label, *_ in commitments(run(extractor, text))} == parties
+
+
+def test_a_list_hung_on_the_opening_phrase_is_the_subject(extractor):
+    text = ("Under the Lisbon pact Italy and Greece, which both run large deficits, pledged to cut spending, "
+            "while Austria agreed to lower its tariffs.")
+    assert {label for label, *_ in commitments(run(extractor, text))} == {"Italy", "Greece", "Austria"}

@@ -128,3 +128,15 @@ def test_today_is_the_dateline_s_day_when_the_header_is_a_day_later(extractor):
 def test_a_summit_in_a_country_has_no_place(extractor):
     x = run(extractor, "Leaders of the G20 will hold a summit in Chile next month.")
     assert [(org, loc) for org, loc, _ in described(x)] == [("G20", None)]
+
+
+def test_the_city_travelled_to_for_a_meeting_is_its_place(extractor):
+    x = run(extractor, "The chancellor will fly to Lisbon next week to attend an EU council meeting.")
+    assert described(x) == [("European Union", "Lisbon", "2021-03")]
+    assert [loc for _, loc, _ in described(run(extractor, "She flew to Lisbon after the NATO summit."))] == [None]
+
+
+def test_a_weekday_told_in_the_present_is_the_coming_one(extractor):
+    # 2021-03-05 is a Friday: "meet on Tuesday" is 2021-03-09, "met on Tuesday" 2021-03-02
+    assert [s for *_, s in described(run(extractor, "EU leaders meet in Rome on Tuesday."))] == ["2021-03-09"]
+    assert [s for *_, s in described(run(extractor, "EU leaders met in Rome on Tuesday."))] == ["2021-03-02"]

@@ -62,6 +62,7 @@ JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
 PLEDGE_NOUNS = _LEX.words("pledge_nouns")
 PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
 KEEPING_VERBS = _LEX.words("keeping_verbs")
+DEAL_KEEPING_VERBS = _LEX.words("deal_keeping_verbs")
 RECEIVING_VERBS = _LEX.words("receiving_verbs")
 COLLECTIVES = _LEX.words("collectives")
 PAIRS = _LEX.words("pairs")
@@ -221,6 +222,13 @@ def _glued_subject(verb: Token) -> Token | None:
             ent = entity_at(pobj, PARTY_LABELS - {"PERSON"}) if pobj.dep_ == "pobj" else None
             if ent is not None and any(c.dep_ in {"compound", "det"} and c.i < ent.start for c in pobj.children):
                 return pobj
+            # "Under the Madrid accord Italy and Spain, which ..., pledged": the list hung on the
+            # phrase's noun as an apposition
+            if pobj.dep_ == "pobj":
+                glued = next((c for c in pobj.children if c.dep_ == "appos" and c.i == pobj.i + 1
+                              and entity_at(c, PARTY_LABELS - {"PERSON"}) is not None), None)
+                if glued is not None:
+                    return glued
     return None
 
 
@@ -418,6 +426,8 @@ class CommitmentFinder:
                     match = self._beneficiary(token)
             elif token.pos_ == "NOUN" and lemma in PLEDGE_NOUNS:
                 match = self._noun(token, lemma)
+            elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
+                match = self._kept_deal(token)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
@@ -501,6 +511,26 @@ class CommitmentFinder:
         topic = _span(verb.doc, list(deal.subtree))
         return CommitmentMatch(match.parties + tuple(others), verb, match.scope, topic, match.deadlines,
                                match.rule, future=match.future)
+
+    def _kept_deal(self, deal: Token) -> CommitmentMatch | None:
+        """"The G-7 reaffirmed the Louvre accord", "Japan will abide by the pact", "remains committed
+        to the accord": whoever keeps a deal is bound by it, as is a party that names it as its own
+        ("OPEC's accord")."""
+        keeper = next((h for h in heads(deal, 3) if h.pos_ in {"VERB", "AUX", "ADJ"}), None)
+        if keeper is None or keeper.lemma_.lower() not in DEAL_KEEPING_VERBS:
+            return None
+        if any(h.pos_ != "ADP" for h in heads(deal, 3) if h.i != keeper.i
+               and h.i in range(min(deal.i, keeper.i), max(deal.i, keeper.i))):
+            return None  # "reiterated its commitment to the accord": the pledge noun says it
+        if keeper.pos_ == "ADJ" and keeper.dep_ == "acomp":
+            keeper = keeper.head  # "remain committed to the treaty"
+        match = self._match(keeper, "commitments.kept-deal")
+        if match is None:
+            return None
+        own = [p for c in deal.children if c.dep_ in {"poss", "compound"}
+               for p in [entity_at(c, PARTY_LABELS - {"PERSON", "CITY"})] if p is not None and p not in match.parties]
+        return CommitmentMatch(match.parties + tuple(own), keeper, match.scope, _span(deal.doc, list(deal.subtree)),
+                               match.deadlines, match.rule, future=match.future)
 
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}

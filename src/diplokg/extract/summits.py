@@ -46,6 +46,7 @@ DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
+TRAVEL_VERBS = _LEX.words("travel_verbs")
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
                          for pattern, names in _LEX.table("described_groups").items())
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
@@ -165,7 +166,10 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if len(ents_in(of_tokens, frozenset({"COUNTRY"}))) == 2 and not any(t.ent_type_ in ORGANIZER_LABELS
                                                                       for t in of_tokens):
         return None  # "the meeting of the Peruvian and Mexican central bank heads": bilateral
-    organized = any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)) or any(
+    # "the NATO meeting", and "an EU council meeting" (the organization names the body that meets)
+    named = _modifiers(trigger) + [c for m in _modifiers(trigger) if m.dep_ == "compound" for c in m.children
+                                   if c.dep_ == "compound"]
+    organized = any(entity_at(m, ORGANIZER_LABELS) for m in named) or any(
         t.ent_type_ in ORGANIZER_LABELS for t in of_tokens) or (
         bool(of_tokens) and any(t.ent_type_ in ORGANIZER_LABELS for t in _from_phrase(trigger)))
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
@@ -374,8 +378,43 @@ def _location(trigger: Token) -> Span | None:
         # a city stands alone as the host ("Venice will host the summit"), other places need "in"/"at"
         host = ent.label_ == "CITY" and first.dep_ in {"nsubj", "nsubjpass", "npadvmod", "appos", "dobj"}
         if not (compound or host) and (before is None or before.lower_ not in {"in", "at"}) and not _placed(ent):
-            continue
+            if not (ent.label_ == "CITY" and _travelled_to(ent) and _purpose(trigger, ent.root.head.head)):
+                continue
         return ent
+    return _destination(trigger)
+
+
+def _travelled_to(ent: Span) -> bool:
+    """"flew to Brussels for the summit": the city a participant travels to."""
+    head = ent.root.head
+    return head.lower_ == "to" and head.dep_ == "prep" and head.head.lemma_.lower() in TRAVEL_VERBS
+
+
+def _purpose(trigger: Token, journey: Token) -> bool:
+    """The meeting is what the journey is for: "flew to Rome for the summit", "to attend the
+    summit" (not "flew to Rome after the summit")."""
+    head = trigger.head
+    if head.dep_ == "prep" and head.lower_ == "for" and head.head.i == journey.i:
+        return True
+    verb = verb_of(trigger)
+    return verb is not None and verb.head.i == journey.i and verb.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _destination(trigger: Token) -> Span | None:
+    """"prepared to head to Brussels to meet NATO leaders": the meeting is the purpose of a journey
+    (the meeting's verb hangs from a verb of travel); the meeting is where the journey goes."""
+    verb = verb_of(trigger)
+    if verb is None:
+        return None
+    for head in heads(verb, 2):
+        if head.lemma_.lower() in TRAVEL_VERBS:
+            for ent in ents_in(head.subtree, frozenset({"CITY"})):
+                if _travelled_to(ent) and ent.root.head.head.i == head.i and _purpose(trigger, head):
+                    return ent
+        if head.pos_ in {"VERB", "AUX"} and verb.dep_ not in {"xcomp", "advcl"}:
+            break
+        verb = head
     return None
 
 
@@ -651,6 +690,15 @@ def _antecedent(drafts: list[_Draft], draft: _Draft, today: PartialDate | None) 
     return next((d for d in reversed(drafts) if ahead(d) == ahead(draft)), drafts[-1])
 
 
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+
+
+def _ahead(mention: SummitMention, date: Span) -> bool:
+    """The date is still to come: the sentence says so, or it tells of a weekday in the present
+    ("EU leaders meet on Friday", "ministers are meeting on Tuesday": news says the coming one)."""
+    return mention.tense == "future" or (mention.tense == "present" and bool(_WEEKDAY.search(date.text)))
+
+
 def _noun(mention: SummitMention) -> str:
     """What the text calls the meeting: "summit" for "their summit meeting"."""
     trigger = mention.trigger
@@ -718,7 +766,7 @@ class SummitAssembler:
             draft = _Draft(
                 organizer=organizer,
                 location=self._place(m.location),
-                dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=m.tense == "future")
+                dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=_ahead(m, s))
                                         for s in m.dates) if d is not None), None),
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
                 noun=_noun(m),

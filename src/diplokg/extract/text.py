@@ -17,6 +17,7 @@ from .rules import lexicon
 
 _AFTER_ABBREVIATION = re.compile(r"\b(?:U\.S\.|U\.K\.|U\.N\.) (?P<word>[A-Z][a-z]+)\b")
 _LOWER_AFTER = frozenset(lexicon("entities").ordered("lowercase_after_abbreviation")) | frozenset(STOP_WORDS)
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _SPACE_RUN = re.compile(r"[ \t\r\f\v]*\n[ \t\r\f\v]*(?:\n[ \t\r\f\v\n]*)?|[ \t\r\f\v]{2,}")
 
 
@@ -68,14 +69,22 @@ def _possessives(text: str) -> str:
 
 
 def _lower_after_abbreviations(text: str) -> str:
-    """"the U.S. Would impose" -> "the U.S. would impose" (same length: offsets stay)."""
+    """"the U.S. Would impose" -> "the U.S. would impose" (same length: offsets stay).
+
+    A word is lowered when it is a known common word, or when the article itself writes it in
+    lower case elsewhere ("the U.S. Agreed to" in a story that also says "agreed")."""
     if "U." not in text:
         return text
+    lower_words: set[str] | None = None
 
     def lower(match: re.Match[str]) -> str:
+        nonlocal lower_words
         word = match.group("word")
         if word.lower() not in _LOWER_AFTER:
-            return match.group()
+            if lower_words is None:
+                lower_words = set(_LOWER_WORD.findall(text))
+            if word.lower() not in lower_words:
+                return match.group()
         return match.group()[: match.start("word") - match.start()] + word.lower()
 
     return _AFTER_ABBREVIATION.sub(lower, text)
