@@ -377,9 +377,10 @@ def _location(trigger: Token) -> Span | None:
         compound = first.head.i == trigger.i and first.dep_ in {"compound", "nmod", "amod", "poss"}
         # a city stands alone as the host ("Venice will host the summit"), other places need "in"/"at"
         host = ent.label_ == "CITY" and first.dep_ in {"nsubj", "nsubjpass", "npadvmod", "appos", "dobj"}
-        if not (compound or host) and (before is None or before.lower_ not in {"in", "at"}) and not _placed(ent):
-            if not (ent.label_ == "CITY" and _travelled_to(ent) and _purpose(trigger, ent.root.head.head)):
-                continue
+        travelled = ent.label_ == "CITY" and _travelled_to(ent) and _purpose(trigger, ent.root.head.head)
+        if not (compound or host or travelled) and (before is None or before.lower_ not in {"in", "at"}) \
+                and not _placed(ent):
+            continue
         return ent
     return _destination(trigger)
 
