@@ -289,3 +289,22 @@ def test_a_list_hung_on_the_opening_phrase_is_the_subject(extractor):
     text = ("Under the Lisbon pact Italy and Greece, which both run large deficits, pledged to cut spending, "
             "while Austria agreed to lower its tariffs.")
     assert {label for label, *_ in commitments(run(extractor, text))} == {"Italy", "Greece", "Austria"}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Kuwait was strongly committed to its OPEC quota.", {"Kuwait"}),
+        ("Kenya is committed to reducing its deficit.", {"Kenya"}),
+        ("Kenya is committed to peace.", set()),
+        ("Ministers of Chile were due to have adopted a package by April 1.", set()),
+        ("Britain is to freeze petrol duty and fund a 1bn pounds package.", {"United Kingdom"}),
+    ],
+)
+def test_committed_to_a_measure_or_a_deed_not_to_a_stance(extractor, text, parties):
+    assert {label for label, *_ in commitments(run(extractor, text))} == parties
+
+
+def test_a_list_of_infinitives_shares_its_to(extractor):
+    text = "Britain is to freeze petrol duty and fund a 1bn pounds package."
+    assert ("United Kingdom", Decimal(1000000000), "GBP", None) in commitments(run(extractor, text))

@@ -83,7 +83,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # links along which a clause is the complement of the verb above it ("urged X to contribute")
 COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp"})
 # links along which a verb shares the subject of the verb above it
-SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl"})
+SHARED_SUBJECT_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "relcl", "acomp"})
 
 if not Doc.has_extension("dkg_commitments"):
     Doc.set_extension("dkg_commitments", default=None)
@@ -277,6 +277,8 @@ def _held_back(verb: Token) -> bool:
         return True
     if "would" in aux and not _reported(verb):
         return True  # "would breach": a condition, unless reported ("said it would")
+    if {"to", "have"} <= aux and verb.tag_ == "VBN":
+        return True  # "were due to have adopted a package": what should have been, and was not
     node = verb
     for head in heads(verb, 12):
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children):
@@ -395,6 +397,13 @@ def _agreed_on(verb: Token) -> bool:
     return False
 
 
+def _undertaken(word: Token) -> bool:
+    """What one can be committed to: a measure, a deal, an action or a deed ("committed to its
+    quota", "to reducing"), not a stance ("committed to these objectives")."""
+    lemma = word.lemma_.lower()
+    return word.dep_ == "pcomp" or lemma in MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS or word.lower_ in MEASURE_NOUNS
+
+
 def _money_in(scope: Span) -> bool:
     return any(a.kind == "money" for a in find_amounts(scope.text))
 
@@ -411,7 +420,12 @@ class CommitmentFinder:
         for token in doc:
             lemma = token.lemma_.lower()
             match: CommitmentMatch | None = None
-            if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and lemma in OBLIGATION_WORDS):
+            if token.pos_ == "ADJ" and token.lower_ == "committed" and token.dep_ == "acomp" and any(
+                    c.dep_ == "prep" and c.lower_ == "to" and any(_undertaken(g) for g in c.children)
+                    for c in token.children):
+                # "Kuwait was strongly committed to its quota": the clause's verb carries it
+                match = self._match(token.head, "commitments.pledge-verb")
+            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and lemma in OBLIGATION_WORDS):
                 if lemma in DEAL_VERBS and self._deal_object(token) is not None:
                     match = self._deal(token)
                 elif lemma in PLEDGE_VERBS:
@@ -463,6 +477,10 @@ class CommitmentFinder:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
+        to = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+        if lemma == "commit" and to and not any(c.dep_ in {"xcomp", "dobj"} for c in verb.children) and not any(
+                _undertaken(g) for g in to):
+            return None  # "is committed to peace": a stance
         return self._match(verb, "commitments.pledge-verb")
 
     def _obligation(self, word: Token) -> CommitmentMatch | None:
@@ -548,7 +566,9 @@ class CommitmentFinder:
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
         counted = bool(obj_tokens) and any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text))
         if _money_in(match.scope) or counted:
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            # "is to freeze petrol duty and fund a package": the infinitive is shared by the list
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or (
+                verb.dep_ == "conj" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.head.children))
             # "he was providing an extra 1bn": the progressive of a decision made
             progressive = verb.tag_ == "VBG" and bool(_aux(verb) & {"is", "are", "was", "were", "am", "'s", "'re"})
             if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not (_future(verb) or infinitive or progressive):
