@@ -82,3 +82,11 @@ def test_every_country_in_the_book_is_a_gazetteer_country():
     lines = [line for line in memberships_path().read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     named = {row["country"] for row in csv.DictReader(lines)}
     assert named <= countries, named - countries
+
+
+def test_an_acronym_in_title_case_is_the_organization(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 3, 5), text=(
+        "Opec ministers met in Vienna. Qatar, Nigeria and Iran had all produced below their Opec quotas.")))
+    opec = [e for e in x.entities if e.label == "Organization of the Petroleum Exporting Countries"]
+    assert len(opec) == 1 and opec[0].aliases == {"Opec"}
+    assert {("Qatar", opec[0].label), ("Nigeria", opec[0].label), ("Iran", opec[0].label)} <= members(x)

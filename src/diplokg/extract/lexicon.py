@@ -167,6 +167,12 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
         extra(GazetteerName(text, canonical, "place", ""))
         if demonym:
             extra(GazetteerName(demonym, canonical, "place", "", demonym=True))
+    # British style writes an acronym said as a word in title case ("Nato", "Opec", "Asean"): for
+    # the organizations with members that the membership book knows (not "SHARE" -> "Share")
+    booked = {n for names in _book_names() for n in names}
+    for name in [n for n in best.values() if n.kind in {"organization", "alliance"} and n.text in booked]:
+        if len(name.text) >= 4 and name.text.isalpha() and name.text.isupper():
+            extra(GazetteerName(name.text.title(), name.label, name.kind, name.qid))
     for text in _ENTITIES.ordered("blocked_aliases"):
         held = best.get(text)
         if held is not None and held.text != held.label:
