@@ -258,3 +258,15 @@ def test_console_script_runs_and_reports_without_traceback(tmp_path):
     assert done.returncode == 2
     assert done.stderr.startswith("Error: ") and "Traceback" not in done.stderr
     assert not (tmp_path / "kg").exists()
+
+
+def test_ids_that_clean_to_one_name_get_files_of_their_own(runner, write, tmp_path):
+    rows = [{"id": i, "text": f"Foreign Minister Wang Yi visited Moscow ({n}).", "date": "2021-02-02"}
+            for n, i in enumerate(["x/y", "x_y", "x y"])]
+    lines = write("ids.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out"
+    result = invoke(runner, "extract", lines, "--out", out)
+    assert result.exit_code == 0, result.output
+    files = sorted(p.name for p in out.glob("*.trig"))
+    assert len(files) == 3 and "x_y.trig" in files
+    assert len({p.read_text() for p in out.glob("*.trig")}) == 3

@@ -383,3 +383,34 @@ def test_a_word_capitalized_after_us_is_lowered_when_the_story_writes_it_lower()
     assert "The U.S. agreed to stop" in prepared
     assert "U.S. Navy" in prepared
     assert len(prepared) == len(text)
+
+
+def test_sections_cover_the_text_and_keep_within_the_bound():
+    from diplokg.extract import sections
+    text = ("One sentence here. Another one follows.\n\n" * 40) + ("x" * 500) + " tail"
+    parts = sections(text, size=300)
+    assert "".join(parts) == text
+    assert all(len(p) <= 300 for p in parts)
+    assert parts[0].endswith("\n\n")
+
+
+def test_a_long_article_is_read_in_sections_with_the_same_facts(extractor, monkeypatch):
+    import sys
+    extract_module = sys.modules["diplokg.extract"]  # (the package name; diplokg.extract is also a function)
+    text = ("Secretary of State Mike Pompeo met NATO Secretary General Jens Stoltenberg in Brussels.\n\n"
+            "Germany pledged to spend 2 percent of its GDP on defence by 2024.\n\n"
+            "NATO members Britain and France agreed.")
+
+    def facts(x):
+        return ({(e.label, e.kind) for e in x.entities},
+                {(x.entity(r.subject).label, r.kind, x.entity(r.object).label) for r in x.relations},
+                {(x.entity(c.party).label, c.value, c.evidence.start) for c in x.commitments})
+
+    whole = extractor.extract(Document(id="t", text=text, date=D(2019, 5, 2)))
+    monkeypatch.setattr(extract_module, "SECTION_CHARS", 100)
+    cut = extractor.extract(Document(id="t", text=text, date=D(2019, 5, 2)))
+    many = list(extractor.extract_many([Document(id="a", text="Short.", date=D(2019, 5, 2)),
+                                        Document(id="t", text=text, date=D(2019, 5, 2))]))
+    assert facts(cut) == facts(whole) == facts(many[1])
+    assert [x.document.id for x in many] == ["a", "t"]
+    assert extract_module.SECTION_CHARS < extractor.nlp.max_length

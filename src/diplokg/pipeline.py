@@ -7,6 +7,7 @@ report (the run goes on), failures of the run itself raise :class:`~diplokg.erro
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import tempfile
@@ -179,9 +180,14 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 
 def safe_filename(article_id: str) -> str:
-    """A file name for an article id (ids from JSON Lines may hold any character)."""
+    """A file name for an article id (ids from JSON Lines may hold any character): the id itself
+    when it is a safe name, else its safe characters and a digest of the whole id, so that two
+    ids never share a file ("x/y", "x_y" and "x y" are three files)."""
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id).strip(".")
-    return cleaned or "article"
+    if cleaned == article_id and 0 < len(cleaned) <= 200:
+        return cleaned
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{cleaned[:200] or 'article'}-{digest}"
 
 
 def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings, date: PartialDate | None = None,

@@ -7,16 +7,19 @@ parser and NER works) runs with diplokg's components added (see :mod:`.component
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..config import DEFAULT_MODEL
 from ..document import Document
 from ..errors import EnvironmentProblem
 from . import commitments, gazetteer, memberships, offices, summits  # noqa: F401  (registers the factories)
 from .assemble import assemble
+from .gazetteer import ABBREVIATIONS
 from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
 from .text import prepare
 
@@ -55,6 +58,36 @@ def build_pipeline(model: str = DEFAULT_MODEL) -> Language:
     return nlp
 
 
+SECTION_CHARS = 100_000
+"""Texts longer than this are parsed section by section (paragraphs, else sentences, else
+words), so that the trained pipeline's memory stays bounded and spaCy's ``max_length`` is never
+reached; the fact finders then read the sections joined back into one document."""
+
+FACT_FINDERS = ("diplokg_offices", "diplokg_summits", "diplokg_memberships", "diplokg_commitments")
+_BREAKS = (re.compile(r"\n\s*\n"), re.compile(r"(?<=[.!?])\s+"), re.compile(r"\s+"))
+
+
+def sections(text: str, size: int = SECTION_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters whose concatenation is ``text``,
+    each ending after a paragraph break where there is one, else after a sentence, else after a
+    space (a run of ``size`` characters without one is cut where it is)."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = 0
+        for pattern in _BREAKS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() < len(window)]
+            if ends and ends[-1] > size // 4:
+                cut = ends[-1]
+                break
+        cut = cut or size
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
 class Extractor:
     """Runs the pipeline over articles, in batches."""
 
@@ -65,10 +98,37 @@ class Extractor:
     def extract(self, document: Document) -> Extraction:
         """The extraction of one article."""
         prepared = prepare(document.text)
-        return assemble(self.nlp(prepared.text), document, prepared)
+        return assemble(self._parse(prepared.text), document, prepared)
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Extractions in input order, streamed through ``nlp.pipe``."""
-        stream = ((prepared.text, (doc, prepared)) for doc in documents for prepared in (prepare(doc.text),))
-        for sdoc, (document, prepared) in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
-            yield assemble(sdoc, document, prepared)
+        """Extractions in input order, streamed through ``nlp.pipe`` (a long article on its own,
+        section by section)."""
+        batch: list[tuple[str, tuple[Document, object]]] = []
+
+        def flush() -> Iterator[Extraction]:
+            for sdoc, (document, prepared) in self.nlp.pipe(batch, as_tuples=True, batch_size=self.batch_size):
+                yield assemble(sdoc, document, prepared)
+            batch.clear()
+
+        for document in documents:
+            prepared = prepare(document.text)
+            if len(prepared.text) > SECTION_CHARS:
+                yield from flush()
+                yield assemble(self._parse(prepared.text), document, prepared)
+            else:
+                batch.append((prepared.text, (document, prepared)))
+                if len(batch) >= self.batch_size:
+                    yield from flush()
+        yield from flush()
+
+    def _parse(self, text: str) -> Doc:
+        if len(text) <= SECTION_CHARS:
+            return self.nlp(text)
+        early = [name for name in self.nlp.pipe_names if name not in FACT_FINDERS]
+        with self.nlp.select_pipes(enable=early):
+            parts = list(self.nlp.pipe(sections(text), batch_size=1))
+        doc = Doc.from_docs(parts, ensure_whitespace=False)
+        doc.user_data[ABBREVIATIONS] = {k: v for part in parts for k, v in part.user_data.get(ABBREVIATIONS, {}).items()}
+        for name in FACT_FINDERS:
+            doc = self.nlp.get_pipe(name)(doc)
+        return doc

@@ -940,6 +940,8 @@ class CommitmentAssembler:
                 return found.start
             if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"}:
                 continue  # "the decision in January", "the December accord": when it was made
+            if match.future and base is None:
+                return found.start  # an undated article: only a date with its year resolves
             if match.future and base is not None and found.start.year >= base.year and not re.search(
                     r"\b(?:last|ago|earlier|previous|past)\b", span.text, re.I) and (
                     found.start.precision != "day" or found.start >= base):

@@ -371,6 +371,12 @@ class EntityFixes:
                 if cut is not None:
                     ent = Span(doc, ent.start, cut, label=ent.label_)
                     changed = True
+                within = next((t.i for t in ent if t.lower_ == "in" and ent.start < t.i < ent.end - 1), None)
+                if within is not None and ent.start > 0 and doc[ent.start - 1].lower_ in {"in", "at"}:
+                    # "the summit in [Gleneagles in Perthshire]": a place, then the place it lies in
+                    keep.append(Span(doc, within + 1, ent.end, label="LOC"))
+                    ent = Span(doc, ent.start, within, label="LOC")
+                    changed = True
                 if self._not_a_name(ent):
                     changed = True
                     continue
