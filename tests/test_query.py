@@ -83,3 +83,23 @@ def test_table_aligns_and_counts():
 def test_ask_renders_a_boolean():
     assert render(QueryResult("ask", boolean=True), "table") == "true\n"
     assert json.loads(render(QueryResult("ask", boolean=False), "json"))["boolean"] is False
+
+
+def test_parameters_bind_in_the_outer_where_not_in_a_comment_a_string_or_an_iri():
+    from diplokg.store.base import bind_values
+    q = ('# a note: WHERE { is explained here\nPREFIX x: <http://example.org/WHERE>\n'
+         'SELECT * WHERE { ?s ?p "WHERE {" . FILTER (?a < 3 && ?b > 2) }')
+    bound = bind_values(q, {"name": Literal("NATO")})
+    assert bound.startswith("# a note: WHERE { is explained here\nPREFIX x: <http://example.org/WHERE>\n")
+    assert 'SELECT * WHERE { VALUES (?name) { ("NATO") }  ?s ?p "WHERE {"' in bound
+
+
+def test_a_required_parameter_left_out_or_an_unknown_one_is_refused():
+    facts = resolve_query("entity-facts")
+    assert facts.required == ("name",)
+    with pytest.raises(InputError, match=r"needs --param name=.*usage: diplokg query entity-facts --param name="):
+        facts.check_params({})
+    with pytest.raises(InputError, match=r"has no parameter 'nmae'; it takes name"):
+        facts.check_params({"nmae": Literal("NATO")})
+    facts.check_params({"name": Literal("NATO")})
+    resolve_query("alliance-members").check_params({})  # its parameter is optional

@@ -458,7 +458,12 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
     """Run a named query (or a ``.rq`` file, or ``sparql`` text) on the embedded store."""
     if (name_or_file is None) == (sparql is None):
         raise InputError("give either a query name or file, or --sparql TEXT (not both)")
-    text = sparql if sparql is not None else resolve_query(name_or_file or "").text
+    if sparql is not None:
+        text = sparql
+    else:
+        named = resolve_query(name_or_file or "")
+        named.check_params(params or {})
+        text = named.text
     if not settings.endpoint and not settings.store.exists():
         raise StoreError(
             f"{settings.store}: no store here yet; load articles first ('diplokg load ARTICLE') "

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +31,30 @@ class NamedQuery:
     text: str
     params: tuple[tuple[str, str], ...] = ()
     """(name, description) of each ``# param:`` line."""
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The parameters marked ``(required)``: without them the query would answer for everything."""
+        return tuple(name for name, text in self.params if text.startswith("(required)"))
+
+    def usage(self) -> str:
+        """How to call it: ``diplokg query NAME --param a=... [--param b=...]``."""
+        parts = [f"--param {name}=..." if name in self.required else f"[--param {name}=...]"
+                 for name, _ in self.params]
+        return " ".join(["diplokg query", self.name, *parts])
+
+    def check_params(self, given: Iterable[str]) -> None:
+        """Refuse a required parameter left out, and a parameter the query does not take."""
+        given = list(given)
+        known = [name for name, _ in self.params]
+        unknown = [name for name in given if name not in known]
+        if unknown:
+            takes = f"it takes {', '.join(known)}" if known else "it takes no parameters"
+            raise InputError(f"query {self.name!r} has no parameter {unknown[0]!r}; {takes} (usage: {self.usage()})")
+        missing = [name for name in self.required if name not in given]
+        if missing:
+            about = dict(self.params)[missing[0]].removeprefix("(required)").strip()
+            raise InputError(f"query {self.name!r} needs --param {missing[0]}=... ({about}); usage: {self.usage()}")
 
 
 def _read_query(path: Path) -> NamedQuery:

@@ -128,7 +128,8 @@ class Extractor:
         with self.nlp.select_pipes(enable=early):
             parts = list(self.nlp.pipe(sections(text), batch_size=1))
         doc = Doc.from_docs(parts, ensure_whitespace=False)
-        doc.user_data[ABBREVIATIONS] = {k: v for part in parts for k, v in part.user_data.get(ABBREVIATIONS, {}).items()}
+        doc.user_data[ABBREVIATIONS] = {short: long for part in parts
+                                        for short, long in part.user_data.get(ABBREVIATIONS, {}).items()}
         for name in FACT_FINDERS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc

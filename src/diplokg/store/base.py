@@ -21,13 +21,27 @@ def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
     in their escaped N-Triples form (``Literal.n3()``), never as raw text."""
     if not bindings:
         return sparql
-    match = re.search(r"\bWHERE\s*\{", sparql, re.IGNORECASE)
-    if match is None:
+    end = _outer_where(sparql)
+    if end is None:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } clause")
     names = " ".join(f"?{name}" for name in bindings)
     values = " ".join(term.n3() for term in bindings.values())
     block = f" VALUES ({names}) {{ ({values}) }} "
-    return sparql[: match.end()] + block + sparql[match.end():]
+    return sparql[:end] + block + sparql[end:]
+
+
+# what is not the query's own words: comments, strings (long ones first) and IRIs
+_NOT_CODE = re.compile(
+    r"""#[^\n]*|'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>""", re.S)
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def _outer_where(sparql: str) -> int | None:
+    """The offset right after the query's first ``WHERE {`` that is code (not in a comment, a
+    string or an IRI): the outermost group pattern."""
+    masked = _NOT_CODE.sub(lambda m: " " * len(m.group()), sparql)
+    match = _WHERE.search(masked)
+    return match.end() if match else None
 
 
 @dataclass
