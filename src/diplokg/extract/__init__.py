@@ -21,7 +21,7 @@ from . import commitments, gazetteer, memberships, offices, summits  # noqa: F40
 from .assemble import assemble
 from .gazetteer import ABBREVIATIONS
 from .records import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
-from .text import prepare
+from .text import PreparedText, prepare
 
 __all__ = [
     "Commitment", "Entity", "EntityKind", "Evidence", "Extraction", "Extractor", "Relation",
@@ -103,7 +103,7 @@ class Extractor:
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extractions in input order, streamed through ``nlp.pipe`` (a long article on its own,
         section by section)."""
-        batch: list[tuple[str, tuple[Document, object]]] = []
+        batch: list[tuple[str, tuple[Document, PreparedText]]] = []
 
         def flush() -> Iterator[Extraction]:
             for sdoc, (document, prepared) in self.nlp.pipe(batch, as_tuples=True, batch_size=self.batch_size):
