@@ -270,3 +270,15 @@ def test_ids_that_clean_to_one_name_get_files_of_their_own(runner, write, tmp_pa
     files = sorted(p.name for p in out.glob("*.trig"))
     assert len(files) == 3 and "x_y.trig" in files
     assert len({p.read_text() for p in out.glob("*.trig")}) == 3
+
+
+def test_help_and_version_load_no_heavy_library():
+    import subprocess
+    import sys
+    code = ("import sys; from click.testing import CliRunner; from diplokg.cli import cli; "
+            "r = CliRunner().invoke(cli, ['--version']); assert r.exit_code == 0, r.output; "
+            "r = CliRunner().invoke(cli, ['load', '--help']); assert r.exit_code == 0, r.output; "
+            "heavy = ('spacy', 'pyshacl', 'owlready2', 'pyoxigraph', 'distributed'); "
+            "print(sorted(m for m in heavy if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

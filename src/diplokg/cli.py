@@ -11,17 +11,28 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from . import __version__, pipeline
+from . import __version__
 from .config import Settings
 from .dates import PartialDate
 from .document import collect_sources, parse_date
 from .errors import EXIT_INVALID, DiplokgError
-from .pipeline import ArticleOutcome, RunReport, Status
+from .outcomes import OUTPUT_FORMATS, ArticleOutcome, RunReport, Status
 from .query import FORMATS, parse_param, render
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _pipeline() -> ModuleType:
+    """The library's entry points, imported when a command runs (``--help`` and ``--version``
+    need none of spaCy, rdflib or pySHACL)."""
+    from . import pipeline
+
+    return pipeline
 
 
 class _Group(click.Group):
@@ -194,7 +205,7 @@ def cli(ctx: click.Context, config: Path | None, quiet: bool, verbose: bool) -> 
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), required=True, metavar="DIR",
               help="Folder for one file per article, named after the article (DIR/<stem>.trig).")
-@click.option("--format", "fmt", type=click.Choice(list(pipeline.OUTPUT_FORMATS)), default="trig",
+@click.option("--format", "fmt", type=click.Choice(list(OUTPUT_FORMATS)), default="trig",
               show_default=True, help="RDF format of the files.")
 @date_option
 @model_option
@@ -216,7 +227,7 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
     """
     settings = _settings(ctx, model=model, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
     with _progress(ctx, paths) as progress:
-        report = pipeline.extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress,
+        report = _pipeline().extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress,
                                   workers=workers, dask=dask)
     _summary(report, "written to", str(out_dir))
     ctx.exit(report.exit_code)
@@ -258,7 +269,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
                          graph_store=graph_store, model=model, shapes=shapes, gazetteer=gazetteer,
                          wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
     with _progress(ctx, paths) as progress:
-        report = pipeline.load(paths, settings=settings, date=_date(date), progress=progress, jobs=jobs,
+        report = _pipeline().load(paths, settings=settings, date=_date(date), progress=progress, jobs=jobs,
                                resume=resume, workers=workers, dask=dask)
     _summary(report, "stored in", settings.endpoint or str(settings.store))
     if report.count(Status.REJECTED):
@@ -289,7 +300,7 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
     """
     bindings = dict(parse_param(p) for p in params)
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    result = pipeline.query(name_or_file, settings=settings, sparql=sparql, params=bindings)
+    result = _pipeline().query(name_or_file, settings=settings, sparql=sparql, params=bindings)
     click.echo(render(result, fmt), nl=False)
 
 
@@ -312,7 +323,7 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
                          graph_store=graph_store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
-    report = pipeline.relink(settings=settings, progress=lambda name, n: click.echo(f"relinked {n} in {name}",
+    report = _pipeline().relink(settings=settings, progress=lambda name, n: click.echo(f"relinked {n} in {name}",
                                                                                    err=True))
     for rejected in report.rejected:
         click.echo(f"not rewritten, failed validation: {rejected}", err=True)
@@ -341,7 +352,7 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
       diplokg reason out/*.trig
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    report = pipeline.reason(files, settings=settings, materialize=materialize)
+    report = _pipeline().reason(files, settings=settings, materialize=materialize)
     click.echo(str(report))
     ctx.exit(0 if report.consistent else EXIT_INVALID)
 
@@ -365,7 +376,7 @@ def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoin
       diplokg show NATO --out nato.html
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    written = pipeline.show(target, out, settings=settings)
+    written = _pipeline().show(target, out, settings=settings)
     click.echo(f"drew {target} into {written}", err=True)
 
 
@@ -418,7 +429,7 @@ def queries() -> None:
     Example:
       diplokg queries
     """
-    items = pipeline.list_queries()
+    items = _pipeline().list_queries()
     width = max((len(q.name) for q in items), default=0)
     for item in items:
         click.echo(f"{item.name.ljust(width)}  {item.description}")
@@ -439,7 +450,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], shapes: Path | None) -
     Example:
       diplokg validate out/*.trig
     """
-    reports = pipeline.validate(files, shapes=_settings(ctx, shapes=shapes).shapes)
+    reports = _pipeline().validate(files, shapes=_settings(ctx, shapes=shapes).shapes)
     for report in reports:
         click.echo(str(report))
     ctx.exit(0 if all(r.conforms for r in reports) else EXIT_INVALID)

@@ -15,7 +15,6 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 
 from rdflib import Graph
@@ -24,82 +23,23 @@ from rdflib.term import Node
 from .config import Settings
 from .dates import PartialDate
 from .document import Document, collect_sources
-from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
+from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
 from .extract import Extraction, Extractor
 from .extract.parallel import extraction
 from .link import build_linker
 from .mapping import ArticleGraph, map_article, to_dataset, write_trig
+from .outcomes import OUTPUT_FORMATS, PROBLEMS, ArticleOutcome, RunReport, Status  # noqa: F401
 from .query import NamedQuery, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
 from .store.base import QueryResult
 from .validate import Gate, ValidationReport, parse_rdf
 
-OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
 # a batch of article graphs pushed in one request holds about this many triples
 BATCH_TRIPLES = 5000
 # articles are validated together in one SHACL run of about this many triples (a run costs ~20 ms
 # besides its triples; small windows keep the validating in step with extraction)
 GATE_TRIPLES = 5_000
-
-
-class Status(StrEnum):
-    """What became of one article."""
-
-    STORED = "stored"
-    WRITTEN = "written"
-    REJECTED = "rejected"  # failed the SHACL gate: not stored, quarantined
-    UNREADABLE = "unreadable"  # could not be read: nothing extracted
-    FAILED = "failed"  # the store refused it
-    SKIPPED = "skipped"  # --resume: committed unchanged before
-
-
-@dataclass
-class ArticleOutcome:
-    """One article's result."""
-
-    origin: str
-    status: Status
-    article_id: str | None = None
-    triples: int = 0
-    entities: int = 0
-    facts: int = 0
-    message: str = ""
-    report: ValidationReport | None = None
-
-
-PROBLEMS = frozenset({Status.REJECTED, Status.UNREADABLE, Status.FAILED})
-
-
-@dataclass
-class RunReport:
-    """The outcome of a run over many articles: counts, and the articles that had a problem
-    (the others are counted, not kept, so a long run's memory stays flat)."""
-
-    counts: dict[Status, int] = field(default_factory=dict)
-    problems: list[ArticleOutcome] = field(default_factory=list)
-
-    def add(self, outcome: ArticleOutcome) -> None:
-        """Count one article's outcome (and keep it if it had a problem)."""
-        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
-        if outcome.status in PROBLEMS:
-            self.problems.append(outcome)
-
-    def count(self, status: Status) -> int:
-        """How many articles ended with ``status``."""
-        return self.counts.get(status, 0)
-
-    @property
-    def exit_code(self) -> int:
-        """2 if any input was unreadable, else 5 if the store refused an article, else 1 if any
-        article failed the gate, else 0."""
-        if self.count(Status.UNREADABLE):
-            return EXIT_INPUT
-        if self.count(Status.FAILED):
-            return EXIT_ENDPOINT
-        if self.count(Status.REJECTED):
-            return EXIT_INVALID
-        return EXIT_OK
 
 
 Progress = Callable[[ArticleOutcome], None]

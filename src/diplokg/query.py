@@ -9,13 +9,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import InputError, QueryError
 from .resources import queries_dir
-from .store.base import QueryResult
+
+if TYPE_CHECKING:
+    from .store.base import QueryResult
 
 FORMATS = ("table", "csv", "tsv", "json")
 _NAME = re.compile(r"^[A-Za-z0-9_.-]+$")

@@ -1,0 +1,77 @@
+"""What a run reports: each article's outcome and the run's counts and exit code (no heavy
+imports: the CLI renders these before, and without, loading the pipeline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK
+
+if TYPE_CHECKING:
+    from .validate import ValidationReport
+
+OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
+"""``diplokg extract --format``: file suffix -> rdflib serializer."""
+
+
+class Status(StrEnum):
+    """What became of one article."""
+
+    STORED = "stored"
+    WRITTEN = "written"
+    REJECTED = "rejected"  # failed the SHACL gate: not stored, quarantined
+    UNREADABLE = "unreadable"  # could not be read: nothing extracted
+    FAILED = "failed"  # the store refused it
+    SKIPPED = "skipped"  # --resume: committed unchanged before
+
+
+@dataclass
+class ArticleOutcome:
+    """One article's result."""
+
+    origin: str
+    status: Status
+    article_id: str | None = None
+    triples: int = 0
+    entities: int = 0
+    facts: int = 0
+    message: str = ""
+    report: ValidationReport | None = None
+
+
+PROBLEMS = frozenset({Status.REJECTED, Status.UNREADABLE, Status.FAILED})
+
+
+@dataclass
+class RunReport:
+    """The outcome of a run over many articles: counts, and the articles that had a problem
+    (the others are counted, not kept, so a long run's memory stays flat)."""
+
+    counts: dict[Status, int] = field(default_factory=dict)
+    problems: list[ArticleOutcome] = field(default_factory=list)
+
+    def add(self, outcome: ArticleOutcome) -> None:
+        """Count one article's outcome (and keep it if it had a problem)."""
+        self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
+        if outcome.status in PROBLEMS:
+            self.problems.append(outcome)
+
+    def count(self, status: Status) -> int:
+        """How many articles ended with ``status``."""
+        return self.counts.get(status, 0)
+
+    @property
+    def exit_code(self) -> int:
+        """2 if any input was unreadable, else 5 if the store refused an article, else 1 if any
+        article failed the gate, else 0."""
+        if self.count(Status.UNREADABLE):
+            return EXIT_INPUT
+        if self.count(Status.FAILED):
+            return EXIT_ENDPOINT
+        if self.count(Status.REJECTED):
+            return EXIT_INVALID
+        return EXIT_OK
+
+
