@@ -138,3 +138,16 @@ def test_tsv_output(store):
     lines = result.stdout.splitlines()
     assert lines[0].split("\t") == ["article", "date", "title", "triples"]
     assert len(lines) == 3
+
+
+def test_names_match_without_case_by_alias_and_surname(store):
+    assert {r["article"] for r in run(store, "mentions", ["name=stoltenberg"])} == {"first", "second"}
+    assert contains(run(store, "alliance-members", ["organization=nato"]), {"member": "France"}) >= 0
+    assert contains(run(store, "entity-facts", ["name=the nato"]), {"name": "NATO"}) >= 0
+
+
+def test_a_name_nothing_matches_is_refused_with_the_close_names(store):
+    result = CliRunner().invoke(cli, ["query", "mentions", "--store", str(store), "--param", "name=Stoltenbreg"])
+    assert result.exit_code == 2
+    assert "no entity of that name, alias or surname" in result.output
+    assert "'Jens Stoltenberg'" in result.output and "Traceback" not in result.output

@@ -94,8 +94,10 @@ def test_user_values_cannot_break_out_of_the_query(target, tmp_path):
     args, _ = target
     run("load", str(articles(tmp_path / "articles")[0]), *args)
     before = count(args)
-    result = run("query", "entity-facts", *args, "--param", 'name="} ; DROP ALL ; {"', "--format", "csv")
-    assert result.stdout.splitlines()[1:] == []
+    hostile = '"} ; DROP ALL ; {"'
+    result = run("query", "office-holders", *args, "--param", f"date={hostile}", "--format", "csv")
+    assert result.stdout.splitlines()[1:] == []  # one string literal: no date sorts before it
+    run("query", "entity-facts", *args, "--param", f"name={hostile}", "--format", "csv", code=2)  # no such name
     assert count(args) == before
 
 

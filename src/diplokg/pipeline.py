@@ -17,7 +17,7 @@ from concurrent.futures import ALL_COMPLETED, FIRST_COMPLETED, Future, ThreadPoo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
 from rdflib.term import Node
 
 from .config import Settings
@@ -29,7 +29,7 @@ from .extract.parallel import extraction
 from .link import build_linker
 from .mapping import ArticleGraph, map_article, to_dataset, write_trig
 from .outcomes import OUTPUT_FORMATS, PROBLEMS, ArticleOutcome, RunReport, Status  # noqa: F401
-from .query import NamedQuery, named_queries, resolve_query
+from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
 from .store.base import QueryResult
@@ -410,7 +410,19 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
             f"or point --store at an existing store"
         )
     with open_target(settings, read_only=True) as store:
-        return store.query(text, params)
+        bindings: dict[str, Node | tuple[Node, ...]] = dict(params or {})
+        wanted = [p for p in name_params(named) if isinstance(bindings.get(p), Literal)] if sparql is None else []
+        if wanted:
+            names = [(row[0], row[1]) for row in store.query(NAMES_QUERY).rows]
+            for param in wanted:
+                value = str(bindings[param])
+                found = match_names(value, names)
+                if isinstance(found, list):
+                    close = f"; close names: {', '.join(map(repr, found))}" if found else ""
+                    raise InputError(f"--param {param}={value!r}: no entity of that name, alias or surname in the "
+                                     f"store{close} (list them with 'diplokg query entities')")
+                bindings[param] = found
+        return store.query(text, bindings)
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 import json
 import re
@@ -196,3 +197,39 @@ def _table(result: QueryResult) -> str:
     out += [line(row) for row in cells]
     out.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(out) + "\n"
+
+
+NAMES_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?label ?other WHERE { GRAPH ?g { ?e rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?other } } }"""
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"^the\s+", "", " ".join(text.casefold().split()))
+
+
+def name_params(named: NamedQuery) -> tuple[str, ...]:
+    """The parameters that name an entity (their description says "name")."""
+    return tuple(name for name, text in named.params if "name" in text.lower())
+
+
+def match_names(value: str, names: Iterable[tuple[Node | None, Node | None]]) -> tuple[Literal, ...] | list[str]:
+    """The labels (as stored) of the entities that ``value`` names: by label or alias without case
+    or a leading "the", else by surname ("Shultz" -> "George Shultz"). With none, the close names
+    instead (a list of strings, for the message)."""
+    wanted = _folded(value)
+    labels: dict[str, Literal] = {}
+    by_name: dict[str, set[str]] = {}
+    for label, other in names:
+        if not isinstance(label, Literal):
+            continue
+        labels[str(label)] = label
+        for form in (label, other):
+            if isinstance(form, Literal):
+                by_name.setdefault(_folded(str(form)), set()).add(str(label))
+    found = by_name.get(wanted, set())
+    if not found and " " not in wanted:
+        found = {label for label in labels if _folded(label).split()[-1:] == [wanted]}
+    if found:
+        return tuple(labels[label] for label in sorted(found))
+    return difflib.get_close_matches(value, list(labels), n=5, cutoff=0.6)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -14,19 +15,24 @@ from rdflib.term import Node
 from ..errors import QueryError
 from ..mapping import ArticleGraph
 
+Bindings = Mapping[str, Node | tuple[Node, ...]]
+"""Query parameters: one term per variable, or several (the answers for each of them)."""
 
-def bind_values(sparql: str, bindings: Mapping[str, Node] | None) -> str:
+
+def bind_values(sparql: str, bindings: Bindings | None) -> str:
     """The query with a ``VALUES`` block binding each variable, opened right after the first
     ``WHERE {`` (the outermost group, so FILTERs there see the values). Values enter as RDF terms
-    in their escaped N-Triples form (``Literal.n3()``), never as raw text."""
+    in their escaped N-Triples form (``Literal.n3()``), never as raw text; a variable given
+    several terms gets a row for each."""
     if not bindings:
         return sparql
     end = _outer_where(sparql)
     if end is None:
         raise QueryError("cannot bind parameters: the query has no WHERE { ... } clause")
     names = " ".join(f"?{name}" for name in bindings)
-    values = " ".join(term.n3() for term in bindings.values())
-    block = f" VALUES ({names}) {{ ({values}) }} "
+    choices = [value if isinstance(value, tuple) else (value,) for value in bindings.values()]
+    rows = " ".join("(" + " ".join(term.n3() for term in row) + ")" for row in itertools.product(*choices))
+    block = f" VALUES ({names}) {{ {rows} }} "
     return sparql[:end] + block + sparql[end:]
 
 
@@ -61,7 +67,7 @@ class Store(Protocol):
     def replace_graph(self, graph: Graph | ArticleGraph) -> None:
         """Atomically replace the named graph ``graph.identifier`` with ``graph``'s triples."""
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> QueryResult:
         """Run a SPARQL query; ``bindings`` are substituted for variables, never spliced as text."""
 
     def replace_graphs(self, graphs: Sequence[Graph | ArticleGraph]) -> None:

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..mapping import ArticleGraph, statement_lines
 from ..vocab import DATA_BASE
-from .base import QueryResult, bind_values
+from .base import Bindings, QueryResult, bind_values
 
 GRAPH_PREFIX = DATA_BASE + "graph/"
 FLUSH_TRIPLES = 20_000
@@ -132,7 +132,7 @@ class EmbeddedStore:
         # one SPARQL Update request runs as one transaction
         self._store.update(" ;\n".join(operations))
 
-    def query(self, sparql: str, bindings: dict[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> QueryResult:
         """Run SPARQL with the union of all named graphs as the default graph."""
         # the same binding as on endpoints: a VALUES block of escaped terms (Oxigraph's own
         # substitutions do not reach FILTERs, which optional parameters need)

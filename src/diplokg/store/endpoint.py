@@ -33,7 +33,7 @@ from .. import __version__
 from ..errors import EndpointError, EndpointRefused, QueryError
 from ..mapping import ArticleGraph
 from ..vocab import DATA_BASE
-from .base import QueryResult, bind_values
+from .base import Bindings, QueryResult, bind_values
 
 log = logging.getLogger("diplokg.store")
 
@@ -219,7 +219,7 @@ class EndpointStore:
             raise EndpointRefused(f"{what}: the server refused the update ({response.status_code}): "
                                   f"{_server_message(response)}")
 
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, sparql: str, bindings: Bindings | None = None) -> QueryResult:
         """Run a query; ``bindings`` enter as a VALUES block of escaped terms."""
         form = _query_form(sparql)
         text = bind_values(sparql, bindings)
