@@ -308,3 +308,18 @@ def test_committed_to_a_measure_or_a_deed_not_to_a_stance(extractor, text, parti
 def test_a_list_of_infinitives_shares_its_to(extractor):
     text = "Britain is to freeze petrol duty and fund a 1bn pounds package."
     assert ("United Kingdom", Decimal(1000000000), "GBP", None) in commitments(run(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The European Union will open accession talks with Turkey next year.",
+         {("European Union", None, None, "2020")}),
+        ("Britain will send a team of experts to Jakarta.", {("United Kingdom", None, None, None)}),
+        ("Kenya agreed that it would cut subsidies by 2022.", {("Kenya", None, None, "2022")}),
+        ("The G7 leaders agreed a plan to write off the debts of the poorest nations.", {("G7", None, None, None)}),
+        ("Kenya agreed with Uganda that the talks were useful.", set()),
+    ],
+)
+def test_measures_agreed_or_to_come(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected

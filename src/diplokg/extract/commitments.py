@@ -63,6 +63,7 @@ PLEDGE_NOUNS = _LEX.words("pledge_nouns")
 PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
 KEEPING_VERBS = _LEX.words("keeping_verbs")
 DEAL_KEEPING_VERBS = _LEX.words("deal_keeping_verbs")
+AGREED_OBJECTS = _LEX.words("agreed_objects")
 RECEIVING_VERBS = _LEX.words("receiving_verbs")
 COLLECTIVES = _LEX.words("collectives")
 PAIRS = _LEX.words("pairs")
@@ -256,8 +257,8 @@ def _reported(verb: Token) -> bool:
     for head in heads(verb):
         if head.pos_ not in {"VERB", "AUX"}:
             return False
-        if head.lemma_.lower() in SPEECH_VERBS:
-            return True
+        if head.lemma_.lower() in SPEECH_VERBS or head.lemma_.lower() in PLEDGE_VERBS - {"aim", "sign"}:
+            return True  # "said it would provide", "agreed that it would cut"
         if head.dep_ not in COMPLEMENT_DEPS | {"conj"}:
             return False
     return False
@@ -387,8 +388,12 @@ def _object(verb: Token) -> Token | None:
 
 
 def _agreed_on(verb: Token) -> bool:
-    """"agreed to a ceasefire", "agreed on an output ceiling of 16.6 mln bpd": a measure agreed."""
+    """"agreed to a ceasefire", "agreed on an output ceiling of 16.6 mln bpd", "agreed a plan to
+    write off debts": a measure agreed."""
     for child in verb.children:
+        if child.dep_ == "dobj" and (child.lemma_.lower() in MEASURE_NOUNS | ACTION_OBJECTS | AGREED_OBJECTS
+                                     or child.lower_ in MEASURE_NOUNS):
+            return True
         if child.dep_ == "prep" and child.lower_ in {"to", "on", "upon"}:
             for pobj in child.children:
                 lemma = pobj.lemma_.lower()
@@ -595,7 +600,8 @@ class CommitmentFinder:
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS - {"price"}:
             return None  # a state "will freeze prices": a measure; "offered 20 dlrs a share" is not one
         if lemma in WEAK_MEASURE_VERBS and not (
-                (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS))
+                (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS
+                                      or obj.lower_ in ACTION_OBJECTS))
                 or find_amounts(match.scope.text)):
             return None  # "will begin", "will hold out": no measure said
         # a measure needs a party that decides: a state, an organization, or what stands for one
