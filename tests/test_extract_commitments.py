@@ -323,3 +323,10 @@ def test_a_list_of_infinitives_shares_its_to(extractor):
 )
 def test_measures_agreed_or_to_come(extractor, text, expected):
     assert commitments(run(extractor, text)) == expected
+
+
+def test_a_promised_clause_is_the_action_its_date_the_deadline(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 4, 9), text=(
+        "The EC has promised the United States it will import two mln tonnes of maize this year.")))
+    assert commitments(x) == {("European Community", Decimal(2000000), "tonnes", "1987")}
+    assert x.commitments[0].topic.startswith("it will import")

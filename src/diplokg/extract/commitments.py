@@ -366,6 +366,11 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
 
 
 def _topic(trigger: Token) -> Span | None:
+    """What the trigger governs: its clause or infinitive first ("promised the United States
+    [it will import ...]"), else its object or phrase."""
+    clause = next((c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}), None)
+    if clause is not None:
+        return _span(trigger.doc, list(clause.subtree))
     for child in trigger.children:
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}):
             return _span(trigger.doc, list(child.subtree))
@@ -467,8 +472,11 @@ class CommitmentFinder:
         scope = _scope(verb, subject)
         if scope is None:
             return None
+        # what is undertaken: the verb itself when still to come, else its infinitive ("promised
+        # to ask") or the clause it promises ("promised it will import")
         action = verb if _future(verb) else next(
-            (c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+            (c for c in verb.children if (c.dep_ == "xcomp" and c.tag_ == "VB") or (c.dep_ == "ccomp" and any(
+                a.dep_ == "aux" and a.lower_ in FUTURE | {"would"} for a in c.children))), None)
         deadlines = _deadlines(scope, action)
         if action is not None:
             # "Next year, the U.S. government has promised to ask Congress ...": a date put first
