@@ -140,3 +140,14 @@ def test_a_weekday_told_in_the_present_is_the_coming_one(extractor):
     # 2021-03-05 is a Friday: "meet on Tuesday" is 2021-03-09, "met on Tuesday" 2021-03-02
     assert [s for *_, s in described(run(extractor, "EU leaders meet in Rome on Tuesday."))] == ["2021-03-09"]
     assert [s for *_, s in described(run(extractor, "EU leaders met in Rome on Tuesday."))] == ["2021-03-02"]
+
+
+def test_an_organization_s_ministers_negotiating_session_and_its_place_when_just_held(extractor):
+    text = ("LISBON, March 5 - Diplomats said EC farm ministers, who earlier this week ended another marathon "
+            "negotiating session, achieved more than ever before.")
+    assert described(run(extractor, text)) == [("European Community", "Lisbon", "2021-03")]
+    assert described(run(extractor, "Union leaders ended another negotiating session with the company.")) == []
+    # told from elsewhere, or held long before: the dateline says nothing of where
+    assert described(run(extractor, "LISBON, March 5 - NATO ministers met in Oslo on Tuesday.")) == [
+        ("NATO", "Oslo", "2021-03-02")]
+    assert described(run(extractor, "LISBON, March 5 - NATO ministers met last year.")) == [("NATO", None, "2020")]

@@ -47,6 +47,7 @@ MEETING_BODIES = _LEX.table("meeting_bodies")
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
+NEGOTIATING = _LEX.words("negotiating")
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
                          for pattern, names in _LEX.table("described_groups").items())
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
@@ -155,7 +156,10 @@ def _group(token: Token) -> bool:
 def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     """Why this meeting noun is a summit (a rule name), or None."""
     mods = {m.lower_ for m in _modifiers(trigger)} | {m.lower_ for m in trigger.lefts} | _words_before(trigger, 2)
-    if mods & NOT_A_SUMMIT or any(c.lower_ == "with" for c in trigger.children):
+    blocked = mods & NOT_A_SUMMIT
+    if blocked and blocked <= NEGOTIATING and _held_by_group(trigger):
+        blocked = set()  # "EC farm ministers, who ended another marathon negotiating session"
+    if blocked or any(c.lower_ == "with" for c in trigger.children):
         return None
     of_tokens = _of_phrase(trigger)
     if any(t.lower_ in TWO for t in of_tokens):
@@ -187,6 +191,19 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if _group_subject(sent) is not None or any(_group(t) for t in sent):
         return "summits.ministers-meet"  # "not adopted by EU ministers ... at a Brussels meeting"
     return None
+
+
+def _held_by_group(trigger: Token) -> bool:
+    """The meeting is held by an organization's ministers or leaders: they are the subject of its
+    verb, or the noun a relative clause about it describes."""
+    verb = trigger.head
+    if trigger.dep_ not in {"dobj", "nsubj", "pobj"} or verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            holder = verb.head if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl" else child
+            return _group(holder)
+    return False
 
 
 def _tense(trigger: Token) -> str:
@@ -647,6 +664,8 @@ class _Draft:
     sentences: list[int] = field(default_factory=list)
     attended: list[Span] = field(default_factory=list)
     """The sentences that name its participants."""
+    recent: bool = False
+    """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday")."""
 
     def compatible(self, other: _Draft, today: PartialDate | None) -> bool:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
@@ -673,6 +692,7 @@ class _Draft:
         self.of_countries = self.of_countries or other.of_countries
         self.numbered = self.numbered or other.numbered
         self.here = self.here or other.here
+        self.recent = self.recent or other.recent
         self.leaders = self.leaders or other.leaders
         self.sentences += other.sentences
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
@@ -691,6 +711,8 @@ def _antecedent(drafts: list[_Draft], draft: _Draft, today: PartialDate | None) 
     return next((d for d in reversed(drafts) if ahead(d) == ahead(draft)), drafts[-1])
 
 
+_RECENT = re.compile(r"\b(?:this\s+week|yesterday|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                     re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
@@ -779,6 +801,7 @@ class SummitAssembler:
                 leaders=m.leaders,
                 sentences=[m.trigger.sent.start],
                 attended=[m.trigger.sent] if m.participants else [],
+                recent=m.tense == "past" and any(_RECENT.search(s.text) for s in m.dates),
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
@@ -843,8 +866,9 @@ class SummitAssembler:
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
-        if location is None and a.dateline is not None and today and (d.here or d.tense == "present" or acting):
-            location = a.dateline  # happening now, where the article was filed
+        if location is None and a.dateline is not None and (
+                (today and (d.here or d.tense == "present" or acting)) or d.recent):
+            location = a.dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
             f"in {location.label}" if location else None,
