@@ -282,3 +282,14 @@ def test_help_and_version_load_no_heavy_library():
             "print(sorted(m for m in heavy if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_ill_formed_date_is_a_violation_without_a_traceback(runner, write):
+    bad = write("bad.ttl", '@prefix dkg: <https://w3id.org/diplokg/ontology#> .\n'
+                           '@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n'
+                           '<http://example.org/s> a dkg:Summit ; <http://www.w3.org/2000/01/rdf-schema#label> "s" ;\n'
+                           '    dkg:startDate "2024-99-99"^^xsd:date .\n')
+    result = runner.invoke(cli, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "dkg:startDate" in result.output and "2024-99-99" in result.output
+    assert "Traceback" not in result.output and "Traceback" not in result.stderr

@@ -87,6 +87,14 @@ BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
                                      "dkg:commitmentValue, an xsd:decimal"),
     "commitment deadline untyped": (lambda g: _set(g, commitment(g), DKG.deadline, Literal("by 2024")),
                                     "typed xsd:gYear, xsd:gYearMonth or xsd:date"),
+    "summit month ill-formed": (
+        lambda g: _set(g, summit(g), DKG.startDate, Literal("2024-13", datatype=XSD.gYearMonth)),
+        "typed xsd:date, xsd:gYearMonth or xsd:gYear"),
+    "deadline year ill-formed": (lambda g: _set(g, commitment(g), DKG.deadline, Literal("24", datatype=XSD.gYear)),
+                                 "typed xsd:gYear, xsd:gYearMonth or xsd:date"),
+    "commitment value in exponent form": (
+        lambda g: _set(g, commitment(g), DKG.commitmentValue, Literal("1e3", datatype=XSD.decimal, normalize=False)),
+        "dkg:commitmentValue, an xsd:decimal"),
     "commitment without party": (lambda g: g.remove((None, DKG.hasCommitment, commitment(g))), "needs a party"),
     "fact without assertion": (lambda g: g.add((entity_iri("country", "France"), DKG.memberOf, NATO)) or g.add(
         (entity_iri("country", "France"), RDF.type, DKG.Country)), "has no supporting dkg:Assertion"),
