@@ -293,3 +293,21 @@ def test_an_ill_formed_date_is_a_violation_without_a_traceback(runner, write):
     assert result.exit_code == 1
     assert "dkg:startDate" in result.output and "2024-99-99" in result.output
     assert "Traceback" not in result.output and "Traceback" not in result.stderr
+
+
+def test_every_output_format_carries_the_same_terms(runner, write, tmp_path):
+    from rdflib import Dataset, Graph
+    text = "date: 2019-05-02\n\nGermany pledged to spend 2 percent of its GDP on defence by 2024.\n"
+    article = write("pledge.txt", text)
+    graphs = {}
+    for fmt in ("trig", "ttl", "nq"):
+        out = tmp_path / fmt
+        assert invoke(runner, "extract", article, "--out", out, "--format", fmt).exit_code == 0
+        data = (out / f"pledge.{fmt}").read_text(encoding="utf-8")
+        if fmt == "ttl":
+            graphs[fmt] = set(Graph().parse(data=data, format="turtle"))
+        else:
+            parsed = Dataset().parse(data=data, format={"trig": "trig", "nq": "nquads"}[fmt])
+            graphs[fmt] = {(s, p, o) for s, p, o, _ in parsed.quads()}
+    assert graphs["trig"] == graphs["ttl"] == graphs["nq"]
+    assert any(str(o) == "2" and str(p).endswith("#commitmentValue") for _, p, o in graphs["ttl"])

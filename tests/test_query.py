@@ -103,3 +103,11 @@ def test_a_required_parameter_left_out_or_an_unknown_one_is_refused():
         facts.check_params({"nmae": Literal("NATO")})
     facts.check_params({"name": Literal("NATO")})
     resolve_query("alliance-members").check_params({})  # its parameter is optional
+
+
+def test_a_construct_answer_keeps_its_terms_in_turtle():
+    from rdflib import XSD, Graph
+    g = Graph()
+    g.add((URIRef("http://example.org/c"), URIRef("http://example.org/value"), Literal("2", datatype=XSD.decimal)))
+    text = render(QueryResult("graph", graph=g))
+    assert set(Graph().parse(data=text, format="turtle")) == set(g)

@@ -252,6 +252,13 @@ def write_trig(graph: Graph | ArticleGraph) -> bytes:
     return (f"{graph.identifier.n3()} {{\n" + "".join(f"  {line}\n" for line in lines) + "}\n").encode("utf-8")
 
 
+def write_turtle(graph: Graph | ArticleGraph) -> bytes:
+    """A graph as Turtle, one statement a line in N-Triples term syntax, sorted. rdflib's Turtle
+    serializer writes "2"^^xsd:decimal as the shorthand 2.0, which reads back as another RDF
+    term; these lines keep every term as it is."""
+    return "".join(f"{line}\n" for line in statement_lines(graph)).encode("utf-8")
+
+
 def bind_prefixes(graph: Graph) -> None:
     """The prefixes diplokg writes with."""
     graph.bind("dkg", DKG._NS)

@@ -27,7 +27,7 @@ from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreErr
 from .extract import Extraction, Extractor
 from .extract.parallel import extraction
 from .link import build_linker
-from .mapping import ArticleGraph, map_article, to_dataset, write_trig
+from .mapping import ArticleGraph, map_article, to_dataset, write_trig, write_turtle
 from .outcomes import OUTPUT_FORMATS, PROBLEMS, ArticleOutcome, RunReport, Status  # noqa: F401
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
@@ -162,7 +162,7 @@ def _write_one(result: Extraction | InputError, out_dir: Path, fmt: str, report:
         document = result.document
         article = map_article(result)
         if fmt == "ttl":
-            data = article.graph().serialize(format="turtle", encoding="utf-8")
+            data = write_turtle(article)
         elif fmt == "trig":
             data = write_trig(article)
         else:

@@ -165,7 +165,9 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     if result.kind == "graph":
         assert result.graph is not None
-        return result.graph.serialize(format="turtle")
+        from .mapping import write_turtle  # the same terms as stored (no numeric shorthand)
+
+        return write_turtle(result.graph).decode("utf-8")
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
