@@ -414,3 +414,27 @@ def test_a_long_article_is_read_in_sections_with_the_same_facts(extractor, monke
     assert facts(cut) == facts(whole) == facts(many[1])
     assert [x.document.id for x in many] == ["a", "t"]
     assert extractor.nlp.max_length > extract_module.SECTION_CHARS
+
+
+def test_one_article_s_failure_is_reported_for_it_and_the_batch_goes_on(extractor, monkeypatch):
+    from diplokg.errors import InputError
+    from diplokg.extract import parallel
+
+    class Fragile:
+        """The real extractor, except on the article that says BOOM."""
+
+        def extract(self, document):
+            if "BOOM" in document.text:
+                raise ValueError("E088-like failure")
+            return extractor.extract(document)
+
+        def extract_many(self, documents):
+            for document in documents:
+                yield self.extract(document)
+
+    monkeypatch.setattr(parallel, "_extractor", lambda model: Fragile())
+    batch = [Document(id=i, text=t, date=D(2019, 5, 2), origin=f"{i}.txt")
+             for i, t in (("a", "NATO met in Brussels."), ("b", "BOOM"), ("c", "Germany pledged aid."))]
+    results = parallel.extract_batch(batch, "any")
+    assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction"]
+    assert isinstance(results[1], InputError) and str(results[1]).startswith("b.txt: extraction failed (ValueError")

@@ -46,8 +46,22 @@ def extract_batch(batch: list[Item], model: str) -> list[Result]:
     picklable on purpose."""
     extractor = _extractor(model)
     documents = (item for item in batch if isinstance(item, Document))
-    extractions = extractor.extract_many(documents)
-    return [item if isinstance(item, InputError) else next(extractions) for item in batch]
+    try:
+        extractions = list(extractor.extract_many(documents))
+    except Exception:  # one article's failure is that article's, not the run's
+        return [item if isinstance(item, InputError) else _alone(extractor, item) for item in batch]
+    found = iter(extractions)
+    return [item if isinstance(item, InputError) else next(found) for item in batch]
+
+
+def _alone(extractor: Any, document: Document) -> Result:
+    """One article extracted by itself; an error in it becomes that article's reported error."""
+    try:
+        return extractor.extract(document)
+    except Exception as err:
+        where = document.origin or document.id
+        return InputError(f"{where}: extraction failed ({type(err).__name__}: {err}); the other articles go on, "
+                          f"please report this article")
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
