@@ -171,3 +171,30 @@ def test_jsonl_records_dated_unknown_are_undated_stories(write):
     assert isinstance(doc, Document) and doc.date is None
     (given,) = list(read_jsonl(path, date=PartialDate(2005)))
     assert given.date == PartialDate(2005)
+
+
+def test_reads_stop_at_the_bound(tmp_path, monkeypatch):
+    from diplokg import document as doc_module
+    monkeypatch.setattr(doc_module, "MAX_ARTICLE_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("word " * 1000, encoding="utf-8")
+    with pytest.raises(InputError, match="more than 100 bytes, more than an article"):
+        read_text_file(big)
+    with pytest.raises(InputError, match="<stdin>: more than 100 bytes"):
+        read_stdin(io.BytesIO(b"x" * 10_000))
+    lines = tmp_path / "batch.jsonl"
+    lines.write_text('{"text": "' + "w " * 500 + '"}\n{"text": "NATO met."}\n', encoding="utf-8")
+    out = list(read_jsonl(lines, PartialDate(2020, 1, 1)))
+    assert isinstance(out[0], InputError) and "a line of more than 100 bytes" in str(out[0])
+    assert out[1].text == "NATO met." and out[1].id == "batch-2"
+
+
+def test_a_pipe_is_read_as_an_article(tmp_path):
+    import os
+    import threading
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+    threading.Thread(target=lambda: fifo.write_text("NATO met in Brussels.", encoding="utf-8")).start()
+    (source,) = collect_sources([str(fifo)])
+    (document,) = list(source.documents(PartialDate(2020, 1, 1)))
+    assert document.text.startswith("NATO met in Brussels.")

@@ -137,9 +137,23 @@ def parse_article(raw: str, *, article_id: str, origin: str, date: PartialDate |
     )
 
 
+MAX_ARTICLE_BYTES = 4 * MAX_ARTICLE_CHARS + 65_536
+"""The most bytes read for one article (UTF-8 takes up to four a character, and a header): a read
+stops there, so an endless or huge input costs no more memory than an article may."""
+
+
+def _bounded(stream: BinaryIO, where: str) -> bytes:
+    data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError(f"{where}: more than {MAX_ARTICLE_BYTES:,} bytes, more than an article "
+                         f"({MAX_ARTICLE_CHARS:,} characters at most); split it into articles, e.g. as JSON Lines")
+    return data
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return _bounded(handle, str(path))
     except PermissionError:
         raise InputError(f"{path}: permission denied; make the file readable") from None
     except OSError as err:
@@ -182,6 +196,21 @@ def _jsonl_record(line: str, where: str, stem: str, lineno: int, date: PartialDa
     )
 
 
+def _lines(handle: BinaryIO) -> Iterator[bytes | None]:
+    """The lines of a file, each read with a bound: a line longer than an article may be is
+    passed over (None in its place) without being held in memory."""
+    while True:
+        line = handle.readline(MAX_ARTICLE_BYTES + 1)
+        if not line:
+            return
+        if len(line) > MAX_ARTICLE_BYTES and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(1 << 20)
+            yield None
+        else:
+            yield line
+
+
 def read_jsonl(path: Path, date: PartialDate | None = None) -> Iterator[Document | InputError]:
     """Articles from JSON Lines, one object per line with ``text`` and optionally ``id``,
     ``date``, ``url``, ``title``. Blank lines are skipped; a bad line is yielded as its error and
@@ -189,9 +218,12 @@ def read_jsonl(path: Path, date: PartialDate | None = None) -> Iterator[Document
     stem = path.name.split(".")[0]
     try:
         with _open_jsonl(path) as handle:
-            for lineno, raw_line in enumerate(handle, start=1):
+            for lineno, raw_line in enumerate(_lines(handle), start=1):
                 where = f"{path}:{lineno}"
                 try:
+                    if raw_line is None:
+                        raise InputError(f"{where}: a line of more than {MAX_ARTICLE_BYTES:,} bytes, more than an "
+                                         f"article; split it into articles, one JSON object a line")
                     line = _decode(raw_line, where)
                     if line.strip():
                         yield _jsonl_record(line, where, stem, lineno, date)
@@ -203,7 +235,7 @@ def read_jsonl(path: Path, date: PartialDate | None = None) -> Iterator[Document
 
 def read_stdin(stream: BinaryIO, date: PartialDate | None = None) -> Document:
     """One article from standard input; its id is a digest of its text unless the header has ``id:``."""
-    raw = _decode(stream.read(), "<stdin>")
+    raw = _decode(_bounded(stream, "<stdin>"), "<stdin>")
     digest = hashlib.sha1(raw.encode()).hexdigest()[:12]
     return parse_article(raw, article_id=f"stdin-{digest}", origin="<stdin>", date=date)
 
@@ -253,8 +285,8 @@ def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
                     f"{path}: folder holds no articles (*.txt or *.jsonl); name the article files instead"
                 )
             sources.extend(Source(p) for p in found)
-        elif path.is_file():
-            sources.append(Source(path))
+        elif path.is_file() or path.is_fifo() or path.is_char_device():
+            sources.append(Source(path))  # a pipe or a device is read as a text, with the same bound
         elif any(c in str(item) for c in "*?["):
             # a quoted glob ("data/**/*.txt"), expanded here so that no shell limit applies
             base = Path(path.anchor) if path.is_absolute() else Path()
