@@ -96,3 +96,17 @@ def test_a_wrong_url_is_named(url):
     result = invoke("query", "articles", "--endpoint", url)
     assert result.exit_code == 5
     assert "is not an http(s) URL" in result.stderr
+
+
+def test_credentials_in_a_url_are_never_shown():
+    from click.testing import CliRunner
+
+    from diplokg.cli import cli
+    from diplokg.errors import redact
+    assert redact("see http://alice:s3cret@host:8890/sparql?token=abc&x=1 now") == \
+        "see http://***@host:8890/sparql?token=***&x=1 now"
+    result = CliRunner().invoke(cli, ["query", "entities", "--endpoint",
+                                      "http://alice:s3cret@127.0.0.1:9/query?api_key=abc123"])
+    assert result.exit_code != 0
+    assert "s3cret" not in result.output and "abc123" not in result.output and "alice" not in result.output
+    assert "DIPLOKG_ENDPOINT_USER" in result.output

@@ -19,7 +19,7 @@ from . import __version__
 from .config import Settings
 from .dates import PartialDate
 from .document import collect_sources, parse_date
-from .errors import EXIT_INVALID, DiplokgError
+from .errors import EXIT_INVALID, DiplokgError, has_credentials, redact
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, RunReport, Status
 from .query import FORMATS, parse_param, render
 
@@ -42,7 +42,7 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except DiplokgError as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(redact(f"Error: {err}"), err=True)
             ctx.exit(err.exit_code)
 
 
@@ -50,7 +50,7 @@ class _EchoHandler(logging.Handler):
     """Library warnings as "Warning: ..." lines on stderr."""
 
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"{record.levelname.capitalize()}: {record.getMessage()}", err=True)
+        click.echo(redact(f"{record.levelname.capitalize()}: {record.getMessage()}"), err=True)
 
 
 def _log_to_stderr(level: int) -> None:
@@ -103,7 +103,14 @@ def _progress(ctx: click.Context, paths: tuple[str, ...]) -> Iterator[Callable[[
 
 
 def _settings(ctx: click.Context, **flags: Any) -> Settings:
-    return Settings.resolve(flags, config_file=ctx.obj.get("config") if ctx.obj else None)
+    settings = Settings.resolve(flags, config_file=ctx.obj.get("config") if ctx.obj else None)
+    for url in (settings.endpoint, settings.update_endpoint, settings.graph_store):
+        if url and has_credentials(url):
+            click.echo(f"Warning: {redact(url)} carries credentials; they are used but never shown: set "
+                       f"DIPLOKG_ENDPOINT_USER and DIPLOKG_ENDPOINT_PASSWORD (or DIPLOKG_ENDPOINT_TOKEN) instead, "
+                       f"so that they stay out of shell history and process lists", err=True)
+            break
+    return settings
 
 
 def _date(value: str | None) -> PartialDate | None:
@@ -128,14 +135,14 @@ def _echo_outcome(outcome: ArticleOutcome, problems_only: bool = False) -> None:
     if problems_only and outcome.status in {Status.STORED, Status.WRITTEN, Status.SKIPPED}:
         return
     for line in _outcome_lines(outcome):
-        click.echo(line, err=True)
+        click.echo(redact(line), err=True)
 
 
 def _summary(report: RunReport, verb: str, where: str) -> None:
     if click.get_current_context().obj.get("quiet"):
         return
     click.echo(
-        f"{report.count(Status.STORED) + report.count(Status.WRITTEN)} article(s) {verb} {where}; "
+        f"{report.count(Status.STORED) + report.count(Status.WRITTEN)} article(s) {verb} {redact(where)}; "
         f"{report.count(Status.REJECTED)} rejected by validation; {report.count(Status.UNREADABLE)} unreadable"
         + (f"; {report.count(Status.FAILED)} refused by the store" if report.count(Status.FAILED) else "")
         + (f"; {report.count(Status.SKIPPED)} already there" if report.count(Status.SKIPPED) else ""),

@@ -16,6 +16,8 @@ contract (README, "Exit codes"):
 
 from __future__ import annotations
 
+import re
+
 EXIT_OK = 0
 EXIT_INVALID = 1
 EXIT_INPUT = 2
@@ -68,3 +70,19 @@ class EndpointError(DiplokgError):
 
 class EndpointRefused(EndpointError):
     """The endpoint answered, and refused one request (a 4xx): the run may go on with the rest."""
+
+
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s@]+@")
+_SECRET_PARAM = re.compile(
+    r"(?i)([?&;](?:access_token|token|api_key|apikey|key|password|passwd|pass|secret|auth|signature|sig)=)[^&;#\s]*")
+
+
+def redact(text: str) -> str:
+    """``text`` with the credentials in its URLs hidden: user and password
+    (``http://user:secret@host`` -> ``http://***@host``) and token-like query parameters."""
+    return _SECRET_PARAM.sub(r"\1***", _USERINFO.sub(r"\1***@", text))
+
+
+def has_credentials(url: str) -> bool:
+    """Whether a URL carries a user, a password or a token-like parameter."""
+    return redact(url) != url
