@@ -77,3 +77,65 @@ def test_shell_completion_script():
     done = subprocess.run([sys.executable, "-c", "from diplokg.cli import main; main()"], env=env,
                           capture_output=True, text=True)
     assert "_diplokg_completion" in done.stdout and "complete " in done.stdout
+
+
+def test_a_worker_dies_with_its_parent_even_on_kill_9(tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import multiprocessing, os, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from diplokg.processes import die_with_parent\n"
+        "pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context('fork'), initializer=die_with_parent)\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    worker = int(parent.stdout.readline())
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.wait()
+    for _ in range(100):
+        try:
+            os.kill(worker, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{worker}/stat") as stat:
+            if stat.read().split()[2] == "Z":
+                break  # a zombie: dead, waiting for its reaper
+        time.sleep(0.05)
+    else:
+        os.kill(worker, signal.SIGKILL)
+        raise AssertionError("the worker outlived its parent")
+
+
+def test_serve_stops_its_server_on_sigterm(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    store = tmp_path / "kg"
+    subprocess.run([sys.executable, "-m", "diplokg", "load", "-", "--store", str(store), "--date", "2020-01-01"],
+                   input="NATO met in Brussels.", text=True, check=True, capture_output=True)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    serve = subprocess.Popen([sys.executable, "-m", "diplokg", "serve", "--store", str(store), "--port", str(port)],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(200):
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    else:
+        serve.kill()
+        raise AssertionError("the server did not start")
+    os.kill(serve.pid, signal.SIGTERM)
+    assert serve.wait(timeout=20) == 0
+    time.sleep(0.3)
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0, "the Oxigraph server is still answering"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
 from .errors import EnvironmentProblem, InputError, StoreError
+from .processes import die_with_parent
 
 
 def oxigraph_binary() -> str:
@@ -32,7 +34,22 @@ def serve_command(store: Path, host: str, port: int, read_only: bool) -> list[st
 def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, read_only: bool = False) -> int:
     """Run the server until it is stopped (Ctrl-C); returns its exit status."""
     command = serve_command(store, host, port, read_only)
+    # the server dies with this process, however it ends (kill -9 too), and SIGTERM or Ctrl-C
+    # here stop it first, so that no server is left answering and holding the store's lock
+    server = subprocess.Popen(command, preexec_fn=die_with_parent)
+
+    def stop(signum: int, frame: object) -> None:
+        server.terminate()
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        return subprocess.call(command)
-    except KeyboardInterrupt:
-        return 0
+        while True:
+            try:
+                status = server.wait()
+                break
+            except KeyboardInterrupt:
+                server.terminate()
+        return 0 if status in (-signal.SIGTERM, -signal.SIGINT) else status
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
