@@ -110,3 +110,11 @@ def test_credentials_in_a_url_are_never_shown():
     assert result.exit_code != 0
     assert "s3cret" not in result.output and "abc123" not in result.output and "alice" not in result.output
     assert "DIPLOKG_ENDPOINT_USER" in result.output
+
+
+def test_a_server_that_says_200_to_everything_stores_nothing_and_says_so(stub, write, tmp_path):
+    article = write("vienna.txt", ARTICLE)
+    result = invoke("load", str(article), "--endpoint", f"{stub}/html/query", "--quarantine", str(tmp_path / "q"))
+    assert result.exit_code == 5
+    assert "0 article(s) stored" in result.stderr and "1 refused by the store" in result.stderr
+    assert "answered as if it stored it" in result.stderr

@@ -30,7 +30,7 @@ from rdflib.term import Node
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
 from .. import __version__
-from ..errors import EndpointError, EndpointRefused, QueryError
+from ..errors import DiplokgError, EndpointError, EndpointRefused, QueryError
 from ..mapping import ArticleGraph
 from ..vocab import DATA_BASE
 from .base import Bindings, QueryResult, bind_values
@@ -182,7 +182,8 @@ class EndpointStore:
         if self._gsp and self.config.graph_store_url:
             response = self._request("PUT", self.config.graph_store_url, what, params={"graph": str(graph.identifier)},
                                      data=body, headers={"Content-Type": "application/n-triples"})
-            if response.ok:
+            if response.status_code in {200, 201, 204}:
+                self._verify([graph], what)
                 return
             if response.status_code not in {404, 405, 406, 415, 501}:
                 raise EndpointRefused(f"{what}: the server refused it ({response.status_code}): "
@@ -215,9 +216,29 @@ class EndpointStore:
             body = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
             operations.append(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
         response = self._request("POST", self.config.update_url, what, data={"update": " ;\n".join(operations)})
-        if not response.ok:
+        if response.status_code not in {200, 204}:
             raise EndpointRefused(f"{what}: the server refused the update ({response.status_code}): "
                                   f"{_server_message(response)}")
+        self._verify(graphs, what)
+
+    def _verify(self, graphs: Sequence[Graph | ArticleGraph], what: str) -> None:
+        """Ask the server what it now holds, one query for the batch: a success answer is not
+        proof (a proxy or a portal answers 200 to anything), the triples counted back are."""
+        expected = {URIRef(str(g.identifier)): len(g) for g in graphs}
+        names = " ".join(name.n3() for name in expected)
+        try:
+            result = self.query(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {names} }} "
+                                "GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+        except DiplokgError as err:
+            raise EndpointRefused(f"{what}: the server answered as if it stored it, but asking it what it holds "
+                                  f"failed ({err})") from None
+        held = {URIRef(str(row[0])): int(str(row[1])) for row in result.rows if row[0] is not None}
+        short = [name for name, n in expected.items() if held.get(name, 0) < n]
+        if short:
+            name = short[0]
+            raise EndpointRefused(f"{what}: the server answered as if it stored it, but holds {held.get(name, 0)} of "
+                                  f"the {expected[name]} triples of {name}; check that {self.config.update_url} is "
+                                  f"the SPARQL endpoint's update address")
 
     def query(self, sparql: str, bindings: Bindings | None = None) -> QueryResult:
         """Run a query; ``bindings`` enter as a VALUES block of escaped terms."""
