@@ -151,3 +151,17 @@ def test_an_organization_s_ministers_negotiating_session_and_its_place_when_just
     assert described(run(extractor, "LISBON, March 5 - NATO ministers met in Oslo on Tuesday.")) == [
         ("NATO", "Oslo", "2021-03-02")]
     assert described(run(extractor, "LISBON, March 5 - NATO ministers met last year.")) == [("NATO", None, "2020")]
+
+
+def test_meetings_only_supposed_are_no_summits(extractor):
+    for text in ("If the proposed meeting took place it would open the way for summit talks between the leaders.",
+                 "Saudi Arabia said there was no need for an emergency OPEC meeting.",
+                 "Reagan and the Democrats may finally sit down at a budget summit."):
+        assert described(run(extractor, text)) == [], text
+
+
+def test_a_date_said_of_another_noun_or_a_demonym_is_not_the_meeting_s(extractor):
+    x = run(extractor, "EC ministers ended talks this morning on the farm year, which started on April 1.")
+    assert [start for *_, start in described(x)] == ["2021-03-05"]
+    x = run(extractor, "Delegates gathered in Lisbon for the 2nd European energy summit.")
+    assert [loc for _, loc, _ in described(x)] == ["Lisbon"]

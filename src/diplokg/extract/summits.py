@@ -249,10 +249,10 @@ def _unreal(trigger: Token) -> bool:
     plans for an emergency OPEC meeting", "is unlikely to be held"), or its verb is negated ("did
     not attend the summit")."""
     doc = trigger.doc
-    before = {t.lower_ for t in doc[max(trigger.i - 5, trigger.sent.start):trigger.i]}
-    if ("no" in before and ("plans" in before or "plan" in before)) or any(
+    before = {t.lower_ for t in doc[max(trigger.i - 7, trigger.sent.start):trigger.i]}
+    if ("no" in before and (before & {"plans", "plan", "need", "question", "intention"})) or any(
             c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-        return True
+        return True  # "no plans for", "there was no need for an emergency meeting"
     if any(t.lower_ in {"unlikely", "postponed", "cancelled", "canceled", "called off"} for t in
            doc[trigger.i:min(trigger.i + 6, trigger.sent.end)]):
         return True
@@ -260,6 +260,17 @@ def _unreal(trigger: Token) -> bool:
     if verb is None:
         return False
     if trigger.head.i == verb.i and any(c.dep_ == "neg" for c in verb.children):
+        return True
+    # "if the proposed meeting took place", "unless the summit goes ahead": only a condition
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
+        return True
+    # "if the meeting took place it would open the way for summit talks": what would follow
+    if any(c.dep_ == "aux" and c.lower_ in {"would", "could", "might"} for c in verb.children) and any(
+            t.dep_ == "mark" and t.lower_ in {"if", "unless"} for t in trigger.sent):
+        return True
+    # "may finally sit down at a budget summit": only possible
+    if any(c.dep_ == "aux" and c.lower_ in {"may", "might", "could"} for c in verb.children) and \
+            verb.lemma_.lower() not in HOLDING_VERBS:
         return True
     if trigger.dep_ == "dobj" and trigger.head.i == verb.i and verb.lemma_.lower() not in HOLDING_VERBS and any(
             c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"} for c in verb.children):
@@ -384,8 +395,8 @@ def _location(trigger: Token) -> Span | None:
     Venice")."""
     doc = trigger.doc
     for ent in _clause_ents(trigger, PLACE_LABELS):
-        if _belongs_elsewhere(ent, trigger):
-            continue
+        if _belongs_elsewhere(ent, trigger) or ent.ent_id_.endswith("|1"):
+            continue  # (a demonym says whose summit, not where: "the European HDTV Summit")
         first = ent.root
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head  # "in Bonn and Tokyo": the list's first place says how it is joined
@@ -462,6 +473,8 @@ def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
             return False
         if head.pos_ in {"VERB", "AUX"} and head.i not in inside and node.dep_ in {"nsubj", "nsubjpass"}:
             return True  # the subject of another clause ("progress Bonn and Tokyo have made")
+        if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"relcl", "acl"} and head.i not in inside:
+            return True  # said in a clause about another noun ("the farm year, which started on April 1")
         node = head
         lemma = head.lemma_.lower()
         if head.ent_type_ in ORGANIZER_LABELS | PLACE_LABELS:
