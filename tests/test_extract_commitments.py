@@ -330,3 +330,15 @@ def test_a_promised_clause_is_the_action_its_date_the_deadline(extractor):
         "The EC has promised the United States it will import two mln tonnes of maize this year.")))
     assert commitments(x) == {("European Community", Decimal(2000000), "tonnes", "1987")}
     assert x.commitments[0].topic.startswith("it will import")
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Kenya made no commitment to Uganda on the tax.", set()),
+        ("The bankruptcy filing effectively froze all Texaco obligations.", set()),
+        ("Japan honoured its obligations under the treaty.", {"Japan"}),
+    ],
+)
+def test_no_commitment_and_debts_are_no_undertakings(extractor, text, parties):
+    assert {label for label, *_ in commitments(run(extractor, text))} == parties

@@ -165,3 +165,13 @@ def test_a_date_said_of_another_noun_or_a_demonym_is_not_the_meeting_s(extractor
     assert [start for *_, start in described(x)] == ["2021-03-05"]
     x = run(extractor, "Delegates gathered in Lisbon for the 2nd European energy summit.")
     assert [loc for _, loc, _ in described(x)] == ["Lisbon"]
+
+
+def test_a_few_members_of_a_large_organization_meeting_is_not_its_meeting(extractor):
+    text = ("The OECD forecast slower growth in its 24 member countries this year. The OECD said so in its "
+            "report. OECD economists agreed. Trade grew. "
+            "At a meeting in Paris last month, Britain, Canada, France, Japan, the United States and West Germany "
+            "agreed to cooperate on exchange rates.")
+    x = run(extractor, text, date=D(1987, 3, 20))
+    assert [(org, loc) for org, loc, _ in described(x)] == [(None, "Paris")]
+    assert not [r for r in x.relations if r.evidence.rule == "memberships.summit-participant"]

@@ -668,11 +668,12 @@ class CommitmentFinder:
                 for c in noun.children)):
             return None  # "airstrikes on Syrian targets": a target struck, not one set
         if lemma in PLEDGE_NOUNS_NEEDING_COMPLEMENT and not any(
-                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "of"})
+                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "of", "under"})
                 for c in noun.children):
-            return None
-        if any(c.dep_ == "neg" for c in noun.children) or _held_back_noun(noun):
-            return None
+            return None  # "froze all Texaco's obligations": debts, not an undertaking
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children) or \
+                _held_back_noun(noun):
+            return None  # "made no commitment"
         scope = _noun_scope(noun)
         rule_name = "commitments.kept-pledge" if keeper is not None else "commitments.pledge-noun"
         return CommitmentMatch((party, *others), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name,

@@ -829,7 +829,7 @@ class SummitAssembler:
                 drafts.append(draft)
         main_org = a.main_organization()
         for d in drafts:
-            self._add(d, self._near_organization(d) or main_org, base)
+            self._add(d, self._near_organization(d), main_org, base)
 
     def _near_organization(self, draft: _Draft) -> Entity | None:
         """An international organization named in the mention's sentence or the one before ("...
@@ -854,20 +854,26 @@ class SummitAssembler:
                 return entity
         return None
 
-    def _members_of(self, org: Entity | None, countries: list[Entity]) -> bool:
-        """All of ``countries`` (two or more) belong to ``org``."""
+    def _members_of(self, org: Entity | None, countries: list[Entity], most: bool = False) -> bool:
+        """All of ``countries`` (two or more) belong to ``org`` (and, with ``most``, they are at
+        least half of its members: six of the OECD's members may meet as the Group of Six)."""
         if org is None or len(countries) < 2:
             return False
         year = self.article.date.year if self.article.date else None
+        if most and 2 * len(countries) < self.book.size(org.label, year):
+            return False
         return all(self.book.is_member(c.label, org.label, year) for c in countries)
 
-    def _add(self, d: _Draft, main_org: Entity | None, base: PartialDate | None) -> None:
+    def _add(self, d: _Draft, near: Entity | None, main_org: Entity | None, base: PartialDate | None) -> None:
         a = self.article
-        # a summit the text does not attribute is the summit of the organization the article is
-        # about, unless it is a meeting of countries (of no organization, or of that one)
-        organizer = d.organizer or (main_org if not d.of_countries else None)
-        if organizer is None and not d.numbered and self._members_of(main_org, d.participants):
-            organizer = main_org
+        # a summit the text does not attribute is the summit of the organization named beside it
+        # or the article is about, unless it is a meeting of countries: of no organization, or of
+        # the one named beside it when all of them are its members (not the article's: six
+        # countries that all belong to the OECD may meet as the Group of Six)
+        organizer = d.organizer or ((near or main_org) if not d.of_countries else None)
+        if organizer is None and not d.numbered:
+            organizer = next((org for org in (near, main_org)
+                              if self._members_of(org, d.participants, most=org is not near)), None)
         if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
             return  # a meeting of no organization, not called a summit, without leaders or countries
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
