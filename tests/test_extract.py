@@ -76,6 +76,7 @@ def test_office_patterns(extractor, text, person, office, of):
         "Former foreign minister Joschka Fischer attended the dinner.",
         "Germany's former foreign minister Joschka Fischer attended the dinner.",
         "The late President Jacques Chirac was remembered.",
+        "Officials are confident that newly-nominated chairman Alan Greenspan will act.",
     ],
 )
 def test_former_offices_are_not_holdings(extractor, text):
