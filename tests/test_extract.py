@@ -439,3 +439,10 @@ def test_one_article_s_failure_is_reported_for_it_and_the_batch_goes_on(extracto
     results = parallel.extract_batch(batch, "any")
     assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction"]
     assert isinstance(results[1], InputError) and str(results[1]).startswith("b.txt: extraction failed (ValueError")
+
+
+def test_the_commission_of_a_story_about_the_ec_is_the_european_commission(extractor):
+    x = run(extractor, "EC farm ministers met in Brussels. The Commission proposed a cut in milk quotas.")
+    assert "European Commission" in {e.label for e in x.entities}
+    x = run(extractor, "The Commission on Human Rights met in Geneva. The Commission said so.")
+    assert "European Commission" not in {e.label for e in x.entities}

@@ -40,6 +40,7 @@ TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _REFERENCES = lexicon("entities").table("references")
+_BODIES = lexicon("entities").table("bodies")
 _CAPITALS = lexicon("entities").table("capitals")
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
 _HISTORICAL = lexicon("entities").table("historical_names")
@@ -156,7 +157,13 @@ class Article:
                 continue
             head = cleaned[0].split()[0]
             heads[head] = cleaned[0] if heads.get(head, cleaned[0]) == cleaned[0] else None
-        return {h: n for h, n in heads.items() if n}
+        found = {h: n for h, n in heads.items() if n}
+        # "the Commission" in a story of the EC: its body, when no other organization takes the word
+        for ent in self.ents:
+            info = ruler_info(ent)
+            for word, body in (_BODIES.get(info[1], {}) if info is not None else {}).items():
+                found.setdefault(word, body)
+        return found
 
     def _titled(self, span: Span) -> bool:
         """A name right after an honorific or an office title ("Mr Chirac", "President Bush")."""
