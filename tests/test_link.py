@@ -68,6 +68,17 @@ def test_an_office_links_through_its_country():
     assert result["Secretary of State of United States of America"] == "Q14213"
 
 
+@pytest.mark.parametrize(
+    ("title", "country", "qid"),
+    [("Treasury Secretary", "United States of America", "Q4215834"), ("Finance Minister", "Japan", "Q6500849")],
+)
+def test_an_office_links_under_another_wording_of_its_title(title, country, qid):
+    office = Entity(f"office:{title} of {country}".lower(), EntityKind.OFFICE, f"{title} of {country}", title=title)
+    state = Entity(f"country:{country}".lower(), EntityKind.COUNTRY, country)
+    rel = Relation(RelationKind.OFFICE_OF, office.key, state.key, EV)
+    assert linked(office, state, relations=(rel,))[office.label] == qid
+
+
 def test_a_bare_title_links_by_who_held_it_that_year():
     def run(year: int) -> dict[str, str | None]:
         person = Entity("person:bush", EntityKind.PERSON, "Bush")

@@ -39,6 +39,26 @@ TITLE_SYNONYMS = {
     "secretary-general": ("secretary general",),
     "secretary general": ("secretary-general",),
     "premier": ("prime minister",),
+    "pm": ("prime minister",),
+    "foreign minister": ("minister of foreign affairs",),
+    "treasury secretary": ("secretary of the treasury",),
+    "finance minister": ("minister of finance",),
+    "minister of finance": ("finance minister",),
+    "defence minister": ("minister of defence", "minister of defense"),
+    "defense minister": ("minister of defense", "minister of defence"),
+    "agriculture minister": ("minister of agriculture",),
+    "farm minister": ("minister of agriculture",),
+    "economy minister": ("minister of economy", "minister of the economy"),
+    "economics minister": ("minister of economy", "minister of economics"),
+    "interior minister": ("minister of the interior", "minister of interior"),
+    "justice minister": ("minister of justice",),
+    "oil minister": ("minister of petroleum", "minister of oil"),
+    "petroleum minister": ("minister of petroleum",),
+    "energy minister": ("minister of energy",),
+    "health minister": ("minister of health",),
+    "labour minister": ("minister of labour",),
+    "trade minister": ("minister of trade",),
+    "education minister": ("minister of education",),
 }
 
 
@@ -57,9 +77,12 @@ class Gazetteer:
     def __init__(self, items: Iterable[tuple[Item, list[str]]]) -> None:
         self._by_name: dict[str, dict[str, Item]] = {}
         self._by_surname: dict[str, dict[str, Item]] = {}
+        self.names: dict[str, tuple[str, ...]] = {}
+        """QID -> the item's label and aliases."""
         self.size = 0
         for item, aliases in items:
             self.size += 1
+            self.names[item.qid] = (item.label, *aliases)
             for name in (item.label, *aliases):
                 key = normalize_name(name)
                 if key:
@@ -110,13 +133,14 @@ def load_gazetteer(shipped: Path, extra: Path | None = None) -> Gazetteer:
     return Gazetteer(rows.values())
 
 
-def _office_names(office: Entity, qualifier: Entity) -> list[str]:
-    """Names the office may go by: its own, and its title joined with its country's names."""
+def _office_names(office: Entity, qualifier: Entity, known: tuple[str, ...] = ()) -> list[str]:
+    """Names the office may go by: its own, and its title joined with its country's names (those
+    of the article, and ``known``: the gazetteer's, once the country is linked)."""
     names = [office.label]
     if office.title is None:
         return names
     titles = [office.title, *TITLE_SYNONYMS.get(office.title.lower(), ())]
-    places = [qualifier.label, *qualifier.aliases]
+    places = list(dict.fromkeys([qualifier.label, *qualifier.aliases, *known]))
     for title in titles:
         for place in places:
             names += [f"{title} of {place}", f"{title} of the {place}", f"{place} {title}"]
@@ -150,14 +174,17 @@ class GazetteerLinker:
     def link(self, extraction: Extraction) -> None:
         """Set ``qid`` on every entity the gazetteer names unambiguously."""
         office_of = {r.subject: r.object for r in extraction.relations if r.kind is RelationKind.OFFICE_OF}
-        for entity in extraction.entities:
+        # offices last: the country of an office, once linked, lends its gazetteer names
+        for entity in sorted(extraction.entities, key=lambda e: e.kind is EntityKind.OFFICE):
             if entity.qid:
                 continue
             kinds = COMPATIBLE[entity.kind]
             if entity.kind is EntityKind.OFFICE:
                 if entity.key not in office_of:
                     continue  # a bare title ("Foreign Minister") is every country's: only tenures decide
-                names = _office_names(entity, extraction.entity(office_of[entity.key]))
+                qualifier = extraction.entity(office_of[entity.key])
+                known = self.gazetteer.names.get(qualifier.qid, ()) if qualifier.qid else ()
+                names = _office_names(entity, qualifier, known)
             elif entity.kind is EntityKind.PERSON:
                 names = [n for n in (entity.label, *entity.aliases) if len(n.split()) > 1]
                 if not names:
