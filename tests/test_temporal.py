@@ -31,6 +31,11 @@ FRIDAY = D(2018, 4, 27)  # a Friday
         ("by 2024", D(2024), None),
         ("early 2006", D(2006), None),
         ("later in the week", D(2018, 4), None),
+        ("the end of July", D(2018, 7), None),
+        ("by the end of 2006", D(2006), None),
+        ("end of the year", D(2018), None),
+        ("the end of the month", D(2018, 4), None),
+        ("July-11-12", D(2018, 7, 11), D(2018, 7, 12)),
     ],
 )
 def test_resolution(text, start, end):

@@ -164,6 +164,13 @@ def resolve(text: str, base: PartialDate | None, past: bool = False, future: boo
     """
     expr = re.sub(r"\s+", " ", text.strip().strip(".,;:")).replace("\u2019", "'")
     expr = re.sub(r"^(?:the|on|in|at|by)\s+", "", expr, flags=re.I)
+    # "the end of April", "the beginning of 2005": the month or year itself
+    expr = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?:the|this)\s+(year|month)$", r"this \1",
+                  expr, flags=re.I)
+    expr = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?!the\b|this\b)(?=\w)", "", expr,
+                  flags=re.I)
+    # "April-5-6" (wire copy): "April 5-6"
+    expr = re.sub(r"^([A-Za-z]{3,9})-(?=\d)", r"\1 ", expr)
     if not expr or _DURATION.search(expr):
         return None
     anchor = dt.date(base.year, base.month or 1, base.day or 1) if base else dt.date(2000, 1, 1)
