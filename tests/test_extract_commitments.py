@@ -94,6 +94,8 @@ def test_commitment_keeps_a_topic_and_evidence(extractor):
         ("2 percent of gross domestic product", Decimal(2), "percent of GDP"),
         ("0.7% of national income", Decimal("0.7"), "percent of national income"),
         ("three million Africans", Decimal(3000000), "africans"),
+        ("10 mln Canadian dlrs", Decimal(10000000), "CAD"),
+        ("20 mln Swiss francs", Decimal(20000000), "CHF"),
     ],
 )
 def test_amounts(text, value, unit):
@@ -342,3 +344,10 @@ def test_a_promised_clause_is_the_action_its_date_the_deadline(extractor):
 )
 def test_no_commitment_and_debts_are_no_undertakings(extractor, text, parties):
     assert {label for label, *_ in commitments(run(extractor, text))} == parties
+
+
+def test_his_country_is_the_speaker_s_state(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 6, 18), text=(
+        "Canada's Foreign Minister Joe Clark spoke. Clark said his country will provide 10 mln Canadian dlrs "
+        "as aid over the next five years to the South Pacific.")))
+    assert commitments(x) == {("Canada", Decimal(10000000), "CAD", "1992")}

@@ -46,7 +46,12 @@ _CUR_WORDS = r"pounds?(?:\s+sterling)?|sterling|stg|dollars?|dlrs?|euros?|yen|yu
              r"kronor|kroner|schillings|drachmas|escudos|dinars|riyals|shekels|naira|cruzados|sdrs?"
 _CUR_SYMBOL = r"US\$|£|\$|€|¥"
 # "Canadian dlrs", "Australian dollars": a nationality between the number and the currency
-_NATION = r"(?:(?:US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss|French|Belgian|Saudi)\s)?"
+_NATION = (r"(?:(?P<nation>US|U\.S\.|Canadian|Australian|Hong\s+Kong|New\s+Zealand|Singapore|Swiss|French|Belgian|"
+           r"Saudi)\s)?")
+# the currency a nationality makes of dollars and francs ("10 mln Canadian dlrs": CAD)
+_NATIONAL = {("canadian", "USD"): "CAD", ("australian", "USD"): "AUD", ("hong kong", "USD"): "HKD",
+             ("new zealand", "USD"): "NZD", ("singapore", "USD"): "SGD", ("swiss", "FRF"): "CHF",
+             ("belgian", "FRF"): "BEF"}
 
 MONEY_CURRENCY_FIRST = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL}|\b(?:{_CUR_WORDS})\b)\s?{_NUM}{_MULT}?", re.I)
@@ -109,6 +114,8 @@ def find_amounts(text: str) -> list[Amount]:
             currency = CURRENCIES.get(cur.split()[0], CURRENCIES.get(cur))
             if currency is None:
                 continue
+            nation = (m.groupdict().get("nation") or "").lower()
+            currency = _NATIONAL.get((" ".join(nation.split()), currency), currency)
             found.append(Amount(m.start(), m.end(), _scaled(m), currency, "money"))
     for m in PERCENT.finditer(text):
         if overlaps(m.start(), m.end()):

@@ -137,6 +137,11 @@ def _party_of(token: Token) -> Span | Token | None:
                 if ent is not None:
                     return ent
     lemma = token.lemma_.lower()
+    if lemma in {"country", "government", "nation", "state", "administration"}:
+        # "his country will provide": the state of the one it belongs to
+        own = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if own is not None:
+            return own
     if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in token.children):
         return token  # "both sides": the assembler finds the two
     if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
