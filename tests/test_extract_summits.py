@@ -175,3 +175,13 @@ def test_a_few_members_of_a_large_organization_meeting_is_not_its_meeting(extrac
     x = run(extractor, text, date=D(1987, 3, 20))
     assert [(org, loc) for org, loc, _ in described(x)] == [(None, "Paris")]
     assert not [r for r in x.relations if r.evidence.rule == "memberships.summit-participant"]
+
+
+def test_an_accord_named_after_a_city_was_made_at_a_meeting_there(extractor):
+    date = D(1987, 4, 10)
+    assert described(run(extractor, "Baker said the Lisbon accord of February 22 was still working.", date)) == [
+        (None, "Lisbon", "1987-02-22")]
+    # no date of its own: of no known day (not the article's)
+    assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == [("G7", "Lisbon", None)]
+    assert described(run(extractor, "They hope to reach a Lisbon accord next year.", date)) == []
+    assert described(run(extractor, "They will sign the Lisbon accord next week.", date)) == []

@@ -48,6 +48,8 @@ ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
 NEGOTIATING = _LEX.words("negotiating")
+PLACED_ACCORDS = _LEX.words("placed_accords")
+MAKING_VERBS = frozenset({"reach", "sign", "conclude", "strike", "negotiate", "agree", "seal", "forge", "make"})
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
                          for pattern, names in _LEX.table("described_groups").items())
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
@@ -529,8 +531,40 @@ class SummitFinder:
             if not found_meeting:
                 mentions.extend(self._acting_groups(sent, group))
             mentions.extend(self._bodies(sent))
+            mentions.extend(self._placed_accords(sent))
         doc._.dkg_summits = mentions
         return doc
+
+    @staticmethod
+    def _placed_accords(sent: Span) -> list[SummitMention]:
+        """"The Paris accord", "a February 22 agreement in Paris", "the G-7's Louvre pact": an
+        accord named after a city was made at a meeting there (past; its own date, if it has one,
+        is the meeting's; an organization named on it is the meeting's)."""
+        found: list[SummitMention] = []
+        for token in sent:
+            if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in PLACED_ACCORDS:
+                continue
+            own = list(token.children)
+            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, frozenset({"CITY"}))] if e]
+            places += [e for c in own if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                       for e in [entity_at(g, frozenset({"CITY"}))] if e]
+            if not places or (any(c.dep_ == "det" and c.lower_ in {"a", "an", "no"} for c in own) and not any(
+                    c.ent_type_ == "DATE" for c in own)):
+                continue  # "a Paris accord" (some accord yet to be made); but "a February 22 agreement in Paris"
+            verb = verb_of(token)
+            # an accord still to be made ("hope to reach a Paris accord", "will sign the Paris pact")
+            making = verb is not None and verb.lemma_.lower() in MAKING_VERBS and token.dep_ in {"dobj", "pobj"}
+            modal = verb is not None and any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "might", "may",
+                                                                            "shall"} for c in verb.children)
+            if (making and modal) or (verb is not None and (verb.lemma_.lower() in UNREAL or (
+                    verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL))):
+                continue
+            organizer = next((e for c in own if c.dep_ in {"compound", "poss", "nmod"}
+                              for e in [entity_at(c, ORGANIZER_LABELS)] if e), None)
+            dates = tuple(e for e in ents_in(list(token.subtree), DATE) if not _SPAN_OF_TIME.match(e.text))
+            found.append(SummitMention(token, organizer, places[0], dates, (), False, "past", False, False,
+                                       "summits.accord-place", leaders=True))
+        return found
 
     @staticmethod
     def _metaphor(token: Token) -> bool:
@@ -679,6 +713,9 @@ class _Draft:
     """The sentences that name its participants."""
     recent: bool = False
     """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday")."""
+    timeless: bool = False
+    """Known only through what it made ("the Paris accord"): without a date of its own it is of no
+    known day, not the article's."""
 
     def compatible(self, other: _Draft, today: PartialDate | None) -> bool:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
@@ -689,8 +726,10 @@ class _Draft:
                 if mine.key != theirs.key:
                     return False
                 shared = True
-        a = self.dates.start if self.dates is not None else (today if self.tense != "future" else None)
-        b = other.dates.start if other.dates is not None else (today if other.tense != "future" else None)
+        a = self.dates.start if self.dates is not None else (
+            today if self.tense != "future" and not self.timeless else None)
+        b = other.dates.start if other.dates is not None else (
+            today if other.tense != "future" and not other.timeless else None)
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
@@ -706,6 +745,7 @@ class _Draft:
         self.numbered = self.numbered or other.numbered
         self.here = self.here or other.here
         self.recent = self.recent or other.recent
+        self.timeless = self.timeless and other.timeless
         self.leaders = self.leaders or other.leaders
         self.sentences += other.sentences
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
@@ -815,6 +855,7 @@ class SummitAssembler:
                 sentences=[m.trigger.sent.start],
                 attended=[m.trigger.sent] if m.participants else [],
                 recent=m.tense == "past" and any(_RECENT.search(s.text) for s in m.dates),
+                timeless=m.rule == "summits.accord-place",
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
@@ -881,7 +922,7 @@ class SummitAssembler:
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
         # be of any time, so its date is not the article's
         elsewhere = d.location is not None and (a.dateline is None or d.location.key != a.dateline.key)
-        now = d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere)
+        now = not d.timeless and (d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
