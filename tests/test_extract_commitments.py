@@ -351,3 +351,12 @@ def test_his_country_is_the_speaker_s_state(extractor):
         "Canada's Foreign Minister Joe Clark spoke. Clark said his country will provide 10 mln Canadian dlrs "
         "as aid over the next five years to the South Pacific.")))
     assert commitments(x) == {("Canada", Decimal(10000000), "CAD", "1992")}
+
+
+def test_the_package_is_the_sum_an_earlier_sentence_gave(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 3, 5), text=(
+        "Kenya Railways has secured 25.6 mln dlrs aid from banks for a repair program. The aid will buy spares. "
+        "The World Bank, Canada and Belgium had contributed to the package, he said.")))
+    assert commitments(x) == {(p, Decimal(25600000), "USD", None) for p in ("World Bank", "Canada", "Belgium")}
+    alone = run(extractor, "The World Bank and Canada had contributed to the package, he said.")
+    assert {value for _, value, *_ in commitments(alone)} == {None}

@@ -974,7 +974,7 @@ class CommitmentAssembler:
         text = match.scope.text
         amounts = find_amounts(text)
         if not amounts:
-            return [None]
+            return [_earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
         # the level committed, not the change
         for first, second in itertools.pairwise(amounts):
@@ -1045,6 +1045,27 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _earlier_amount(match: CommitmentMatch) -> Amount | None:
+    """"... had contributed to the package": a measure named with "the" and no amount of its own is
+    the one an earlier sentence gave its sum ("secured 25.6 mln dlrs aid ..."), within two
+    sentences, when that sentence names money once."""
+    noun = next((t for t in match.scope if (t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS)
+                 and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in t.children)), None)
+    if noun is None:
+        return None
+    sent = match.trigger.sent
+    for _ in range(2):
+        if sent.start == 0:
+            return None
+        sent = sent.doc[sent.start - 1].sent
+        money = [a for a in find_amounts(sent.text) if a.kind == "money"]
+        if len(money) == 1 and any(t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS for t in sent):
+            return money[0]
+        if money:
+            return None
+    return None
 
 
 def _campaign_article(doc: Doc) -> bool:
