@@ -321,6 +321,7 @@ def test_a_list_of_infinitives_shares_its_to(extractor):
         ("Kenya agreed that it would cut subsidies by 2022.", {("Kenya", None, None, "2022")}),
         ("The G7 leaders agreed a plan to write off the debts of the poorest nations.", {("G7", None, None, None)}),
         ("Kenya agreed with Uganda that the talks were useful.", set()),
+        ("India has signed a $40bn deal to import gas from Iran.", {("India", Decimal(40000000000), "USD", None)}),
     ],
 )
 def test_measures_agreed_or_to_come(extractor, text, expected):

@@ -525,7 +525,7 @@ class CommitmentFinder:
         deal = self._deal_object(verb)
         assert deal is not None
         lemma = verb.lemma_.lower()
-        purposeful = any(c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"on", "for", "to"})
+        purposeful = any(c.dep_ in {"acl", "relcl", "advcl"} or (c.dep_ == "prep" and c.lower_ in {"on", "for", "to"})
                          for c in deal.children)
         if lemma == "sign" and not purposeful:
             return None  # a deal must say what it is for: "an agreement to construct the pipeline"
