@@ -311,3 +311,16 @@ def test_every_output_format_carries_the_same_terms(runner, write, tmp_path):
             graphs[fmt] = {(s, p, o) for s, p, o, _ in parsed.quads()}
     assert graphs["trig"] == graphs["ttl"] == graphs["nq"]
     assert any(str(o) == "2" and str(p).endswith("#commitmentValue") for _, p, o in graphs["ttl"])
+
+
+def test_resume_loads_again_what_the_target_no_longer_holds(runner, article, tmp_path):
+    import shutil
+    store = tmp_path / "kg"
+    assert invoke(runner, "load", article, "--store", store).exit_code == 0
+    again = invoke(runner, "load", article, "--store", store, "--resume")
+    assert "1 already there" in again.stderr and graph_count(store) == 1
+    shutil.rmtree(store)  # the store is deleted; its journal stays
+    fresh = invoke(runner, "load", article, "--store", store, "--resume")
+    assert fresh.exit_code == 0
+    assert "not in the target" in fresh.stderr and "already there" not in fresh.stderr
+    assert "1 article(s) stored" in fresh.stderr and graph_count(store) == 1

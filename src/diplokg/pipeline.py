@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -32,8 +33,11 @@ from .outcomes import OUTPUT_FORMATS, PROBLEMS, ArticleOutcome, RunReport, Statu
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
-from .store.base import QueryResult
+from .store.base import QueryResult, Store
 from .validate import Gate, ValidationReport, parse_rdf
+from .vocab import GRAPH_PREFIX
+
+log = logging.getLogger(__name__)
 
 # a batch of article graphs pushed in one request holds about this many triples
 BATCH_TRIPLES = 5000
@@ -191,6 +195,10 @@ def _outcome(extraction: Extraction, triples: int, status: Status) -> ArticleOut
     )
 
 
+_GRAPH_SIZES = ("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (STRSTARTS(STR(?g), "
+                f"{Literal(GRAPH_PREFIX).n3()})) }} GROUP BY ?g")
+
+
 class Journal:
     """The articles a run has committed to a store, with a digest of each graph, so that
     ``--resume`` after a crash or a kill skips what is already there (one JSON line per commit,
@@ -199,6 +207,7 @@ class Journal:
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
         self.done: dict[str, str] = {}
+        self.sizes: dict[str, int] = {}
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
         if resume and path.exists():
@@ -206,21 +215,36 @@ class Journal:
                 try:
                     record = json.loads(line)
                     self.done[record["graph"]] = record["sha256"]
+                    if isinstance(record.get("triples"), int):
+                        self.sizes[record["graph"]] = record["triples"]
                 except (ValueError, KeyError):
                     continue  # a line cut short by a crash: that commit is not known
         self._handle = path.open("a" if resume else "w", encoding="utf-8")
+
+    def confirm(self, store: Store) -> int:
+        """Forget the commits the target does not hold (any more): the store was deleted, or the
+        URL now points at another server. One query for all; returns how many were forgotten."""
+        if not self.done:
+            return 0
+        held = {str(row[0]): int(str(row[1])) for row in store.query(_GRAPH_SIZES).rows if row[0] is not None}
+        lost = [g for g in self.done if g not in held or held[g] != self.sizes.get(g, held[g])]
+        for graph in lost:
+            del self.done[graph]
+        return len(lost)
 
     def committed(self, graph: str, digest: str) -> bool:
         """Whether this exact graph was committed before."""
         return self.done.get(graph) == digest
 
-    def add(self, commits: Iterable[tuple[str, str, str]]) -> None:
-        """Record the commits ``(graph, digest, article id)`` of one transaction durably (one
-        ``fsync`` for all of them)."""
+    def add(self, commits: Iterable[tuple[str, str, str, int]]) -> None:
+        """Record the commits ``(graph, digest, article id, triples)`` of one transaction durably
+        (one ``fsync`` for all of them)."""
         with self._lock:
-            for graph, digest, article_id in commits:
-                self._handle.write(json.dumps({"graph": graph, "sha256": digest, "id": article_id}) + "\n")
+            for graph, digest, article_id, triples in commits:
+                self._handle.write(json.dumps({"graph": graph, "sha256": digest, "id": article_id,
+                                               "triples": triples}) + "\n")
                 self.done[graph] = digest
+                self.sizes[graph] = triples
             self._handle.flush()
             os.fsync(self._handle.fileno())
 
@@ -269,6 +293,11 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
     with _extracted(settings, items, workers=workers, dask=dask, overlap=overlap) as results, \
             open_target(settings) as store:
         journal = Journal(settings.state / f"journal-{target_identity(settings)}.jsonl", resume)
+        if resume:
+            forgotten = journal.confirm(store)
+            if forgotten:
+                log.warning("%d journaled article(s) are not in the target (was it deleted or replaced?); "
+                            "they are loaded again", forgotten)
         pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="diplokg-push")
         pending: set[Future[None]] = set()
         # many small graphs go in one request where the store takes batches
@@ -295,7 +324,8 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
                 record(ArticleOutcome(document.origin, Status.FAILED, document.id,
                                       message=f"{document.origin}: {err}"))
                 return
-            journal.add((str(one.article.identifier), one.article.digest, one.extraction.document.id) for one in batch)
+            journal.add((str(one.article.identifier), one.article.digest, one.extraction.document.id, len(one.article))
+                        for one in batch)
             for one in batch:
                 record(_outcome(one.extraction, len(one.article), Status.STORED))
 

@@ -68,7 +68,9 @@ WD = Namespace("http://www.wikidata.org/entity/")
 
 _ENTITY = Namespace(DATA_BASE + "id/")
 _ARTICLE = Namespace(DATA_BASE + "article/")
-_GRAPH = Namespace(DATA_BASE + "graph/")
+GRAPH_PREFIX = DATA_BASE + "graph/"
+"""Where the article graphs' IRIs start: the graphs of diplokg in a store that holds others too."""
+_GRAPH = Namespace(GRAPH_PREFIX)
 _ASSERTION = Namespace(DATA_BASE + "assertion/")
 
 

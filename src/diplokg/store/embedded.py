@@ -13,10 +13,9 @@ from rdflib.term import Node
 
 from ..errors import QueryError, StoreError
 from ..mapping import ArticleGraph, statement_lines
-from ..vocab import DATA_BASE
+from ..vocab import GRAPH_PREFIX
 from .base import Bindings, QueryResult, bind_values
 
-GRAPH_PREFIX = DATA_BASE + "graph/"
 FLUSH_TRIPLES = 20_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

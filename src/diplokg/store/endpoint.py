@@ -32,13 +32,12 @@ from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponen
 from .. import __version__
 from ..errors import DiplokgError, EndpointError, EndpointRefused, QueryError
 from ..mapping import ArticleGraph
-from ..vocab import DATA_BASE
+from ..vocab import GRAPH_PREFIX
 from .base import Bindings, QueryResult, bind_values
 
 log = logging.getLogger("diplokg.store")
 
 USER_AGENT = f"diplokg/{__version__}"
-GRAPH_PREFIX = DATA_BASE + "graph/"
 
 
 def derive_urls(url: str) -> tuple[str, str, str | None]:
