@@ -198,3 +198,13 @@ def test_a_pipe_is_read_as_an_article(tmp_path):
     (source,) = collect_sources([str(fifo)])
     (document,) = list(source.documents(PartialDate(2020, 1, 1)))
     assert document.text.startswith("NATO met in Brussels.")
+
+
+def test_utf16_is_read_with_its_byte_order_mark_and_named_without(tmp_path):
+    marked = tmp_path / "marked.txt"
+    marked.write_bytes("NATO met in Brussels.".encode("utf-16"))
+    assert read_text_file(marked, PartialDate(2020, 1, 1)).text.startswith("NATO met in Brussels.")
+    bare = tmp_path / "bare.txt"
+    bare.write_bytes("NATO met in Brussels.".encode("utf-16-le"))
+    with pytest.raises(InputError, match="looks like UTF-16 without a byte order mark"):
+        read_text_file(bare, PartialDate(2020, 1, 1))

@@ -111,3 +111,11 @@ def test_a_construct_answer_keeps_its_terms_in_turtle():
     g.add((URIRef("http://example.org/c"), URIRef("http://example.org/value"), Literal("2", datatype=XSD.decimal)))
     text = render(QueryResult("graph", graph=g))
     assert set(Graph().parse(data=text, format="turtle")) == set(g)
+
+
+def test_updates_are_told_from_queries_whatever_the_comments_say():
+    from diplokg.store.base import is_update
+    assert is_update("PREFIX x: <http://e/> INSERT DATA { <http://e/s> <http://e/p> <http://e/o> }")
+    assert is_update("DROP ALL")
+    assert not is_update("# DROP ALL\nSELECT * WHERE { ?s ?p ?o }")
+    assert not is_update("SELECT ?insert WHERE { ?insert ?p ?o }")

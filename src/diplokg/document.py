@@ -78,7 +78,16 @@ def parse_date(value: str, where: str) -> PartialDate:
 
 
 def _decode(data: bytes, where: str) -> str:
-    if b"\x00" in data[:8192]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")  # with its byte order mark, UTF-16 says what it is
+        except UnicodeDecodeError:
+            raise InputError(f"{where}: starts like UTF-16 but does not decode as it; save it as UTF-8") from None
+    head = data[:8192]
+    if b"\x00" in head:
+        if len(head) > 3 and head[1::2].count(0) * 2 >= len(head[1::2]):
+            raise InputError(f"{where}: looks like UTF-16 without a byte order mark; convert it, e.g. "
+                             f"'iconv -f utf-16le -t utf-8 FILE > FILE.utf8'")
         raise InputError(f"{where}: looks like a binary file, not text; give a UTF-8 text article")
     try:
         return data.decode("utf-8-sig")

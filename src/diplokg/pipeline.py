@@ -24,7 +24,7 @@ from rdflib.term import Node
 from .config import Settings
 from .dates import PartialDate
 from .document import Document, collect_sources
-from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, StoreError
+from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, QueryError, StoreError
 from .extract import Extraction, Extractor
 from .extract.parallel import extraction
 from .link import build_linker
@@ -33,7 +33,7 @@ from .outcomes import OUTPUT_FORMATS, PROBLEMS, ArticleOutcome, RunReport, Statu
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target, target_identity
-from .store.base import QueryResult, Store
+from .store.base import QueryResult, Store, is_update
 from .validate import Gate, ValidationReport, parse_rdf
 from .vocab import GRAPH_PREFIX
 
@@ -430,6 +430,9 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
         raise InputError("give either a query name or file, or --sparql TEXT (not both)")
     if sparql is not None:
         text = sparql
+        if is_update(text):
+            raise QueryError("SPARQL Update (INSERT, DELETE, DROP, LOAD, CLEAR ...) is refused: 'query' only reads; "
+                             "articles enter the store through 'diplokg load' and its gate")
     else:
         named = resolve_query(name_or_file or "")
         named.check_params(params or {})

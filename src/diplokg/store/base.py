@@ -42,6 +42,16 @@ _NOT_CODE = re.compile(
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 
 
+_UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+\S*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*"
+                     r"(?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE)
+
+
+def is_update(sparql: str) -> bool:
+    """Whether the text is a SPARQL Update request (not a query), whatever its comments say."""
+    masked = re.sub(r"#[^\n]*", " ", sparql)
+    return _UPDATE.match(masked) is not None
+
+
 def _outer_where(sparql: str) -> int | None:
     """The offset right after the query's first ``WHERE {`` that is code (not in a comment, a
     string or an IRI): the outermost group pattern."""
