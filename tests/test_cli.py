@@ -324,3 +324,11 @@ def test_resume_loads_again_what_the_target_no_longer_holds(runner, article, tmp
     assert fresh.exit_code == 0
     assert "not in the target" in fresh.stderr and "already there" not in fresh.stderr
     assert "1 article(s) stored" in fresh.stderr and graph_count(store) == 1
+
+
+def test_query_refuses_an_update_and_says_so(runner, article, tmp_path):
+    store = tmp_path / "kg"
+    invoke(runner, "load", article, "--store", store)
+    result = invoke(runner, "query", "--store", store, "--sparql", "DROP ALL")
+    assert result.exit_code == 2 and "SPARQL Update" in error_line(result) and "refused" in error_line(result)
+    assert graph_count(store) == 1
