@@ -1109,8 +1109,9 @@ TERM_VERBS = frozenset({"run", "last", "expire", "remain", "continue", "extend"}
 
 def _deal_term(article: Article) -> PartialDate | None:
     """When the article's deal ends, if it says: "the agreement, which runs until December, 1990"."""
+    relcl = article.doc.vocab.strings["relcl"]
     for token in article.doc:
-        if token.lemma_.lower() not in TERM_VERBS or token.dep_ != "relcl":
+        if token.dep != relcl or token.lemma_.lower() not in TERM_VERBS:
             continue
         if token.head.lemma_.lower() not in DEAL_NOUNS:
             continue

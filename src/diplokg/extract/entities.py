@@ -281,10 +281,8 @@ class Article:
         "the Community", "the Twelve" the European Community: each becomes a mention (and an
         alias) of that entity, when the article names the entity before it."""
         for token in self.doc:
-            if token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.ent_type_:
-                continue
-            targets = _REFERENCES.get(token.text)
-            if targets is None:
+            targets = _REFERENCES.get(token.text)  # (the cheap test first: this runs on every token)
+            if targets is None or token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.ent_type_:
                 continue
             target = self.reference_target(targets)
             if target is None:

@@ -542,7 +542,7 @@ class SummitFinder:
         is the meeting's; an organization named on it is the meeting's)."""
         found: list[SummitMention] = []
         for token in sent:
-            if token.pos_ not in {"NOUN", "PROPN"} or token.lemma_.lower() not in PLACED_ACCORDS:
+            if token.lower_.rstrip("s") not in PLACED_ACCORDS or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             own = list(token.children)
             places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, frozenset({"CITY"}))] if e]
