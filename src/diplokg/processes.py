@@ -8,6 +8,8 @@ import os
 import signal
 import sys
 
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal this process gets when its parent dies
+
 
 def die_with_parent() -> None:
     """Ask Linux to end this process when its parent dies (``kill -9`` of ``load`` must not leave a
@@ -19,6 +21,3 @@ def die_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
         if os.getppid() == 1:  # the parent died before the request was made
             os._exit(1)
-
-
-PR_SET_PDEATHSIG = 1

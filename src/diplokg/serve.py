@@ -43,12 +43,7 @@ def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, read_only: boo
 
     previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        while True:
-            try:
-                status = server.wait()
-                break
-            except KeyboardInterrupt:
-                server.terminate()
+        status = server.wait()
         return 0 if status in (-signal.SIGTERM, -signal.SIGINT) else status
     finally:
         for sig, handler in previous.items():
