@@ -145,7 +145,8 @@ def _dask_stream(batches: Iterator[list[Item]], model: str, workers: int, addres
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
-        raise EnvironmentProblem("--dask needs dask.distributed; install it with 'pip install distributed'") from None
+        raise EnvironmentProblem("--dask needs dask.distributed, an optional part of diplokg; install it with "
+                                 "'pip install \"diplokg[dask]\"' (or 'pip install distributed')") from None
     cluster = None
     try:
         if address == "local":
