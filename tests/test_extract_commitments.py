@@ -361,3 +361,10 @@ def test_the_package_is_the_sum_an_earlier_sentence_gave(extractor):
     assert commitments(x) == {(p, Decimal(25600000), "USD", None) for p in ("World Bank", "Canada", "Belgium")}
     alone = run(extractor, "The World Bank and Canada had contributed to the package, he said.")
     assert {value for _, value, *_ in commitments(alone)} == {None}
+
+
+def test_the_government_of_a_story_filed_from_a_capital_in_capitals(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 4, 9), text=(
+        "BONN, April 9 - A banker called for lower West German taxes. The government announced in March that "
+        "5.2 billion marks worth of tax cuts would be added next year.")))
+    assert commitments(x) == {("West Germany", Decimal(5200000000), "DEM", "1988")}

@@ -373,7 +373,8 @@ class Article:
         """The country a capital stands for ("Washington imposed"), if the article names it too."""
         year = self.date.year if self.date else None
         for name in (place.label, *place.aliases):
-            for country, first, last in _CAPITALS.get(name, ()):
+            # a wire dateline writes the city in capitals ("BONN, April 9 -")
+            for country, first, last in _CAPITALS.get(name, _CAPITALS.get(name.title(), ())):
                 if year is not None and ((first and year < first) or (last and year > last)):
                     continue
                 found = self.find(f"country:{normalize_name(country)}")
