@@ -185,3 +185,9 @@ def test_an_accord_named_after_a_city_was_made_at_a_meeting_there(extractor):
     assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == [("G7", "Lisbon", None)]
     assert described(run(extractor, "They hope to reach a Lisbon accord next year.", date)) == []
     assert described(run(extractor, "They will sign the Lisbon accord next week.", date)) == []
+
+
+def test_a_meeting_a_journey_is_planned_for_is_to_come_and_not_at_the_dateline(extractor):
+    text = ("LISBON, March 5 - Asked if he planned to visit the U.S. to attend conferences including "
+            "International Monetary Fund meetings in early April, the minister said he would decide soon.")
+    assert described(run(extractor, text)) == [("International Monetary Fund", None, "2021-04")]

@@ -93,9 +93,13 @@ def ents_in(tokens: Iterator[Token] | list[Token] | Span, labels: frozenset[str]
     return sorted(found, key=lambda e: e.start)
 
 
+_PREPOSITION_LIKE = frozenset({"including", "excluding", "concerning", "regarding", "following"})
+
+
 def verb_of(token: Token) -> Token | None:
-    """The nearest verb (or auxiliary) above ``token``."""
-    return next((h for h in heads(token) if h.pos_ in {"VERB", "AUX"}), None)
+    """The nearest verb (or auxiliary) above ``token``; "including" and its kind, which the parser
+    may call verbs, are prepositions here ("attend conferences including the IMF meetings")."""
+    return next((h for h in heads(token) if h.pos_ in {"VERB", "AUX"} and h.lower_ not in _PREPOSITION_LIKE), None)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -221,6 +221,14 @@ def _tense(trigger: Token) -> str:
         if aux & {"will", "shall", "'ll"} or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in
                                               {"be", "due", "expect", "schedule", "plan", "set"}):
             return "future"
+        # "planned to visit the U.S. to attend IMF meetings": a meeting a plan is for is to come
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in {"xcomp", "advcl"} or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in {"plan", "intend", "expect", "schedule", "prepare", "hope", "due"}:
+                return "future"
         # "will urge Tokyo and Bonn to meet commitments ... at Wednesday's meetings": the time of
         # the verb the infinitive hangs from
         node = verb
