@@ -227,7 +227,7 @@ def _tense(trigger: Token) -> str:
             if node.dep_ not in {"xcomp", "advcl"} or node.head.i == node.i:
                 break
             node = node.head
-            if node.lemma_.lower() in {"plan", "intend", "expect", "schedule", "prepare", "hope", "due"}:
+            if node.lemma_.lower() in {"plan", "intend", "schedule", "due"}:
                 return "future"
         # "will urge Tokyo and Bonn to meet commitments ... at Wednesday's meetings": the time of
         # the verb the infinitive hangs from
