@@ -33,6 +33,7 @@ def members(x: Extraction) -> set[tuple[str, str]]:
         ("NATO wants allies, particularly Germany, to spend more on defence.", {("Germany", "NATO")}),
         ("The minister set out the UK's goals for its EU and G7 presidencies.",
          {("United Kingdom", "European Union"), ("United Kingdom", "G7")}),
+        ("NATO ministers met. Canada said it would send troops to NATO.", {("Canada", "NATO")}),
         ("ASEAN ministers met. The foreign ministers of Indonesia, Malaysia and Thailand agreed with ASEAN.",
          {(country, "Association of Southeast Asian Nations") for country in ("Indonesia", "Malaysia", "Thailand")}),
     ],
@@ -52,6 +53,11 @@ def test_memberships_found(extractor, text, expected):
         "The US has been encouraging allies such as Germany to act.",
         # a country list is not membership when one of them is no member
         "The EU met Greece, Cyprus and Israel about the pipeline. The EU welcomed the deal.",
+        # the countries a development bank speaks of are its clients, whatever it counts as members
+        "The Asian Development Bank said growth would slow. The Asian Development Bank expects Thailand "
+        "and Vietnam to recover soon. The Asian Development Bank warned of risks.",
+        # the subject of a clause about something else does not act in the organization
+        "NATO leaders backed a NATO fund modelled on the plan used by Canada after the war. NATO will meet again.",
     ],
 )
 def test_no_membership_without_one(extractor, text):

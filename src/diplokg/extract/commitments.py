@@ -1068,9 +1068,9 @@ def _earlier_amount(match: CommitmentMatch) -> Amount | None:
     return None
 
 
-def _campaign_article(doc: Doc) -> bool:
-    """Election campaigning runs through the article (five of its words or more)."""
-    return len(_CAMPAIGN.findall(doc.text)) >= 5
+def _campaign_article(text: str) -> bool:
+    """Election campaigning runs through the article's ``text`` (five of its words or more)."""
+    return len(_CAMPAIGN.findall(text)) >= 5
 
 
 def _campaigning(sent: Span) -> bool:
@@ -1109,9 +1109,10 @@ TERM_VERBS = frozenset({"run", "last", "expire", "remain", "continue", "extend"}
 
 def _deal_term(article: Article) -> PartialDate | None:
     """When the article's deal ends, if it says: "the agreement, which runs until December, 1990"."""
-    relcl = article.doc.vocab.strings["relcl"]
-    for token in article.doc:
-        if token.dep != relcl or token.lemma_.lower() not in TERM_VERBS:
+    doc = article.doc
+    for i in (doc.to_array("DEP") == doc.vocab.strings["relcl"]).nonzero()[0]:
+        token = doc[int(i)]
+        if token.lemma_.lower() not in TERM_VERBS:
             continue
         if token.head.lemma_.lower() not in DEAL_NOUNS:
             continue
@@ -1126,7 +1127,9 @@ def _deal_term(article: Article) -> PartialDate | None:
 
 def assemble_commitments(article: Article, matches: list[CommitmentMatch]) -> None:
     """The commitments of one article (``matches`` from ``doc._.dkg_commitments``)."""
-    assembler = CommitmentAssembler(article, term=_deal_term(article), campaign=_campaign_article(article.doc))
+    if not matches:
+        return
+    assembler = CommitmentAssembler(article, term=_deal_term(article), campaign=_campaign_article(article.prepared.text))
     best: dict[tuple[str, object], Commitment] = {}
     for match in sorted(matches, key=lambda m: m.trigger.i):
         assembler.add(match, best)

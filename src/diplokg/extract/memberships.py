@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..resources import memberships_path
+from ..vocab import normalize_name
 from .entities import ORGANIZATION_KINDS, Article
 from .knowledge import MembershipBook, membership_book
 from .records import Entity, EntityKind, RelationKind
@@ -46,6 +47,7 @@ LIST_MARKERS = _LEX.words("list_markers")
 GROUPING_VERBS = _LEX.words("grouping_verbs")
 ENTRY_NOUNS = _LEX.words("entry_nouns")
 PRESIDENCY_NOUNS = _LEX.words("presidency_nouns")
+LENDER_WORDS = _LEX.words("lender_words")
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
@@ -127,7 +129,14 @@ def _acts(ent: Span, org_tokens: set[int]) -> bool:
     if ent.label_ == "PERSON":
         return not (node.dep_ == "pobj" and node.head.lower_ in SPATIAL)
     if node.dep_ in {"nsubj", "nsubjpass"} or (node.dep_ == "pobj" and node.head.lower_ == "by"):
-        return True
+        verb = node.head if node.dep_ != "pobj" else node.head.head
+        # the subject of a clause that tells of something else ("a G8 package like the Marshall
+        # Plan used by the United States") acts there, not in the organization's (unless the
+        # organization is only in the sentence before, which the whole sentence continues)
+        sent = ent.sent
+        if verb.dep_ not in {"relcl", "acl"} or not any(sent.start <= i < sent.end for i in org_tokens):
+            return True
+        return any(t.i in org_tokens for t in verb.subtree)
     if node.dep_ in {"compound", "amod", "poss", "nmod"}:
         head = node.head
         if head.ent_type_ in {"PERSON", "TITLE"}:
@@ -387,8 +396,8 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         if org is None:
             continue
         if m.rule in implied_rules:
-            if book.size(org.label, year) >= 100:
-                continue  # the UN, the IMF: naming a country with them says nothing of membership
+            if book.size(org.label, year) >= 100 or _lender(org):
+                continue  # the UN, the IMF, a development bank: naming a country with them says nothing of membership
             if m.rule != "memberships.allies" and not article.about(org):
                 continue
         if m.group and m.rule in {"memberships.known-members-listed", "memberships.acting-member",
@@ -402,6 +411,11 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             continue
         r = rule(m.rule)
         article.relate(RelationKind.MEMBER_OF, country, org, article.evidence(m.sentence, r.confidence, r.name))
+
+
+def _lender(org: Entity) -> bool:
+    """A development bank or fund ("the Asian Development Bank"), whose countries are its clients."""
+    return any(w in LENDER_WORDS for w in normalize_name(org.label).split())
 
 
 def _list_organization(article: Article, match: MemberMatch, book: MembershipBook, year: int | None) -> Entity | None:
