@@ -368,3 +368,15 @@ def test_the_government_of_a_story_filed_from_a_capital_in_capitals(extractor):
         "BONN, April 9 - A banker called for lower West German taxes. The government announced in March that "
         "5.2 billion marks worth of tax cuts would be added next year.")))
     assert commitments(x) == {("West Germany", Decimal(5200000000), "DEM", "1988")}
+
+
+def test_an_indefinite_group_is_no_reference_to_the_article_s_organization(extractor):
+    x = extractor.extract(Document(id="t", date=D(1987, 3, 5), text=(
+        "Chile held talks with the IMF on Monday. The United States and a group of other rich nations on "
+        "Thursday granted Chile a 300 mln dlr bridge loan. The IMF will meet again in May.")))
+    assert commitments(x) == {("United States of America", Decimal(300000000), "USD", None)}
+
+
+def test_two_companies_joined_by_and_each_commit(extractor):
+    x = run(extractor, "Regulators said Acme Widgets Corp and Borden Tools Inc had agreed to pay fines of 50,000 dlrs each.")
+    assert commitments(x) == {(p, Decimal(50000), "USD", None) for p in ("Acme Widgets Corp", "Borden Tools Inc")}

@@ -115,14 +115,19 @@ class CommitmentMatch:
     without "by" or "until" is its deadline too ("next year")."""
 
 
+def _definite(token: Token) -> bool:
+    """The noun is definite: "the Community", not "a group"."""
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+
+
 def _party_of(token: Token) -> Span | Token | None:
     """The party a noun names: an entity, a pronoun, a collective or a reference to resolve."""
     ent = entity_at(token, PARTY_LABELS)
     if ent is not None:
         return ent
     lower = token.lower_
-    if lower in PRONOUNS or token.text in REFERENCES:
-        return token
+    if lower in PRONOUNS or (token.text in REFERENCES and _definite(token)):
+        return token  # "the bloc", not "a group of other industrial nations"
     # "the government of Greece", "the U.S. government", "Japan's government", "EC ministers"
     # (but "German firms" are no state's own body)
     state_body = token.lower_ in STATE_NOUNS or token.lemma_.lower() in STATE_NOUNS

@@ -305,6 +305,7 @@ ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Instit
                        "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
 COMMON_WORDS = _ENTITIES.words("common_words")
 NAME_HEADS = _ENTITIES.words("name_heads")
+COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
 
 
 PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "der", "den", "el"})
@@ -377,6 +378,11 @@ class EntityFixes:
                     keep.append(Span(doc, within + 1, ent.end, label="LOC"))
                     ent = Span(doc, ent.start, within, label="LOC")
                     changed = True
+                two = self._two_companies(doc, ent)
+                if two is not None:
+                    keep.append(two[0])
+                    ent = two[1]
+                    changed = True
                 if self._not_a_name(ent):
                     changed = True
                     continue
@@ -385,6 +391,15 @@ class EntityFixes:
             doc.ents = filter_spans(keep)
             reset_index(doc)
         return doc
+
+    @staticmethod
+    def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
+        """"[Sears, Roebuck and Co and Kellwood Co]": two companies, split at the "and" that
+        follows a company's last word."""
+        for t in ent[1:-1]:
+            if t.lower_ in {"and", "&"} and doc[t.i - 1].text.rstrip(".") in COMPANY_SUFFIXES and doc[t.i + 1].is_title:
+                return Span(doc, ent.start, t.i, label=ent.label_), Span(doc, t.i + 1, ent.end, label=ent.label_)
+        return None
 
     @staticmethod
     def _not_a_name(ent: Span) -> bool:
