@@ -96,6 +96,8 @@ def test_commitment_keeps_a_topic_and_evidence(extractor):
         ("three million Africans", Decimal(3000000), "africans"),
         ("10 mln Canadian dlrs", Decimal(10000000), "CAD"),
         ("20 mln Swiss francs", Decimal(20000000), "CHF"),
+        ("three pct of GDP", Decimal(3), "percent of GDP"),
+        ("half a percent", Decimal("0.5"), "percent"),
     ],
 )
 def test_amounts(text, value, unit):
@@ -380,3 +382,35 @@ def test_an_indefinite_group_is_no_reference_to_the_article_s_organization(extra
 def test_two_companies_joined_by_and_each_commit(extractor):
     x = run(extractor, "Regulators said Acme Widgets Corp and Borden Tools Inc had agreed to pay fines of 50,000 dlrs each.")
     assert commitments(x) == {(p, Decimal(50000), "USD", None) for p in ("Acme Widgets Corp", "Borden Tools Inc")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Paris Club of creditor nations on Wednesday offered to freeze the debts of Malawi.",
+         {("Paris Club", None, None, None)}),
+        ("Norway offered to send 150 troops to the mission.", {("Norway", Decimal(150), "troops", None)}),
+        ("The Argentine government is targeting four pct real growth in gross domestic product.",
+         {("Argentina", Decimal(4), "percent", None)}),
+    ],
+)
+def test_offers_of_a_measure_and_figures_targeted(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan offered to help with the reconstruction.",  # no measure offered
+        "Rebels targeted the convoy 30 km from the border.",  # a target struck
+        "Acme Corp's plan targets total sales of about six billion dlrs.",  # a company's goal
+    ],
+)
+def test_no_offer_or_target_without_a_measure_or_figure(extractor, text):
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_a_person_without_an_office_pledges_for_no_state(extractor):
+    x = run(extractor, "The United States was named often in the report. Lena Borgstrom promised protests every week "
+                       "until Sweden acted on the climate.")
+    assert commitments(x) == set()

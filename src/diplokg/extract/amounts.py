@@ -57,8 +57,10 @@ MONEY_CURRENCY_FIRST = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL}|\b(?:{_CUR_WORDS})\b)\s?{_NUM}{_MULT}?", re.I)
 MONEY_NUMBER_FIRST = re.compile(
     rf"\b{_NUM}{_MULT}?\s?{_NATION}(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
+# "20 pct", "three pct", "half a percent" (a number word, but not "a percent")
+_PERCENT_NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w != "a"), key=len, reverse=True)) + ")"
 PERCENT = re.compile(
-    r"\b(?P<num>\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b|pct\b)"
+    rf"\b{_PERCENT_NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b)"
     r"(?:\s+of\s+(?P<base>(?:their|its|the|his|her|our)?\s*(?:gross\s+domestic\s+product|GDP|national\s+income|"
     r"gross\s+national\s+income|GNI|GNP|gross\s+national\s+product|budget)))?", re.I)
 COUNT = re.compile(rf"\b{_NUM}\s(?P<mult>million|billion|thousand|mln|bln)\s(?P<what>[A-Za-z][\w-]*)", re.I)
@@ -130,7 +132,7 @@ def find_amounts(text: str) -> list[Amount]:
                 unit = "percent of national income"
             else:
                 unit = "percent of budget"
-        found.append(Amount(m.start(), m.end(), Decimal(m.group("num")), unit, "percent"))
+        found.append(Amount(m.start(), m.end(), _number(m.group("num")), unit, "percent"))
     for pattern in (COUNT, UNITS):
         for m in pattern.finditer(text):
             if overlaps(m.start(), m.end()):

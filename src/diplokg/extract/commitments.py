@@ -54,6 +54,8 @@ HEAD_TITLES = _LEX.words("head_titles")
 NOT_HEAD_OFFICES = _LEX.words("not_head_offices")
 _CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
+OFFERING_VERBS = _LEX.words("offering_verbs")
+TARGET_VERBS = _LEX.words("target_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
 ACTION_OBJECTS = _LEX.words("action_objects")
 DEAL_NOUNS = _LEX.words("deal_nouns")
@@ -424,6 +426,19 @@ def _undertaken(word: Token) -> bool:
     return word.dep_ == "pcomp" or lemma in MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS or word.lower_ in MEASURE_NOUNS
 
 
+def _a_measure(verb: Token) -> bool:
+    """The verb carries out a measure: "freeze debts", "cut its output", "lend 50 mln dlrs"."""
+    lemma = verb.lemma_.lower()
+    if lemma in MEASURE_VERBS:
+        return True
+    obj = _object(verb)
+    tokens = list(verb.subtree)
+    if any(a.kind == "money" for a in find_amounts(_span(verb.doc, tokens).text)):
+        return True
+    return lemma in WEAK_MEASURE_VERBS | GIVING_VERBS and obj is not None and (
+        _measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS)
+
+
 def _money_in(scope: Span) -> bool:
     return any(a.kind == "money" for a in find_amounts(scope.text))
 
@@ -458,6 +473,8 @@ class CommitmentFinder:
                     match = self._measure(token, lemma)
                 elif lemma in RECEIVING_VERBS:
                     match = self._beneficiary(token)
+                elif lemma in TARGET_VERBS or token.lower_ in TARGET_VERBS:
+                    match = self._target(token)
             elif token.pos_ == "NOUN" and lemma in PLEDGE_NOUNS:
                 match = self._noun(token, lemma)
             elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
@@ -600,7 +617,24 @@ class CommitmentFinder:
         if _measure_in(obj_tokens) and ((verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS) or _future(verb)):
             return CommitmentMatch(match.parties, verb, match.scope, match.topic, match.deadlines,
                                    "commitments.decided-measure", split=True, future=match.future)
-        return None  # "offered himself as a mediator"
+        act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+        if lemma in OFFERING_VERBS and act is not None and _a_measure(act):
+            # "offered to freeze debts": the offer undertakes the measure
+            return CommitmentMatch(match.parties, verb, match.scope, match.topic, match.deadlines,
+                                   "commitments.pledge-verb", future=match.future)
+        return None  # "offered himself as a mediator", "offered to help"
+
+    def _target(self, verb: Token) -> CommitmentMatch | None:
+        """"South Africa is targeting three pct real growth", "the country was targeting a fall in
+        its surplus to 8.0 billion dlrs": a figure set as a goal, by a state or an organization."""
+        obj = _object(verb)
+        if obj is None or verb.tag_ == "VBN" or not any(
+                a.kind in {"money", "percent", "count"} for a in find_amounts(_span(verb.doc, list(obj.subtree)).text)):
+            return None  # "targeted the convoy", "was targeted": no figure set
+        match = self._match(verb, "commitments.target-verb")
+        if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
+            return None  # a company's sales target is no diplomatic commitment
+        return match
 
     def _measure(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         future = _future(verb)
@@ -938,6 +972,10 @@ class CommitmentAssembler:
         represented = self.article.speaks_for(entity)
         if represented is not None:
             return [(represented, certainty * factor("person-speaks-for"))]
+        if not self.article.offices_of(entity):
+            # no office, here or in the table: the pledge is the person's own ("the activist
+            # promised weekly protests"), not their country's; such pledges are not kept
+            return []
         home = self.article.home_country()
         return [(home, certainty * factor("home-country"))] if home is not None else []
 
