@@ -191,7 +191,7 @@ def _outcome(extraction: Extraction, triples: int, status: Status) -> ArticleOut
     return ArticleOutcome(
         origin=extraction.document.origin, status=status, article_id=extraction.document.id,
         triples=triples, entities=len(extraction.entities),
-        facts=len(extraction.relations) + len(extraction.commitments) + len(extraction.summits),
+        facts=len(extraction.facts),
     )
 
 
