@@ -24,7 +24,7 @@ from rdflib.term import Node
 from .config import Settings
 from .dates import PartialDate
 from .document import Document, collect_sources
-from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, QueryError, StoreError
+from .errors import EXIT_INVALID, EXIT_OK, EndpointRefused, InputError, QueryError
 from .extract import Extraction, Extractor
 from .extract.parallel import extraction
 from .link import build_linker
@@ -303,7 +303,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
         # many small graphs go in one request where the store takes batches
         batch: list[_Mapped] = []
         batch_triples = 0
-        batch_limit = BATCH_TRIPLES if getattr(store, "batches", True) else 0
+        batch_limit = BATCH_TRIPLES if store.batches else 0
 
         def submit() -> None:
             nonlocal batch_triples
@@ -437,12 +437,7 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
         named = resolve_query(name_or_file or "")
         named.check_params(params or {})
         text = named.text
-    if not settings.endpoint and not settings.store.exists():
-        raise StoreError(
-            f"{settings.store}: no store here yet; load articles first ('diplokg load ARTICLE') "
-            f"or point --store at an existing store"
-        )
-    with open_target(settings, read_only=True) as store:
+    with open_target(settings, read_only=True, must_exist=True) as store:
         bindings: dict[str, Node | tuple[Node, ...]] = dict(params or {})
         wanted = [p for p in name_params(named) if isinstance(bindings.get(p), Literal)] if sparql is None else []
         if wanted:
@@ -478,12 +473,10 @@ def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = 
     validated, and replaced atomically)."""
     from .link.relink import relink_graph
 
-    if not settings.endpoint and not settings.store.exists():
-        raise StoreError(f"{settings.store}: no store here yet; load articles first or point --store at a store")
-    linker = build_linker(settings)
-    gate = Gate(settings.shapes)
     report = RelinkReport()
-    with open_target(settings) as store:
+    with open_target(settings, must_exist=True) as store:
+        linker = build_linker(settings)
+        gate = Gate(settings.shapes)
         for name in store.graph_names():
             report.graphs += 1
             graph, linked = relink_graph(store.get_graph(name), linker)
@@ -513,9 +506,7 @@ def reason(files: Iterable[str | Path] = (), *, settings: Settings, materialize:
             raise InputError("--materialize writes into a store; run it with --store or --endpoint, not on files")
         sources = {str(p): parse_rdf(p, "data") for p in given}
         return check_consistency(union(sources.values()), sources=sources)
-    if not settings.endpoint and not settings.store.exists():
-        raise StoreError(f"{settings.store}: no store here yet; load articles first or name RDF files to reason over")
-    with open_target(settings) as store:
+    with open_target(settings, must_exist=True) as store:
         sources = {str(name): store.get_graph(name) for name in store.graph_names()}
         report = check_consistency(union(sources.values()), sources=sources, materialize=materialize)
         if report.inferred is not None:
@@ -534,9 +525,7 @@ def show(target: str, out: Path, *, settings: Settings) -> Path:
     from .show import facts_query, nodes_query, render
     from .vocab import WD, graph_iri
 
-    if not settings.endpoint and not settings.store.exists():
-        raise StoreError(f"{settings.store}: no store here yet; load articles first or point --store at a store")
-    with open_target(settings, read_only=True) as store:
+    with open_target(settings, read_only=True, must_exist=True) as store:
         article = graph_iri(target)
         if article in store.graph_names():
             return render(store.get_graph(article), f"article {target}", out)
