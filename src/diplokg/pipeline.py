@@ -36,7 +36,10 @@ from .store import open_target
 from .store.base import QueryResult, is_update
 from .validate import Gate, ValidationReport, parse_rdf
 
-__all__ = ["extract", "list_queries", "load", "overlaps", "query", "reason", "relink", "show", "validate"]
+__all__ = [
+    "draw", "extract_to_files", "list_queries", "load", "overlaps", "relink_store", "run_query", "run_reasoner",
+    "validate_files",
+]
 
 
 def overlaps(overlap: bool | None) -> bool:
@@ -66,12 +69,12 @@ def _extracted(settings: Settings, items: Iterator[Document | InputError], *, wo
         yield linked(results)
 
 
-def extract(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings,
+def extract_to_files(paths: Iterable[str | Path], out_dir: Path, *, settings: Settings,
                      date: PartialDate | None = None, fmt: str = "trig", progress: Progress | None = None,
                      workers: int = 1, dask: str | None = None, overlap: bool | None = None) -> RunReport:
     """Extract each article into ``out_dir/<id>.<fmt>`` (one named graph per article).
 
-    The files are what extraction found, before the SHACL gate (use :func:`validate` on
+    The files are what extraction found, before the SHACL gate (use :func:`validate_files` on
     them). ``overlap`` runs spaCy in a process of its own, beside this one's linking, mapping and
     writing (see :func:`overlaps`).
     """
@@ -129,7 +132,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
     return loader.report
 
 
-def validate(paths: Iterable[str | Path], *, shapes: Path | None = None) -> list[ValidationReport]:
+def validate_files(paths: Iterable[str | Path], *, shapes: Path | None = None) -> list[ValidationReport]:
     """Validate RDF files against the shapes (diplokg's own unless ``shapes`` is given).
 
     Raises :class:`InputError` for a file that cannot be read, before validating any.
@@ -142,7 +145,7 @@ def validate(paths: Iterable[str | Path], *, shapes: Path | None = None) -> list
     return [gate.check(graph, source) for graph, source in graphs]
 
 
-def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
+def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
               params: dict[str, Node] | None = None) -> QueryResult:
     """Run a named query (or a ``.rq`` file, or ``sparql`` text) on the store. A parameter that
     names an entity is bound to every entity of that name, alias or surname."""
@@ -174,7 +177,7 @@ def query(name_or_file: str | None, *, settings: Settings, sparql: str | None = 
         return store.query(text, bindings)
 
 
-def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = None) -> RelinkReport:
+def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | None = None) -> RelinkReport:
     """Link the entities already in the store and rewrite the graphs that change (each one
     validated, and replaced atomically)."""
     from .link.relink import relink_graph
@@ -200,7 +203,7 @@ def relink(*, settings: Settings, progress: Callable[[str, int], None] | None = 
     return report
 
 
-def reason(files: Iterable[str | Path] = (), *, settings: Settings,
+def run_reasoner(files: Iterable[str | Path] = (), *, settings: Settings,
                  materialize: bool = False) -> ConsistencyReport:
     """Run HermiT over the ontology and the data: RDF ``files`` if given, else every article graph
     in the store. With ``materialize`` (stores only), the inferences replace the store's
@@ -224,7 +227,7 @@ def reason(files: Iterable[str | Path] = (), *, settings: Settings,
         return report
 
 
-def show(target: str, out: Path, *, settings: Settings) -> Path:
+def draw(target: str, out: Path, *, settings: Settings) -> Path:
     """Draw one article's graph (by its id) or an entity's neighbourhood (by name, IRI or Wikidata
     ID) into ``out`` (.svg or .html)."""
     from .show import draw_target
