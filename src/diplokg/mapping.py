@@ -72,6 +72,7 @@ class _Mapper:
         # one IRI, one label, one piece of evidence: names that mint the same IRI ("|Boston Tea
         # Party" beside "Boston Tea Party") are one node, the first named keeps the label
         self.labelled: set[URIRef] = set()
+        self.titled: set[URIRef] = set()
         self.evidenced: set[URIRef] = set()
 
     def article_node(self) -> None:
@@ -100,6 +101,10 @@ class _Mapper:
             self.labelled.add(iri)
         for alias in sorted(entity.aliases):
             g.add((iri, SKOS.altLabel, Literal(alias)))
+        if entity.title and iri not in self.titled:
+            # the title is data, not to be cut back out of the label (relinking reads it)
+            g.add((iri, DKG.officeTitle, Literal(entity.title)))
+            self.titled.add(iri)
         g.add((iri, DKG.mentionedIn, self.article))
         if entity.qid:
             g.add((iri, OWL.sameAs, WD[entity.qid]))

@@ -48,6 +48,7 @@ class DKG(DefinedNamespace):
     location: URIRef
     participant: URIRef
     # attributes
+    officeTitle: URIRef
     startDate: URIRef
     endDate: URIRef
     commitmentValue: URIRef
