@@ -294,7 +294,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
               help="Bind ?NAME to VALUE: <iri> or http(s):// is an IRI, 2019-12-31 a date, 2025 an integer, "
                    "0.7 a decimal, v^^xsd:type typed, text@en tagged, else a string. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format (CONSTRUCT/DESCRIBE always print Turtle).")
+              help="Output format; json is SPARQL 1.1 Query Results JSON (CONSTRUCT/DESCRIBE always print Turtle).")
 @target_options
 @click.pass_context
 def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
@@ -325,7 +325,8 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
 
     Use it after the gazetteer grew (--gazetteer FILE) or to look up online
     (--wikidata-endpoint URL). Linked entities get QID-derived IRIs, so the same item in
-    many articles becomes one node; nothing is duplicated.
+    many articles becomes one node; nothing is duplicated. Each rewritten graph is validated
+    and replaced atomically; a second run changes nothing.
 
     \b
     Example:
@@ -433,7 +434,7 @@ def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_onl
 
 @cli.command()
 def queries() -> None:
-    """List the named queries with their descriptions.
+    """List the named queries with their descriptions and parameters.
 
     \b
     Example:
