@@ -28,7 +28,7 @@ from .dates import PartialDate
 from .errors import InputError
 
 HEADER_KEYS = ("title", "date", "source", "url", "id")
-_HEADER_LINE = re.compile(r"^(title|date|source|url|id):[ \t]*(.*)$", re.IGNORECASE)
+_HEADER_LINE = re.compile(rf"^({'|'.join(HEADER_KEYS)}):[ \t]*(.*)$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 

@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import EnvironmentProblem, InputError
 from .vocab import DKG, WD, graph_iri
@@ -118,8 +118,7 @@ def render(graph: Graph, title: str, out: Path) -> Path:
 RELATIONS = "dkg:holdsOffice, dkg:officeOf, dkg:memberOf, dkg:hasCommitment, dkg:organizedBy, dkg:location, " \
             "dkg:participant"
 ATTRIBUTES = "dkg:commitmentValue, dkg:commitmentUnit, dkg:commitmentTopic, dkg:deadline, dkg:startDate"
-PREFIXES = ("PREFIX dkg: <https://w3id.org/diplokg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
-            "PREFIX owl: <http://www.w3.org/2002/07/owl#>\n")
+PREFIXES = f"PREFIX dkg: <{DKG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX owl: <{OWL}>\n"
 # the entities named ?name or linked to the Wikidata item ?wd (both bound, never spliced)
 NAMED = PREFIXES + "SELECT DISTINCT ?e WHERE { GRAPH ?g { { ?e rdfs:label ?name } UNION { ?e owl:sameAs ?wd } } }"
 
