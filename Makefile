@@ -38,9 +38,11 @@ services:
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need; \
 	  fi
 
+# lint fails too when the README's CLI reference is not what the commands' --help says
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/python -m diplokg.cli_reference --check README.md
 
 test: $(STAMP) services lint
 	$(BIN)/pytest

@@ -27,8 +27,8 @@ from rdflib import Graph
 from diplokg.dates import PartialDate
 from diplokg.document import Document
 from diplokg.extract.records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from diplokg.loader import BATCH_TRIPLES
 from diplokg.mapping import to_dataset, to_graph
-from diplokg.pipeline import BATCH_TRIPLES
 from diplokg.serve import oxigraph_binary
 from diplokg.store.endpoint import EndpointConfig, EndpointStore
 

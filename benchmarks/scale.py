@@ -32,7 +32,7 @@ import spacy
 from diplokg.config import Settings
 from diplokg.document import Document, read_text_file
 from diplokg.extract.text import prepare
-from diplokg.pipeline import Status, extract, load
+from diplokg.pipeline import Status, extract_to_files, load
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 FIRST = ["Maria", "John", "Carlos", "Peter", "Anna", "James", "Olga", "Ahmed", "Yuki", "Laura", "Pierre", "Ingrid"]
@@ -140,14 +140,14 @@ def main() -> None:
         settings = Settings.resolve({"store": root / "kg", "state": root / "state", "quarantine": root / "q"})
 
         # warm both (model loads, dateparser import) before timing
-        extract([jsonl], root / "warm", settings=settings)
+        extract_to_files([jsonl], root / "warm", settings=settings)
         nlp = spacy.load(settings.model)
         texts = [prepare(Document(id=a["id"], text=a["text"]).text).text for a in articles]
         list(nlp.pipe(texts[:20]))
 
         # spaCy's own default batch size (diplokg's is 64: as fast)
         plain, _ = timed(lambda: list(nlp.pipe(texts)))
-        extracted, _ = timed(lambda: extract([jsonl], root / "out1", settings=settings))
+        extracted, _ = timed(lambda: extract_to_files([jsonl], root / "out1", settings=settings))
         loaded, report = timed(lambda: load([jsonl], settings=settings))
         stored = report.count(Status.STORED)  # type: ignore[attr-defined]
         from diplokg.store import open_store
@@ -156,9 +156,9 @@ def main() -> None:
             triples = store.triple_count()
         serial_settings = Settings.resolve({"store": root / "kg2", "state": root / "state2", "quarantine": root / "q2"})
         serial, _ = timed(lambda: load([jsonl], settings=serial_settings, overlap=False))
-        two, _ = timed(lambda: extract([jsonl], root / "out2", settings=settings, workers=2))
+        two, _ = timed(lambda: extract_to_files([jsonl], root / "out2", settings=settings, workers=2))
         plain_cpu = cpu_seconds(lambda: list(nlp.pipe(texts)))
-        extract_cpu = cpu_seconds(lambda: extract([jsonl], root / "out3", settings=settings))
+        extract_cpu = cpu_seconds(lambda: extract_to_files([jsonl], root / "out3", settings=settings))
 
         print(f"{args.articles} generated articles, {words} words, {cores} cores")
         print(f"1. extraction  plain nlp.pipe {words / plain:8.0f} words/s | diplokg extract "

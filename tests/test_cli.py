@@ -219,6 +219,15 @@ def test_user_mistakes_give_one_line_and_an_exit_code(runner, article, tmp_path,
     assert graph_count(tmp_path / "kg") == 0
 
 
+@pytest.mark.parametrize("command", [["query", "articles"], ["link"], ["reason"], ["show", "NATO", "--out", "x.svg"]])
+def test_commands_that_read_a_store_refuse_one_that_is_not_there(runner, tmp_path, command):
+    result = invoke(runner, *command, "--store", str(tmp_path / "nowhere"))
+    assert result.exit_code == 3, result.output
+    assert error_line(result) == (f"Error: {tmp_path / 'nowhere'}: no store here yet; load articles first "
+                                  f"('diplokg load ARTICLE') or point --store at an existing store")
+    assert not (tmp_path / "nowhere").exists()  # and none was made
+
+
 def test_queries_lists_named_queries(runner):
     result = invoke(runner, "queries")
     names = [line.split()[0] for line in result.stdout.splitlines()]

@@ -16,12 +16,12 @@ from diplokg.document import (
     Source,
     collect_sources,
     parse_article,
+    read_documents,
     read_jsonl,
     read_stdin,
     read_text_file,
 )
 from diplokg.errors import InputError
-from diplokg.pipeline import read_documents
 
 
 def test_header_is_parsed_and_removed(write):

@@ -11,7 +11,7 @@ from rdflib import OWL
 from diplokg.dates import PartialDate
 from diplokg.document import Document
 from diplokg.errors import InputError
-from diplokg.extract import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
+from diplokg.extract import Commitment, Entity, EntityKind, Evidence, Extraction, Relation, RelationKind, Summit
 from diplokg.link import offline_linker
 from diplokg.link.gazetteer import load_tenures
 from diplokg.mapping import to_graph
@@ -156,3 +156,19 @@ def test_entities_linked_to_one_qid_become_one():
     assert [(e.label, e.aliases, e.mentions) for e in orgs] == [
         ("FAO", {"Food and Agriculture Organization"}, [(0, 3), (20, 52)])]
     assert [(r.subject, r.object) for r in x.relations] == [("country:chad", "organization:fao")]
+
+
+def test_merging_renames_every_kind_of_fact():
+    x = Extraction(Document(id="t", text="x" * 100))
+    x.entities = [
+        Entity("organization:fao", EntityKind.ORGANIZATION, "FAO", set(), [(0, 3)], qid="Q82151"),
+        Entity("organization:food and agriculture organization", EntityKind.ORGANIZATION,
+               "Food and Agriculture Organization", set(), [(20, 52)], qid="Q82151"),
+    ]
+    x.commitments = [Commitment("organization:food and agriculture organization", EV, topic="food aid"),
+                     Commitment("organization:fao", EV, topic="food aid")]
+    x.summits = [Summit("FAO conference", EV, organizer="organization:food and agriculture organization",
+                        participants=("organization:fao", "organization:food and agriculture organization"))]
+    x.merge_linked()
+    assert [c.party for c in x.commitments] == ["organization:fao"]  # one pledge, the first evidence
+    assert [(s.organizer, s.participants) for s in x.summits] == [("organization:fao", ("organization:fao",))]

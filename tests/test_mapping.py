@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import get_args
 
 from rdflib import RDF, RDFS, Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from diplokg.document import Document
 from diplokg.extract import Commitment, Entity, EntityKind, Evidence, Relation, RelationKind
-from diplokg.mapping import to_dataset, to_graph
+from diplokg.extract.records import Fact
+from diplokg.mapping import _Mapper, to_dataset, to_graph
 from diplokg.vocab import DKG, entity_iri, graph_iri
 
 from .samples import EV, SENTENCE, sample
@@ -137,3 +139,10 @@ def test_two_undertakings_of_one_party_in_one_sentence_are_two_nodes():
                      Commitment("country:germany", EV, None, None, "cut trade credits")]
     g = to_graph(x)
     assert len(set(g.subjects(RDF.type, DKG.Commitment))) == 2
+
+
+def test_every_kind_of_fact_is_listed_counted_and_mapped():
+    x = sample()
+    assert x.facts == (*x.relations, *x.commitments, *x.summits)
+    # a kind of fact the mapper lacks would fail here, not drop its facts unseen
+    assert set(get_args(Fact)) == set(_Mapper.MAPPERS)

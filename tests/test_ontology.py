@@ -32,7 +32,7 @@ CONTRACT = ["Person", "Diplomat", "Country", "Organization", "Alliance", "Office
             "Commitment", "holdsOffice", "memberOf", "hasCommitment", "commitmentValue", "deadline",
             "commitmentUnit", "commitmentTopic", "organizedBy", "startDate", "location"]
 EXTRA = ["officeOf", "participant", "endDate", "Article", "Assertion", "extractedFrom", "sentence", "charStart",
-         "charEnd", "confidence", "mentionedIn"]
+         "charEnd", "confidence", "mentionedIn", "officeTitle"]
 
 
 @pytest.mark.parametrize("name", CONTRACT + EXTRA)

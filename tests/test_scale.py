@@ -17,7 +17,7 @@ from diplokg.config import Settings
 from diplokg.document import collect_sources
 from diplokg.errors import EnvironmentProblem, InputError
 from diplokg.extract import parallel
-from diplokg.pipeline import Status, extract, load
+from diplokg.pipeline import Status, extract_to_files, load
 from diplokg.store import open_store
 from diplokg.validate import Gate, parse_rdf
 
@@ -63,7 +63,8 @@ def same(a: dict[str, set[tuple[object, ...]]], b: dict[str, set[tuple[object, .
 def one_process(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, set[tuple[object, ...]]]]:
     folder = tmp_path_factory.mktemp("scale")
     source = corpus(folder / "in")
-    report = extract([source], folder / "one", settings=Settings.resolve({"store": folder / "kg"}), overlap=False)
+    report = extract_to_files([source], folder / "one", settings=Settings.resolve({"store": folder / "kg"}),
+                              overlap=False)
     assert report.count(Status.WRITTEN) == 12 and report.count(Status.UNREADABLE) == 1
     assert [p.origin for p in report.problems] == [f"{source}:7"]  # the bad line, named; the rest went on
     return source, graphs(folder / "one")
@@ -71,14 +72,15 @@ def one_process(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[st
 
 def test_workers_give_the_same_graphs(one_process, tmp_path):
     source, expected = one_process
-    report = extract([source], tmp_path / "two", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)
+    report = extract_to_files([source], tmp_path / "two", settings=Settings.resolve({"store": tmp_path / "kg"}),
+                              workers=2)
     assert report.count(Status.WRITTEN) == 12
     assert same(graphs(tmp_path / "two"), expected)
 
 
 def test_extracting_beside_writing_gives_the_same_graphs(one_process, tmp_path):
     source, expected = one_process
-    report = extract([source], tmp_path / "beside", settings=Settings.resolve({"store": tmp_path / "kg"}),
+    report = extract_to_files([source], tmp_path / "beside", settings=Settings.resolve({"store": tmp_path / "kg"}),
                      overlap=True)
     assert report.count(Status.WRITTEN) == 12 and report.count(Status.UNREADABLE) == 1
     assert same(graphs(tmp_path / "beside"), expected)
@@ -111,7 +113,7 @@ def test_a_window_rejects_exactly_the_articles_that_fail_alone(one_process, tmp_
         <urn:no-summits> a sh:NodeShape ; sh:targetClass dkg:Summit ;
             sh:property [ sh:path dkg:startDate ; sh:maxCount 0 ; sh:message "no dated summits here" ] .
     """)
-    extract([source], tmp_path / "files", settings=Settings.resolve({"store": tmp_path / "x"}))
+    extract_to_files([source], tmp_path / "files", settings=Settings.resolve({"store": tmp_path / "x"}))
     gate = Gate(strict)
     alone = {p.stem for p in (tmp_path / "files").glob("*.trig") if not gate.check(parse_rdf(p, "data")).conforms}
     settings = Settings.resolve({"store": tmp_path / "kg", "shapes": strict, "quarantine": tmp_path / "q",
@@ -161,4 +163,4 @@ def test_a_dead_extraction_process_stops_the_run_with_a_clear_error(one_process,
     with pytest.raises(EnvironmentProblem, match="an extraction process died"):
         load([source], settings=Settings.resolve({"store": tmp_path / "kg", "state": tmp_path / "s"}), overlap=True)
     with pytest.raises(EnvironmentProblem, match="an extraction process died"):
-        extract([source], tmp_path / "out", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)
+        extract_to_files([source], tmp_path / "out", settings=Settings.resolve({"store": tmp_path / "kg"}), workers=2)

@@ -71,6 +71,7 @@ BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
                                "A person can only hold an dkg:Office"),
     "member of a country": (lambda g: g.add((NATO, DKG.memberOf, GERMANY)), "must be of a dkg:Organization"),
     "office of a place": (lambda g: _set(g, OFFICE, DKG.officeOf, BRUSSELS), "at most one country or organization"),
+    "office title not a string": (lambda g: g.add((OFFICE, DKG.officeTitle, Literal(3))), "is a non-empty string"),
     "sameAs not wikidata": (lambda g: g.add((GERMANY, OWL.sameAs, URIRef("http://dbpedia.org/resource/Germany"))),
                             "Wikidata item IRI"),
     "summit with two start dates": (

@@ -2,10 +2,13 @@
 
 The library API (the CLI is a thin layer over it)::
 
-    from diplokg import Settings, load, query
+    from diplokg import Settings, load, run_query
     settings = Settings.resolve({"store": "kg"})
     report = load(["examples/"], settings=settings)
-    result = query("office-holders", settings=settings)
+    result = run_query("office-holders", settings=settings)
+
+No entry point shares its name with a module of the package (``diplokg.extract``,
+``diplokg.query`` ...): importing the module would replace the function on the package.
 """
 
 from __future__ import annotations
@@ -19,9 +22,19 @@ from .errors import DiplokgError
 from .outcomes import RunReport
 
 if TYPE_CHECKING:
-    from .pipeline import extract, list_queries, load, query, validate
+    from .pipeline import (
+        draw,
+        extract_to_files,
+        list_queries,
+        load,
+        relink_store,
+        run_query,
+        run_reasoner,
+        validate_files,
+    )
 
-_PIPELINE = frozenset({"extract", "list_queries", "load", "query", "validate"})
+_PIPELINE = frozenset({"draw", "extract_to_files", "list_queries", "load", "relink_store", "run_query",
+                       "run_reasoner", "validate_files"})
 
 
 def __getattr__(name: str) -> Any:
@@ -35,6 +48,6 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "DiplokgError", "RunReport", "Settings", "__version__", "extract", "list_queries", "load", "query",
-    "validate",
+    "DiplokgError", "RunReport", "Settings", "__version__", "draw", "extract_to_files", "list_queries", "load",
+    "relink_store", "run_query", "run_reasoner", "validate_files",
 ]

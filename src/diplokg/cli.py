@@ -237,8 +237,8 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
     """
     settings = _settings(ctx, model=model, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
     with _progress(ctx, paths) as progress:
-        report = _pipeline().extract(paths, out_dir, settings=settings, date=_date(date), fmt=fmt, progress=progress,
-                                  workers=workers, dask=dask)
+        report = _pipeline().extract_to_files(paths, out_dir, settings=settings, date=_date(date), fmt=fmt,
+                                              progress=progress, workers=workers, dask=dask)
     _summary(report, "written to", str(out_dir))
     ctx.exit(report.exit_code)
 
@@ -294,7 +294,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
               help="Bind ?NAME to VALUE: <iri> or http(s):// is an IRI, 2019-12-31 a date, 2025 an integer, "
                    "0.7 a decimal, v^^xsd:type typed, text@en tagged, else a string. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="Output format (CONSTRUCT/DESCRIBE always print Turtle).")
+              help="Output format; json is SPARQL 1.1 Query Results JSON (CONSTRUCT/DESCRIBE always print Turtle).")
 @target_options
 @click.pass_context
 def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
@@ -310,7 +310,7 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
     """
     bindings = dict(parse_param(p) for p in params)
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    result = _pipeline().query(name_or_file, settings=settings, sparql=sparql, params=bindings)
+    result = _pipeline().run_query(name_or_file, settings=settings, sparql=sparql, params=bindings)
     click.echo(render(result, fmt), nl=False)
 
 
@@ -325,7 +325,8 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
 
     Use it after the gazetteer grew (--gazetteer FILE) or to look up online
     (--wikidata-endpoint URL). Linked entities get QID-derived IRIs, so the same item in
-    many articles becomes one node; nothing is duplicated.
+    many articles becomes one node; nothing is duplicated. Each rewritten graph is validated
+    and replaced atomically; a second run changes nothing.
 
     \b
     Example:
@@ -333,8 +334,8 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
                          graph_store=graph_store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
-    report = _pipeline().relink(settings=settings, progress=lambda name, n: click.echo(f"relinked {n} in {name}",
-                                                                                   err=True))
+    report = _pipeline().relink_store(settings=settings,
+                                      progress=lambda name, n: click.echo(f"relinked {n} in {name}", err=True))
     for rejected in report.rejected:
         click.echo(f"not rewritten, failed validation: {rejected}", err=True)
     click.echo(f"{report.linked} entities newly linked; {report.rewritten} of {report.graphs} graphs rewritten",
@@ -362,7 +363,7 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
       diplokg reason out/*.trig
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    report = _pipeline().reason(files, settings=settings, materialize=materialize)
+    report = _pipeline().run_reasoner(files, settings=settings, materialize=materialize)
     click.echo(str(report))
     ctx.exit(0 if report.consistent else EXIT_INVALID)
 
@@ -386,7 +387,7 @@ def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoin
       diplokg show NATO --out nato.html
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
-    written = _pipeline().show(target, out, settings=settings)
+    written = _pipeline().draw(target, out, settings=settings)
     click.echo(f"drew {target} into {written}", err=True)
 
 
@@ -433,7 +434,7 @@ def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_onl
 
 @cli.command()
 def queries() -> None:
-    """List the named queries with their descriptions.
+    """List the named queries with their descriptions and parameters.
 
     \b
     Example:
@@ -460,7 +461,7 @@ def validate(ctx: click.Context, files: tuple[Path, ...], shapes: Path | None) -
     Example:
       diplokg validate out/*.trig
     """
-    reports = _pipeline().validate(files, shapes=_settings(ctx, shapes=shapes).shapes)
+    reports = _pipeline().validate_files(files, shapes=_settings(ctx, shapes=shapes).shapes)
     for report in reports:
         click.echo(str(report))
     ctx.exit(0 if all(r.conforms for r in reports) else EXIT_INVALID)

@@ -28,7 +28,7 @@ from .dates import PartialDate
 from .errors import InputError
 
 HEADER_KEYS = ("title", "date", "source", "url", "id")
-_HEADER_LINE = re.compile(r"^(title|date|source|url|id):[ \t]*(.*)$", re.IGNORECASE)
+_HEADER_LINE = re.compile(rf"^({'|'.join(HEADER_KEYS)}):[ \t]*(.*)$", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -307,3 +307,34 @@ def collect_sources(paths: Iterable[str | Path]) -> list[Source]:
         else:
             raise InputError(f"{path}: no such file or folder; check the path")
     return sources
+
+
+def read_documents(paths: Iterable[str | Path], date: PartialDate | None = None) -> Iterator[Document | InputError]:
+    """Every article named by ``paths``, or the error that kept one from being read.
+
+    Missing paths fail at once, when this is called (before any work); a bad file or JSON line is
+    yielded as an error and the rest are still read. Two articles with one id would share a
+    graph, so the second is an error too.
+    """
+    sources = collect_sources(paths)
+
+    def generate() -> Iterator[Document | InputError]:
+        seen: dict[str, str] = {}
+        for source in sources:
+            try:
+                for document in source.documents(date):
+                    if isinstance(document, InputError):
+                        yield document
+                        continue
+                    if document.id in seen:
+                        yield InputError(
+                            f"{document.origin}: article id {document.id!r} is already used by "
+                            f"{seen[document.id]}; rename one of them (the id names the article's graph)"
+                        )
+                        continue
+                    seen[document.id] = document.origin
+                    yield document
+            except InputError as err:
+                yield err
+
+    return generate()

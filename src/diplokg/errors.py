@@ -1,7 +1,7 @@
 """diplokg's exceptions. Each carries a message that names what failed, the input, and the fix.
 
-The CLI turns them into exit codes in one place (``cli.main``); the codes are a documented
-contract (README, "Exit codes"):
+The CLI turns them into exit codes in one place (``diplokg.cli._Group.invoke``); the codes are a
+documented contract (README, "Exit codes"):
 
 ===  ==========================================================================
 0    success

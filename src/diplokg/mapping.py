@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, ClassVar
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 from rdflib.term import Node
 
 from .dates import PartialDate
-from .extract.records import Entity, Evidence, Extraction
+from .extract.records import Commitment, Entity, Evidence, Extraction, Relation, Summit
 from .vocab import DKG, WD, article_iri, entity_iri, fact_iri, graph_iri
 
 _DATE_TYPES = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
@@ -71,6 +72,7 @@ class _Mapper:
         # one IRI, one label, one piece of evidence: names that mint the same IRI ("|Boston Tea
         # Party" beside "Boston Tea Party") are one node, the first named keeps the label
         self.labelled: set[URIRef] = set()
+        self.titled: set[URIRef] = set()
         self.evidenced: set[URIRef] = set()
 
     def article_node(self) -> None:
@@ -99,6 +101,10 @@ class _Mapper:
             self.labelled.add(iri)
         for alias in sorted(entity.aliases):
             g.add((iri, SKOS.altLabel, Literal(alias)))
+        if entity.title and iri not in self.titled:
+            # the title is data, not to be cut back out of the label (relinking reads it)
+            g.add((iri, DKG.officeTitle, Literal(entity.title)))
+            self.titled.add(iri)
         g.add((iri, DKG.mentionedIn, self.article))
         if entity.qid:
             g.add((iri, OWL.sameAs, WD[entity.qid]))
@@ -132,43 +138,52 @@ class _Mapper:
         self.article_node()
         for entity in self.x.entities:
             self.entity(entity)
-        for rel in self.x.relations:
-            self.fact(self.iris[rel.subject], DKG[rel.kind.value], self.iris[rel.object], rel.evidence)
-        for c in self.x.commitments:
-            party = self.iris[c.party]
-            # one sentence may hold two undertakings of one party ("will end aid and cut trade")
-            node = fact_iri("commitment", self.doc_id, str(party), str(c.value), str(c.deadline), c.evidence.sentence,
-                            *((c.unit or "", c.topic or "") if c.value is None else ()))
-            if node in self.evidenced:
-                continue  # the same undertaking twice
-            self.g.add((node, RDF.type, DKG.Commitment))
-            if c.value is not None:
-                self.g.add((node, DKG.commitmentValue, Literal(c.value, datatype=XSD.decimal)))
-            if c.unit:
-                self.g.add((node, DKG.commitmentUnit, Literal(c.unit)))
-            if c.topic:
-                self.g.add((node, DKG.commitmentTopic, Literal(c.topic)))
-            if c.deadline:
-                self.g.add((node, DKG.deadline, date_literal(c.deadline)))
-            self.evidence(node, c.evidence)
-            self.fact(party, DKG.hasCommitment, node, c.evidence)
-        for s in self.x.summits:
-            node = fact_iri("summit", self.doc_id, s.label, str(s.start), str(s.organizer), str(s.location))
-            if node in self.evidenced:
-                continue
-            self.g.add((node, RDF.type, DKG.Summit))
-            self.g.add((node, RDFS.label, Literal(s.label)))
-            if s.organizer:
-                self.g.add((node, DKG.organizedBy, self.iris[s.organizer]))
-            if s.location:
-                self.g.add((node, DKG.location, self.iris[s.location]))
-            if s.start:
-                self.g.add((node, DKG.startDate, date_literal(s.start)))
-            if s.end:
-                self.g.add((node, DKG.endDate, date_literal(s.end)))
-            for participant in s.participants:
-                self.g.add((node, DKG.participant, self.iris[participant]))
-            self.evidence(node, s.evidence)
+        for fact in self.x.facts:
+            self.MAPPERS[type(fact)](self, fact)
+
+    def relation(self, rel: Relation) -> None:
+        self.fact(self.iris[rel.subject], DKG[rel.kind.value], self.iris[rel.object], rel.evidence)
+
+    def commitment(self, c: Commitment) -> None:
+        party = self.iris[c.party]
+        # one sentence may hold two undertakings of one party ("will end aid and cut trade")
+        node = fact_iri("commitment", self.doc_id, str(party), str(c.value), str(c.deadline), c.evidence.sentence,
+                        *((c.unit or "", c.topic or "") if c.value is None else ()))
+        if node in self.evidenced:
+            return  # the same undertaking twice
+        self.g.add((node, RDF.type, DKG.Commitment))
+        if c.value is not None:
+            self.g.add((node, DKG.commitmentValue, Literal(c.value, datatype=XSD.decimal)))
+        if c.unit:
+            self.g.add((node, DKG.commitmentUnit, Literal(c.unit)))
+        if c.topic:
+            self.g.add((node, DKG.commitmentTopic, Literal(c.topic)))
+        if c.deadline:
+            self.g.add((node, DKG.deadline, date_literal(c.deadline)))
+        self.evidence(node, c.evidence)
+        self.fact(party, DKG.hasCommitment, node, c.evidence)
+
+    def summit(self, s: Summit) -> None:
+        node = fact_iri("summit", self.doc_id, s.label, str(s.start), str(s.organizer), str(s.location))
+        if node in self.evidenced:
+            return
+        self.g.add((node, RDF.type, DKG.Summit))
+        self.g.add((node, RDFS.label, Literal(s.label)))
+        if s.organizer:
+            self.g.add((node, DKG.organizedBy, self.iris[s.organizer]))
+        if s.location:
+            self.g.add((node, DKG.location, self.iris[s.location]))
+        if s.start:
+            self.g.add((node, DKG.startDate, date_literal(s.start)))
+        if s.end:
+            self.g.add((node, DKG.endDate, date_literal(s.end)))
+        for participant in s.participants:
+            self.g.add((node, DKG.participant, self.iris[participant]))
+        self.evidence(node, s.evidence)
+
+    # each kind of fact's mapping (a kind without one fails loudly, here)
+    MAPPERS: ClassVar[dict[type, Callable[[_Mapper, Any], None]]] = {
+        Relation: relation, Commitment: commitment, Summit: summit}
 
 
 Triple = tuple[Node, Node, Node]

@@ -3,6 +3,7 @@ imports: the CLI renders these before, and without, loading the pipeline)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING
@@ -10,6 +11,8 @@ from typing import TYPE_CHECKING
 from .errors import EXIT_ENDPOINT, EXIT_INPUT, EXIT_INVALID, EXIT_OK
 
 if TYPE_CHECKING:
+    from .errors import InputError
+    from .extract.records import Extraction
     from .validate import ValidationReport
 
 OUTPUT_FORMATS = {"trig": "trig", "ttl": "turtle", "nq": "nquads"}
@@ -40,6 +43,21 @@ class ArticleOutcome:
     message: str = ""
     report: ValidationReport | None = None
 
+    @classmethod
+    def of(cls, extraction: Extraction, triples: int, status: Status, message: str = "") -> ArticleOutcome:
+        """The outcome of an article that was extracted and mapped into ``triples`` triples."""
+        return cls(origin=extraction.document.origin, status=status, article_id=extraction.document.id,
+                   triples=triples, entities=len(extraction.entities), facts=len(extraction.facts),
+                   message=message)
+
+    @classmethod
+    def unreadable(cls, error: InputError) -> ArticleOutcome:
+        """The outcome of an input that could not be read (its error names it first)."""
+        return cls(str(error).split(": ", 1)[0], Status.UNREADABLE, message=str(error))
+
+
+Progress = Callable[[ArticleOutcome], None]
+"""What a run calls with each article's outcome as it ends."""
 
 PROBLEMS = frozenset({Status.REJECTED, Status.UNREADABLE, Status.FAILED})
 
@@ -75,3 +93,16 @@ class RunReport:
         return EXIT_OK
 
 
+@dataclass
+class RelinkReport:
+    """What relinking a store changed."""
+
+    graphs: int = 0
+    rewritten: int = 0
+    linked: int = 0
+    rejected: list[ValidationReport] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        """1 if a rewritten graph failed validation (it was left as it was), else 0."""
+        return EXIT_INVALID if self.rejected else EXIT_OK

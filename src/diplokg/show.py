@@ -12,11 +12,15 @@ import html
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from .errors import EnvironmentProblem, InputError
-from .vocab import DKG
+from .vocab import DKG, WD, graph_iri
+
+if TYPE_CHECKING:
+    from .store.base import Store
 
 # class -> (shape, fill colour, legend)
 STYLES: dict[object, tuple[str, str, str]] = {
@@ -114,7 +118,9 @@ def render(graph: Graph, title: str, out: Path) -> Path:
 RELATIONS = "dkg:holdsOffice, dkg:officeOf, dkg:memberOf, dkg:hasCommitment, dkg:organizedBy, dkg:location, " \
             "dkg:participant"
 ATTRIBUTES = "dkg:commitmentValue, dkg:commitmentUnit, dkg:commitmentTopic, dkg:deadline, dkg:startDate"
-PREFIXES = "PREFIX dkg: <https://w3id.org/diplokg/ontology#>\nPREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+PREFIXES = f"PREFIX dkg: <{DKG._NS}>\nPREFIX rdfs: <{RDFS}>\nPREFIX owl: <{OWL}>\n"
+# the entities named ?name or linked to the Wikidata item ?wd (both bound, never spliced)
+NAMED = PREFIXES + "SELECT DISTINCT ?e WHERE { GRAPH ?g { { ?e rdfs:label ?name } UNION { ?e owl:sameAs ?wd } } }"
 
 
 def facts_query(entity: URIRef) -> str:
@@ -131,3 +137,39 @@ def nodes_query(nodes: list[URIRef]) -> str:
     return (f"{PREFIXES}CONSTRUCT {{ ?n a ?t . ?n rdfs:label ?l . ?n ?a ?v }} WHERE {{ VALUES ?n {{ {values} }} "
             f"GRAPH ?g {{ ?n a ?t . OPTIONAL {{ ?n rdfs:label ?l }} "
             f"OPTIONAL {{ ?n ?a ?v . FILTER (?a IN ({ATTRIBUTES})) }} }} }}")
+
+
+def find_entity(store: Store, target: str) -> URIRef:
+    """The entity ``target`` names: an IRI as given, else the one entity with that name or
+    Wikidata ID (none, or several, is an :class:`InputError` that says what to give instead)."""
+    if target.startswith(("http://", "https://")):
+        return URIRef(target)
+    is_qid = target.startswith("Q") and target[1:].isdigit()
+    rows = store.query(NAMED, {"name": Literal(target), "wd": WD[target] if is_qid else URIRef("urn:none")}).rows
+    found = sorted({str(r[0]) for r in rows if r[0] is not None})
+    if not found:
+        raise InputError(f"{target!r}: no article with that id and no entity with that name, IRI or QID; "
+                         f"see 'diplokg query articles' and 'diplokg query entities'")
+    if len(found) > 1:
+        raise InputError(f"{target!r} names {len(found)} entities ({', '.join(found[:5])}); give the IRI")
+    return URIRef(found[0])
+
+
+def neighbourhood(store: Store, entity: URIRef) -> Graph:
+    """An entity's facts one step out, with the classes, labels and drawn attributes of the
+    nodes they reach."""
+    facts = store.query(facts_query(entity)).graph or Graph()
+    nodes = sorted({t for s, _, o in facts for t in (s, o) if isinstance(t, URIRef)} | {entity})
+    drawn = store.query(nodes_query(nodes)).graph or Graph()
+    for triple in facts:
+        drawn.add(triple)
+    return drawn
+
+
+def draw_target(store: Store, target: str, out: Path) -> Path:
+    """Draw the article with id ``target`` or, if there is none, the neighbourhood of the entity
+    it names (see :func:`find_entity`) into ``out``."""
+    article = graph_iri(target)
+    if article in store.graph_names():
+        return render(store.get_graph(article), f"article {target}", out)
+    return render(neighbourhood(store, find_entity(store, target)), target, out)

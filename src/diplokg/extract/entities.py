@@ -44,7 +44,6 @@ _BODIES = lexicon("entities").table("bodies")
 _CAPITALS = lexicon("entities").table("capitals")
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
 _HISTORICAL = lexicon("entities").table("historical_names")
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 @dataclass(frozen=True)

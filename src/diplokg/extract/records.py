@@ -5,9 +5,11 @@ Offsets are character offsets into :attr:`diplokg.document.Document.text` (the a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Hashable, Mapping
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any, TypeAlias
 
 from ..dates import PartialDate
 from ..document import Document
@@ -82,6 +84,15 @@ class Relation:
     object: str
     evidence: Evidence
 
+    def renamed(self, names: Mapping[str, str]) -> Relation:
+        """The same relation between the entities ``names`` maps the keys to (others unchanged)."""
+        return replace(self, subject=names.get(self.subject, self.subject), object=names.get(self.object, self.object))
+
+    @property
+    def identity(self) -> Hashable:
+        """What makes two relations one (whatever their evidence)."""
+        return (self.kind, self.subject, self.object)
+
 
 @dataclass(frozen=True)
 class Commitment:
@@ -93,6 +104,15 @@ class Commitment:
     unit: str | None = None
     topic: str | None = None
     deadline: PartialDate | None = None
+
+    def renamed(self, names: Mapping[str, str]) -> Commitment:
+        """The same pledge by the entity ``names`` maps the party to (if it does)."""
+        return replace(self, party=names.get(self.party, self.party))
+
+    @property
+    def identity(self) -> Hashable:
+        """What makes two pledges one (whatever their evidence)."""
+        return (self.party, self.value, self.unit, self.topic, self.deadline)
 
 
 @dataclass(frozen=True)
@@ -107,6 +127,26 @@ class Summit:
     end: PartialDate | None = None
     participants: tuple[str, ...] = ()
 
+    def renamed(self, names: Mapping[str, str]) -> Summit:
+        """The same meeting with its entities renamed by ``names`` (a participant named twice once)."""
+        def new(key: str | None) -> str | None:
+            return names.get(key, key) if key is not None else None
+
+        return replace(self, organizer=new(self.organizer), location=new(self.location),
+                       participants=tuple(dict.fromkeys(names.get(p, p) for p in self.participants)))
+
+    @property
+    def identity(self) -> Hashable:
+        """Two summit records are one only when they are equal, evidence included."""
+        return self
+
+
+Fact: TypeAlias = Relation | Commitment | Summit
+"""One fact of an article: a relation between entities, or a fact with a node of its own."""
+
+_FACTS: dict[str, Any] = {"facts": True}
+"""Marks the fields of :class:`Extraction` that hold facts (see :attr:`Extraction.facts`)."""
+
 
 @dataclass
 class Extraction:
@@ -114,9 +154,16 @@ class Extraction:
 
     document: Document
     entities: list[Entity] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    commitments: list[Commitment] = field(default_factory=list)
-    summits: list[Summit] = field(default_factory=list)
+    # a new kind of fact is a new list field marked like these: counted, renamed, mapped with them
+    relations: list[Relation] = field(default_factory=list, metadata=_FACTS)
+    commitments: list[Commitment] = field(default_factory=list, metadata=_FACTS)
+    summits: list[Summit] = field(default_factory=list, metadata=_FACTS)
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        """Every fact of the article, kind after kind (relations, commitments, summits), each kind
+        in the order it was found."""
+        return tuple(fact for name in _FACT_FIELDS for fact in getattr(self, name))
 
     def merge_linked(self) -> None:
         """Entities that linking gave one QID are one entity: "US president" and "President of
@@ -137,24 +184,12 @@ class Extraction:
         if not renamed:
             return
         self.entities = [e for e in self.entities if e.key not in renamed]
-
-        def new(key: str | None) -> str | None:
-            return renamed.get(key, key) if key is not None else None
-
-        relations: dict[tuple[RelationKind, str, str], Relation] = {}
-        for rel in self.relations:
-            moved = Relation(rel.kind, renamed.get(rel.subject, rel.subject), renamed.get(rel.object, rel.object),
-                             rel.evidence)
-            relations.setdefault((moved.kind, moved.subject, moved.object), moved)  # the first evidence stands
-        self.relations = list(relations.values())
-        commitments: dict[tuple[object, ...], Commitment] = {}
-        for c in self.commitments:
-            kept = replace(c, party=renamed.get(c.party, c.party))
-            commitments.setdefault((kept.party, kept.value, kept.unit, kept.topic, kept.deadline), kept)
-        self.commitments = list(commitments.values())
-        self.summits = [replace(s, organizer=new(s.organizer), location=new(s.location),
-                                participants=tuple(dict.fromkeys(renamed.get(p, p) for p in s.participants)))
-                        for s in self.summits]
+        for name in _FACT_FIELDS:
+            kept: dict[Hashable, Fact] = {}
+            for fact in getattr(self, name):
+                moved = fact.renamed(renamed)
+                kept.setdefault(moved.identity, moved)  # the first evidence stands
+            setattr(self, name, list(kept.values()))
 
     def entity(self, key: str) -> Entity:
         """The entity with this key; ``KeyError`` if there is none."""
@@ -162,3 +197,7 @@ class Extraction:
             if entity.key == key:
                 return entity
         raise KeyError(key)
+
+
+_FACT_FIELDS = tuple(f.name for f in fields(Extraction) if f.metadata.get("facts"))
+"""The names of :class:`Extraction`'s fields that hold facts."""

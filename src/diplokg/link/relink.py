@@ -20,7 +20,8 @@ _NO_EVIDENCE = Evidence("", 0, 0, 1.0, "relink")
 
 
 def graph_to_extraction(graph: Graph) -> Extraction:
-    """The entities (keyed by IRI) and relations of one article graph."""
+    """The entities (keyed by IRI, with their names, Wikidata IDs and office titles), the
+    relations and the date of one article graph: what linking reads."""
     article = next(iter(graph.subjects(RDF.type, DKG.Article)), None)
     date = graph.value(article, DCTERMS.date) if article is not None else None
     article_id = str(graph.value(article, DCTERMS.identifier) or graph.identifier)
@@ -39,24 +40,14 @@ def graph_to_extraction(graph: Graph) -> Extraction:
             if kind in {EntityKind.ALLIANCE, EntityKind.CITY}:
                 existing.kind = kind
             continue
+        title = min((str(t) for t in graph.objects(node, DKG.officeTitle)), default=None)
         extraction.entities.append(Entity(
             key=str(node), kind=kind, label=str(graph.value(node, RDFS.label) or ""),
-            aliases={str(a) for a in graph.objects(node, SKOS.altLabel)}, qid=qid,
+            aliases={str(a) for a in graph.objects(node, SKOS.altLabel)}, qid=qid, title=title,
         ))
     for predicate, relation in RELATIONS.items():
         for s, o in graph.subject_objects(predicate):
             extraction.relations.append(Relation(relation, str(s), str(o), _NO_EVIDENCE))
-    # an office's title is its label without " of <its country or organization>"
-    labels = {e.key: e.label for e in extraction.entities}
-    for rel in extraction.relations:
-        if rel.kind is RelationKind.OFFICE_OF:
-            office = extraction.entity(rel.subject)
-            suffix = f" of {labels.get(rel.object, '')}"
-            if office.label.endswith(suffix):
-                office.title = office.label[: -len(suffix)]
-    for entity in extraction.entities:
-        if entity.kind is EntityKind.OFFICE and entity.title is None and " of " not in entity.label:
-            entity.title = entity.label
     return extraction
 
 
@@ -85,6 +76,8 @@ def relink_graph(graph: Graph, linker: Linker) -> tuple[Graph, int]:
         for extra in labels[1:]:
             new.remove((node, RDFS.label, extra))
             new.add((node, SKOS.altLabel, extra))
+        for extra in sorted(new.objects(node, DKG.officeTitle), key=str)[1:]:
+            new.remove((node, DKG.officeTitle, extra))  # one title, as mapping writes
         if len(set(new.objects(node, RDF.type)) & set(KINDS)) > 1:
             kinds = {KINDS[c] for c in new.objects(node, RDF.type) if c in KINDS}
             if EntityKind.ALLIANCE in kinds:

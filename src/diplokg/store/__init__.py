@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..config import Settings
 from .base import QueryResult, Store
-from .embedded import EmbeddedStore
+from .embedded import EmbeddedStore, no_store_here
 from .endpoint import EndpointConfig, EndpointStore
 
 __all__ = ["EmbeddedStore", "EndpointStore", "QueryResult", "Store", "open_store", "open_target", "target_identity"]
@@ -18,12 +18,16 @@ def open_store(path: Path, *, read_only: bool = False) -> EmbeddedStore:
     return EmbeddedStore(path, read_only=read_only)
 
 
-def open_target(settings: Settings, *, read_only: bool = False) -> EmbeddedStore | EndpointStore:
+def open_target(settings: Settings, *, read_only: bool = False, must_exist: bool = False) -> Store:
     """The store the settings name: a SPARQL endpoint when ``endpoint`` is set, else the
-    embedded store."""
+    embedded store. With ``must_exist`` (the commands that read what was loaded), an embedded
+    store that is not there yet is a :class:`~diplokg.errors.StoreError` instead of a new, empty
+    store."""
     if settings.endpoint:
         return EndpointStore(EndpointConfig.from_url(
             settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store))
+    if must_exist and not settings.store.exists():
+        raise no_store_here(settings.store)
     return open_store(settings.store, read_only=read_only)
 
 

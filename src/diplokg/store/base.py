@@ -6,8 +6,9 @@ import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import TracebackType
 from typing import Literal as Kind
-from typing import Protocol
+from typing import Protocol, Self
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -72,7 +73,16 @@ class QueryResult:
 
 
 class Store(Protocol):
-    """A quad store holding one named graph per article."""
+    """A quad store holding one named graph per article.
+
+    Like rdflib's stores (``context_aware``, ``transaction_aware``), a backend says what it can
+    do: :attr:`batches`. A store is a context manager that closes itself.
+    """
+
+    @property
+    def batches(self) -> bool:
+        """Whether :meth:`replace_graphs` sends several graphs in one request (so that a loader
+        gathers small graphs into batches), rather than one request each."""
 
     def replace_graph(self, graph: Graph | ArticleGraph) -> None:
         """Atomically replace the named graph ``graph.identifier`` with ``graph``'s triples."""
@@ -87,7 +97,17 @@ class Store(Protocol):
         """The triples of one named graph."""
 
     def graph_names(self) -> list[URIRef]:
-        """The named graphs in the store."""
+        """diplokg's article graphs in the store, sorted."""
+
+    def triple_count(self, graph: URIRef | None = None) -> int:
+        """Triples in one named graph, or in the store (see each backend for which graphs count)."""
 
     def close(self) -> None:
         """Release the store."""
+
+    def __enter__(self) -> Self:
+        """The store itself."""
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        """Close the store."""

@@ -68,16 +68,16 @@ def _turtle(graph: Graph | ArticleGraph) -> str | None:
 class EmbeddedStore:
     """An Oxigraph store in a folder. Only one process may open a folder at a time."""
 
+    batches = True
+    """Many graphs are written in one call (see :class:`~diplokg.store.base.Store`)."""
+
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self._unflushed = 0
         try:
             if read_only:
                 if not self.path.exists():
-                    raise StoreError(
-                        f"{self.path}: no store here yet; load articles first ('diplokg load ARTICLE') "
-                        f"or point --store at an existing store"
-                    )
+                    raise no_store_here(self.path)
                 self._store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)
@@ -184,6 +184,12 @@ class EmbeddedStore:
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         self.close()
+
+
+def no_store_here(path: Path) -> StoreError:
+    """The error of a command that reads a store where none was loaded."""
+    return StoreError(f"{path}: no store here yet; load articles first ('diplokg load ARTICLE') "
+                      f"or point --store at an existing store")
 
 
 def _first_line(err: BaseException) -> str:
