@@ -446,3 +446,8 @@ def test_the_commission_of_a_story_about_the_ec_is_the_european_commission(extra
     assert "European Commission" in {e.label for e in x.entities}
     x = run(extractor, "The Commission on Human Rights met in Geneva. The Commission said so.")
     assert "European Commission" not in {e.label for e in x.entities}
+
+
+def test_a_name_the_ner_cut_at_its_joiner_is_one_organization(extractor):
+    x = run(extractor, "Mr Brown will chair a meeting of the Commission for Africa in Cape Town.")
+    assert "Commission for Africa" in {e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION}

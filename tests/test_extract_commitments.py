@@ -380,7 +380,8 @@ def test_an_indefinite_group_is_no_reference_to_the_article_s_organization(extra
 
 
 def test_two_companies_joined_by_and_each_commit(extractor):
-    x = run(extractor, "Regulators said Acme Widgets Corp and Borden Tools Inc had agreed to pay fines of 50,000 dlrs each.")
+    x = run(extractor, "Regulators said Acme Widgets Corp and Borden Tools Inc had agreed to pay fines of "
+                       "50,000 dlrs each.")
     assert commitments(x) == {(p, Decimal(50000), "USD", None) for p in ("Acme Widgets Corp", "Borden Tools Inc")}
 
 

@@ -191,3 +191,8 @@ def test_a_meeting_a_journey_is_planned_for_is_to_come_and_not_at_the_dateline(e
     text = ("LISBON, March 5 - Asked if he planned to visit the U.S. to attend conferences including "
             "International Monetary Fund meetings in early April, the minister said he would decide soon.")
     assert described(run(extractor, text)) == [("International Monetary Fund", None, "2021-04")]
+
+
+def test_an_organization_meeting_with_others_holds_no_meeting_of_its_own(extractor):
+    x = run(extractor, "During the tour, the Arctic Council has met with many world leaders, including the Pope.")
+    assert x.summits == []

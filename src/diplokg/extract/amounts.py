@@ -58,7 +58,8 @@ MONEY_CURRENCY_FIRST = re.compile(
 MONEY_NUMBER_FIRST = re.compile(
     rf"\b{_NUM}{_MULT}?\s?{_NATION}(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
 # "20 pct", "three pct", "half a percent" (a number word, but not "a percent")
-_PERCENT_NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(sorted((w for w in WORD_NUMBERS if w != "a"), key=len, reverse=True)) + ")"
+_PERCENT_WORDS = sorted((w for w in WORD_NUMBERS if w != "a"), key=len, reverse=True)
+_PERCENT_NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(_PERCENT_WORDS) + ")"
 PERCENT = re.compile(
     rf"\b{_PERCENT_NUM}\s?(?:%|per\s?cent\b|percent\b|pct\b)"
     r"(?:\s+of\s+(?P<base>(?:their|its|the|his|her|our)?\s*(?:gross\s+domestic\s+product|GDP|national\s+income|"

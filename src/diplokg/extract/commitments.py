@@ -1172,7 +1172,8 @@ def assemble_commitments(article: Article, matches: list[CommitmentMatch]) -> No
     """The commitments of one article (``matches`` from ``doc._.dkg_commitments``)."""
     if not matches:
         return
-    assembler = CommitmentAssembler(article, term=_deal_term(article), campaign=_campaign_article(article.prepared.text))
+    campaign = _campaign_article(article.prepared.text)
+    assembler = CommitmentAssembler(article, term=_deal_term(article), campaign=campaign)
     best: dict[tuple[str, object], Commitment] = {}
     for match in sorted(matches, key=lambda m: m.trigger.i):
         assembler.add(match, best)

@@ -356,6 +356,8 @@ class EntityFixes:
 
     def __call__(self, doc: Doc) -> Doc:
         ents, changed = self._people(doc, list(doc.ents))
+        ents, joined = self._joined_names(doc, ents)
+        changed = changed or joined
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
@@ -391,6 +393,22 @@ class EntityFixes:
             doc.ents = filter_spans(keep)
             reset_index(doc)
         return doc
+
+    @staticmethod
+    def _joined_names(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """"[the Commission for] [Africa]": a name the NER cut at its joiner is one organization."""
+        starting = {e.start: e for e in ents}
+        merged: dict[int, Span] = {}  # start of the cut name -> the whole name
+        for ent in ents:
+            rest = starting.get(ent.end)
+            if ent.label_ in {"ORG", "INTL_ORG"} and not ent.id_ and len(ent) >= 2 and \
+                    ent[-1].lower_ in {"for", "of", "on"} and rest is not None and rest[0].is_title:
+                merged[ent.start] = Span(doc, ent.start, rest.end, label="ORG")
+        if not merged:
+            return ents, False
+        swallowed = {merged[s].end - 1 for s in merged}
+        out = [merged.get(e.start, e) for e in ents if e.end - 1 not in swallowed or e.start in merged]
+        return out, True
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:

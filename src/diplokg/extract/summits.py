@@ -138,8 +138,9 @@ def _group_subject(sent: Span) -> Token | None:
             continue
         if _group(token):
             return token
-        if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"}:
-            return token
+        if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"} and \
+                not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
+            return token  # (not "X met with world leaders": talks with others, not X's own meeting)
     return None
 
 
