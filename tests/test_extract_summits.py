@@ -196,3 +196,14 @@ def test_a_meeting_a_journey_is_planned_for_is_to_come_and_not_at_the_dateline(e
 def test_an_organization_meeting_with_others_holds_no_meeting_of_its_own(extractor):
     x = run(extractor, "During the tour, the Arctic Council has met with many world leaders, including the Pope.")
     assert x.summits == []
+
+
+def test_a_name_after_a_summit_s_in_is_its_place_when_the_ner_missed_it(extractor):
+    x = run(extractor, "July's G8 summit in Glenmorrow in Perthshire will discuss aid to Africa.", D(2005, 3, 11))
+    assert described(x) == [("G8", "Glenmorrow", "2005-07")]
+
+
+def test_a_meeting_dated_to_the_article_s_day_is_held_at_the_dateline(extractor):
+    x = run(extractor, "OTTAWA, March 23 - OECD trade ministers will begin a two-day meeting today which will review "
+                       "the trade round.", D(1987, 3, 23))
+    assert described(x) == [("Organisation for Economic Co-operation and Development", "Ottawa", "1987-03-23")]

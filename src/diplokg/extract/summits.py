@@ -20,15 +20,16 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from ..dates import PartialDate
 from ..resources import gazetteer_path, memberships_path
 from .entities import ORGANIZATION_KINDS, Article, Mention
 from .knowledge import membership_book
-from .lexicon import city_names
+from .lexicon import NOT_PERSON_HEADS, city_names
 from .records import Entity, EntityKind, Evidence, RelationKind, Summit
 from .rules import lexicon, rule
-from .spans import entity_at, ents_in, heads, verb_of
+from .spans import entity_at, ents_in, heads, reset_index, verb_of
 from .temporal import DateRange, resolve
 
 _LEX = lexicon("summits")
@@ -511,7 +512,37 @@ def _name_part(trigger: Token) -> bool:
 class SummitFinder:
     """The ``diplokg_summits`` component."""
 
+    @staticmethod
+    def _meeting_places(doc: Doc) -> None:
+        """"the G8 summit in Gleneagles in Perthshire": a capitalised name right after a meeting's
+        "in" or "at" that the NER left unlabelled is the place it is held (a place entity)."""
+        found: list[Span] = []
+        relabelled: set[int] = set()
+        for token in doc:
+            if token.lemma_.lower() not in SUMMIT_NOUNS | MEETING_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            for prep in token.children:
+                if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.i + 1 >= len(doc):
+                    continue
+                start = end = prep.i + 1
+                ent = entity_at(doc[start])
+                if prep.lower_ == "in" and ent is not None and ent.start == start and ent.label_ == "ORG" and \
+                        not ent.ent_id_ and all(t.pos_ == "PROPN" and t.text not in NOT_PERSON_HEADS for t in ent):
+                    # an unknown name the NER took for an organization: one is not met "in" it
+                    found.append(Span(doc, ent.start, ent.end, label="LOC"))
+                    relabelled.add(ent.start)
+                    continue
+                while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and doc[end].is_alpha \
+                        and not doc[end].ent_type_:
+                    end += 1
+                if end > start and not (end < len(doc) and doc[end].ent_type_ and doc[end].ent_iob_ == "I"):
+                    found.append(Span(doc, start, end, label="LOC"))
+        if found:
+            doc.ents = filter_spans([*(e for e in doc.ents if e.start not in relabelled), *found])
+            reset_index(doc)
+
     def __call__(self, doc: Doc) -> Doc:
+        self._meeting_places(doc)
         mentions: list[SummitMention] = []
         for sent in doc.sents:
             group = _group_subject(sent)
@@ -695,7 +726,7 @@ class SummitFinder:
         return out
 
 
-@Language.factory("diplokg_summits", assigns=["doc._.dkg_summits"], requires=["doc.ents", "token.dep"])
+@Language.factory("diplokg_summits", assigns=["doc._.dkg_summits", "doc.ents"], requires=["doc.ents", "token.dep"])
 def make_summits(nlp: Language, name: str) -> SummitFinder:
     """Summit and ministerial-meeting mentions."""
     return SummitFinder()
@@ -935,8 +966,11 @@ class SummitAssembler:
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
+        # a meeting the text dates to the article's own day ("on the eve of a two-day meeting",
+        # "opens today") is under way where the article was filed, whatever its tense
+        dated_today = d.dates is not None and base is not None and base.day is not None and d.dates.start == base
         if location is None and a.dateline is not None and (
-                (today and (d.here or d.tense == "present" or acting)) or d.recent):
+                (today and (d.here or d.tense == "present" or acting)) or d.recent or dated_today):
             location = a.dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
