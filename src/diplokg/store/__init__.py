@@ -23,7 +23,8 @@ def open_target(settings: Settings, *, read_only: bool = False) -> EmbeddedStore
     embedded store."""
     if settings.endpoint:
         return EndpointStore(EndpointConfig.from_url(
-            settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store))
+            settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store,
+            timeout=settings.endpoint_timeout))
     return open_store(settings.store, read_only=read_only)
 
 
