@@ -435,9 +435,12 @@ def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_onl
     from .serve import serve as run_server
 
     settings = _settings(ctx, store=store)
-    if not ctx.obj.get("quiet"):
-        click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
-    ctx.exit(run_server(settings.store, host, port, read_only))
+
+    def banner() -> None:
+        if not ctx.obj.get("quiet"):
+            click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
+
+    ctx.exit(run_server(settings.store, host, port, read_only, started=banner))
 
 
 @cli.command()
