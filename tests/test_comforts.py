@@ -139,3 +139,47 @@ def test_serve_stops_its_server_on_sigterm(tmp_path):
     time.sleep(0.3)
     with socket.socket() as s:
         assert s.connect_ex(("127.0.0.1", port)) != 0, "the Oxigraph server is still answering"
+
+
+def _serve_fails(store, port, *extra: str) -> subprocess.CompletedProcess[str]:
+    """`diplokg serve` as a user runs it (with Rust backtraces asked for, as some shells set)."""
+    env = {**os.environ, "RUST_BACKTRACE": "1"}
+    return subprocess.run([sys.executable, "-m", "diplokg", "serve", "--store", str(store), "--port", str(port),
+                           *extra], capture_output=True, text=True, timeout=60, env=env)
+
+
+def _loaded_store(tmp_path):
+    store = tmp_path / "kg"
+    subprocess.run([sys.executable, "-m", "diplokg", "load", "-", "--store", str(store), "--date", "2020-01-01"],
+                   input="NATO met in Brussels.", text=True, check=True, capture_output=True)
+    return store
+
+
+def test_serve_on_a_busy_port_says_so_before_any_banner(tmp_path):
+    import socket
+
+    store = _loaded_store(tmp_path)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = _serve_fails(store, port)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"Error: --port {port}: 127.0.0.1:{port} is already in use by another program; " \
+                            f"choose another --port\n"
+
+
+def test_serve_on_a_store_in_use_says_so_before_any_banner(tmp_path):
+    import pyoxigraph
+
+    store = _loaded_store(tmp_path)
+    held = pyoxigraph.Store(str(store))  # what a running 'diplokg load' holds
+    try:
+        result = _serve_fails(store, free_port())
+    finally:
+        del held
+    assert result.returncode == 3, result.stderr
+    assert result.stderr.startswith(f"Error: {store}: the store is in use by another process")
+    assert "--read-only" in result.stderr
+    assert "backtrace" not in result.stderr.lower() and "serving" not in result.stderr
+    assert result.stderr.count("\n") == 1

@@ -40,6 +40,9 @@ def test_default_config_file_location_is_read(tmp_path: Path):
         ('stor = "/x"\n', "unknown setting(s) stor"),
         ("store = \n", "invalid TOML"),
         ("model = 3\n", "must be a non-empty string"),
+        ('endpoint_timeout = "soon"\n', "'endpoint_timeout' must be a number of seconds above 0, got 'soon'"),
+        ("endpoint_timeout = 0\n", "must be a number of seconds above 0"),
+        ("endpoint_timeout = true\n", "must be a number of seconds above 0"),
     ],
 )
 def test_bad_config_files_are_named(tmp_path: Path, content: str, fragment: str):
@@ -54,3 +57,15 @@ def test_bad_config_files_are_named(tmp_path: Path, content: str, fragment: str)
 def test_an_explicit_config_file_must_exist(tmp_path: Path):
     with pytest.raises(ConfigError, match="config file not found"):
         Settings.resolve(config_file=tmp_path / "missing.toml", env={})
+
+
+def test_the_endpoint_timeout_is_a_number_from_any_source(tmp_path: Path):
+    config = tmp_path / "c.toml"
+    config.write_text("endpoint_timeout = 90\n")
+    assert Settings.resolve(env={}).endpoint_timeout == 60
+    assert Settings.resolve(config_file=config, env={}).endpoint_timeout == 90
+    assert Settings.resolve(config_file=config, env={"DIPLOKG_ENDPOINT_TIMEOUT": "2.5"}).endpoint_timeout == 2.5
+    assert Settings.resolve({"endpoint_timeout": 7.0}, config_file=config,
+                            env={"DIPLOKG_ENDPOINT_TIMEOUT": "2.5"}).endpoint_timeout == 7
+    with pytest.raises(ConfigError, match="environment"):
+        Settings.resolve(env={"DIPLOKG_ENDPOINT_TIMEOUT": "-1"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import ClassVar
@@ -19,11 +20,25 @@ from diplokg.cli import cli
 
 from .samples import ARTICLE
 
+NOT_RESULTS = {
+    "object": b'{"error": "no such dataset", "status": 404}',
+    "list": b"[1, 2, 3]",
+    "string": b'"ok"',
+    "bindings-not-a-list": b'{"head": {"vars": ["a"]}, "results": {"bindings": 5}}',
+    "value-not-a-term": b'{"head": {"vars": ["a"]}, "results": {"bindings": [{"a": "plain"}]}}',
+    "vars-not-a-list": b'{"head": {"vars": "a"}, "results": {"bindings": []}}',
+}
+READ_ONLY = (b"The server is read-only.\nUpdates go to the primary at http://admin:hunter2@primary:8890/sparql\n"
+             b"line three\nline four\n")
+
 
 class Misbehaving(BaseHTTPRequestHandler):
-    """Answers by path: /html/* an HTML page, /refuse/* 400 to writes, /locked/* 401."""
+    """Answers by path: /html/* an HTML page, /refuse/* 400 to writes, /locked/* 401, /json/KIND/*
+    JSON that is not SPARQL results, /readonly/* 403 with the server's reason, /silent/* nothing
+    (until the test ends)."""
 
     seen_auth: ClassVar[list[str]] = []
+    released = threading.Event()
 
     def log_message(self, *args: object) -> None:  # keep test output quiet
         return
@@ -32,8 +47,15 @@ class Misbehaving(BaseHTTPRequestHandler):
         self.seen_auth.append(self.headers.get("Authorization", ""))
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
+        if self.path.startswith("/silent/"):
+            self.released.wait(30)  # accepts the request and never answers (within the test)
+            return
         if self.path.startswith("/html/"):
             body, status, kind = b"<html><body><h1>Welcome to our portal</h1></body></html>", 200, "text/html"
+        elif self.path.startswith("/json/"):
+            body, status, kind = NOT_RESULTS[self.path.split("/")[2]], 200, "application/sparql-results+json"
+        elif self.path.startswith("/readonly/"):
+            body, status, kind = READ_ONLY, 403, "text/plain"
         elif self.path.startswith("/refuse/"):
             body, status, kind = b"Parse error: unexpected token at line 1", 400, "text/plain"
         else:
@@ -53,6 +75,7 @@ def stub() -> Iterator[str]:
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
+    Misbehaving.released.set()
     server.shutdown()
 
 
@@ -118,3 +141,44 @@ def test_a_server_that_says_200_to_everything_stores_nothing_and_says_so(stub, w
     assert result.exit_code == 5
     assert "0 article(s) stored" in result.stderr and "1 refused by the store" in result.stderr
     assert "answered as if it stored it" in result.stderr
+
+
+@pytest.mark.parametrize("kind", sorted(NOT_RESULTS))
+def test_json_that_is_not_sparql_results_is_named(stub, kind):
+    url = f"{stub}/json/{kind}/query"
+    result = invoke("query", "articles", "--endpoint", url)
+    assert result.exit_code == 5, result.output
+    assert f"{url} answered JSON that is not SPARQL results" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_a_server_that_never_answers_times_out_with_the_setting_named(stub):
+    url = f"{stub}/silent/query"
+    started = time.monotonic()
+    result = invoke("query", "articles", "--endpoint", url, "--endpoint-timeout", "1")
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 5, result.output
+    assert f"{url} did not answer within 1 s" in result.stderr
+    assert "--endpoint-timeout" in result.stderr and "DIPLOKG_ENDPOINT_TIMEOUT" in result.stderr
+
+
+def test_the_timeout_comes_from_the_environment_or_the_config_file(stub, write):
+    url = f"{stub}/silent/query"
+    result = invoke("query", "articles", "--endpoint", url, env={"DIPLOKG_ENDPOINT_TIMEOUT": "0.5"})
+    assert result.exit_code == 5 and "did not answer within 0.5 s" in result.stderr
+    config = write("config.toml", "endpoint_timeout = 1\n")
+    result = invoke("--config", str(config), "query", "articles", "--endpoint", url)
+    assert result.exit_code == 5 and "did not answer within 1 s" in result.stderr
+
+
+def test_a_refusal_quotes_the_server_without_its_credentials(stub, write):
+    url = f"{stub}/readonly/query"
+    result = invoke("query", "articles", "--endpoint", url)
+    assert result.exit_code == 5
+    assert f"{url} refused access (403)" in result.stderr
+    assert "The server is read-only." in result.stderr
+    assert "hunter2" not in result.stderr and "http://***@primary:8890/sparql" in result.stderr
+    assert "line four" not in result.stderr  # the first lines only
+    assert "DIPLOKG_ENDPOINT_USER" in result.stderr
+    result = invoke("load", str(write("vienna.txt", ARTICLE)), "--endpoint", url)
+    assert result.exit_code == 5 and "The server is read-only." in result.stderr

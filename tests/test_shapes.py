@@ -110,6 +110,8 @@ BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
                         "an xsd:integer, 0 or more"),
     "assertion about an unknown predicate": (
         lambda g: _set(g, assertion_of(g, DKG.memberOf), RDF.predicate, RDFS.seeAlso), "rdf:predicate is one of"),
+    "node of two disjoint classes": (lambda g: g.add((GERMANY, RDF.type, DKG.Organization)),
+                                     "classes that are disjoint"),
     "article without identifier": (
         lambda g: g.remove((next(iter(g.subjects(RDF.type, DKG.Article))), URIRef("http://purl.org/dc/terms/identifier"),
                             None)), "exactly one identifier"),
@@ -128,3 +130,69 @@ def test_each_shape_rejects_its_bad_graph(gate, case):
     assert text.startswith("bad.ttl: ")
     # every line names the node it is about
     assert all("<https://w3id.org/diplokg/" in str(v) or "_:" not in str(v) for v in report.violations)
+
+
+# The verdict does not hang on RDFS inference. pySHACL users often run `pyshacl -i rdfs -e
+# ontology/diplokg.ttl`: range and domain inference then type the wrong object of dkg:holdsOffice
+# as an Office (and its wrong subject as a Person), so a check of the object's class alone passes.
+# Each bad graph here keeps its fact's dkg:Assertion, so that only the class check is at stake.
+
+def _move_fact(g: Graph, s: URIRef, p: URIRef, o: URIRef, *, to_s: URIRef | None = None,
+               to_o: URIRef | None = None) -> None:
+    """Point the fact (s p o) and its assertion at another subject or object."""
+    node = next(a for a in g.subjects(RDF.predicate, p) if (a, RDF.subject, s) in g and (a, RDF.object, o) in g)
+    new_s, new_o = to_s or s, to_o or o
+    g.remove((s, p, o))
+    g.add((new_s, p, new_o))
+    g.set((node, RDF.subject, new_s))
+    g.set((node, RDF.object, new_o))
+
+
+INFERENCE_BREAKERS: dict[str, Callable[[Graph], None]] = {
+    "person holds a country": lambda g: _move_fact(g, PERSON, DKG.holdsOffice, OFFICE, to_o=GERMANY),
+    "country holds an office": lambda g: _move_fact(g, PERSON, DKG.holdsOffice, OFFICE, to_s=GERMANY),
+    "member of a person": lambda g: _move_fact(g, GERMANY, DKG.memberOf, NATO, to_o=PERSON),
+    "place is the office of nato": lambda g: _move_fact(g, OFFICE, DKG.officeOf, NATO, to_s=BRUSSELS),
+    "country has a country as commitment": lambda g: _move_fact(g, GERMANY, DKG.hasCommitment, commitment(g),
+                                                                to_o=NATO),
+    "summit located in a country": lambda g: _set(g, summit(g), DKG.location, GERMANY),
+    "organization mentioned in a person": lambda g: _set(g, NATO, DKG.mentionedIn, PERSON),
+    "summit extracted from a country": lambda g: _set(g, summit(g), DKG.extractedFrom, GERMANY),
+    "commitment with a start date": lambda g: g.add((commitment(g), DKG.startDate,
+                                                     Literal("2020-01-01", datatype=XSD.date))),
+    "person with a deadline": lambda g: g.add((PERSON, DKG.deadline, Literal("2020", datatype=XSD.gYear))),
+    "summit with a commitment value": lambda g: g.add((summit(g), DKG.commitmentValue, Literal(Decimal("3")))),
+}
+
+
+def _pyshacl(data: Graph, inference: str) -> bool:
+    """pySHACL itself, as a user runs it: `pyshacl -s shapes -e ontology -i <inference> data`."""
+    from pyshacl import validate
+
+    from diplokg.resources import ontology_path, shapes_path
+
+    plain = Graph()
+    plain += data
+    conforms, _, _ = validate(plain, shacl_graph=str(shapes_path()), ont_graph=str(ontology_path()),
+                              inference=inference, allow_warnings=True)
+    return bool(conforms)
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_good_data_conforms_with_and_without_inference(inference):
+    assert _pyshacl(good(), inference)
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+@pytest.mark.parametrize("case", sorted(INFERENCE_BREAKERS))
+def test_bad_data_is_rejected_with_and_without_inference(case, inference):
+    graph = good()
+    INFERENCE_BREAKERS[case](graph)
+    assert not _pyshacl(graph, inference)
+
+
+@pytest.mark.parametrize("case", sorted(INFERENCE_BREAKERS))
+def test_the_gate_rejects_the_same_bad_data(gate, case):
+    graph = good()
+    INFERENCE_BREAKERS[case](graph)
+    assert not gate.check(graph).conforms

@@ -186,6 +186,9 @@ def target_options(command: Any) -> Any:
         click.option("--graph-store", metavar="URL",
                      help="Graph Store Protocol address, where it is not derived from --endpoint "
                           "('none': SPARQL Update only, several articles per request)."),
+        click.option("--endpoint-timeout", type=float, metavar="SECONDS",
+                     help="How long the endpoint may take to answer one request [env DIPLOKG_ENDPOINT_TIMEOUT; "
+                          "default 60]."),
     ]):
         command = option(command)
     return command
@@ -260,9 +263,9 @@ def extract(ctx: click.Context, paths: tuple[str, ...], out_dir: Path, fmt: str,
 @scale_options
 @click.pass_context
 def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoint: str | None,
-         update_endpoint: str | None, graph_store: str | None, date: str | None, model: str | None,
-         shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None, jobs: int, resume: bool,
-         quarantine: Path | None, workers: int, dask: str | None) -> None:
+         update_endpoint: str | None, graph_store: str | None, endpoint_timeout: float | None, date: str | None,
+         model: str | None, shapes: Path | None, gazetteer: Path | None, wikidata_endpoint: str | None, jobs: int,
+         resume: bool, quarantine: Path | None, workers: int, dask: str | None) -> None:
     """Extract, validate and load articles into the embedded store or a SPARQL endpoint.
 
     Each article becomes one named graph; loading it again replaces that graph (one atomic
@@ -276,8 +279,8 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
       diplokg load examples/ --endpoint http://localhost:7878/query --jobs 4
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
-                         graph_store=graph_store, model=model, shapes=shapes, gazetteer=gazetteer,
-                         wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
+                         graph_store=graph_store, endpoint_timeout=endpoint_timeout, model=model, shapes=shapes,
+                         gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint, quarantine=quarantine)
     with _progress(ctx, paths) as progress:
         report = _pipeline().load(paths, settings=settings, date=_date(date), progress=progress, jobs=jobs,
                                resume=resume, workers=workers, dask=dask)
@@ -299,7 +302,7 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
 @click.pass_context
 def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
           fmt: str, store: Path | None, endpoint: str | None, update_endpoint: str | None,
-          graph_store: str | None) -> None:
+          graph_store: str | None, endpoint_timeout: float | None) -> None:
     """Run a named query (see 'diplokg queries'), a .rq file, or --sparql TEXT on the store.
 
     \b
@@ -309,7 +312,8 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
       diplokg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     bindings = dict(parse_param(p) for p in params)
-    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
+                         endpoint_timeout=endpoint_timeout)
     result = _pipeline().run_query(name_or_file, settings=settings, sparql=sparql, params=bindings)
     click.echo(render(result, fmt), nl=False)
 
@@ -320,7 +324,8 @@ def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, para
 @endpoint_option
 @click.pass_context
 def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_endpoint: str | None,
-         graph_store: str | None, gazetteer: Path | None, wikidata_endpoint: str | None) -> None:
+         graph_store: str | None, endpoint_timeout: float | None, gazetteer: Path | None,
+         wikidata_endpoint: str | None) -> None:
     """Link the entities already in a store to Wikidata, rewriting the graphs that change.
 
     Use it after the gazetteer grew (--gazetteer FILE) or to look up online
@@ -333,7 +338,8 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
       diplokg link --store ./kg --gazetteer my-people.csv
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
-                         graph_store=graph_store, gazetteer=gazetteer, wikidata_endpoint=wikidata_endpoint)
+                         graph_store=graph_store, endpoint_timeout=endpoint_timeout, gazetteer=gazetteer,
+                         wikidata_endpoint=wikidata_endpoint)
     report = _pipeline().relink_store(settings=settings,
                                       progress=lambda name, n: click.echo(f"relinked {n} in {name}", err=True))
     for rejected in report.rejected:
@@ -351,7 +357,8 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
                    "(<https://w3id.org/diplokg/inferred>, replaced by each run).")
 @click.pass_context
 def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endpoint: str | None,
-           update_endpoint: str | None, graph_store: str | None, materialize: bool) -> None:
+           update_endpoint: str | None, graph_store: str | None, endpoint_timeout: float | None,
+           materialize: bool) -> None:
     """Check the ontology and the data with the HermiT OWL reasoner (needs Java).
 
     Reasons over RDF FILEs if given, else over every article in the store. An inconsistency is
@@ -362,7 +369,8 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
       diplokg reason --store ./kg --materialize
       diplokg reason out/*.trig
     """
-    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
+                         endpoint_timeout=endpoint_timeout)
     report = _pipeline().run_reasoner(files, settings=settings, materialize=materialize)
     click.echo(str(report))
     ctx.exit(0 if report.consistent else EXIT_INVALID)
@@ -375,7 +383,7 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
 @target_options
 @click.pass_context
 def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoint: str | None,
-         update_endpoint: str | None, graph_store: str | None) -> None:
+         update_endpoint: str | None, graph_store: str | None, endpoint_timeout: float | None) -> None:
     """Draw one article's graph, or an entity's neighbourhood (needs Graphviz's dot).
 
     ARTICLE_OR_ENTITY is an article id (its file's stem), or an entity's name, IRI or
@@ -386,7 +394,8 @@ def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoin
       diplokg show 012-greek-pm-eastmed-pipeline --out article.svg
       diplokg show NATO --out nato.html
     """
-    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store)
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
+                         endpoint_timeout=endpoint_timeout)
     written = _pipeline().draw(target, out, settings=settings)
     click.echo(f"drew {target} into {written}", err=True)
 
@@ -427,9 +436,12 @@ def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_onl
     from .serve import serve as run_server
 
     settings = _settings(ctx, store=store)
-    if not ctx.obj.get("quiet"):
-        click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
-    ctx.exit(run_server(settings.store, host, port, read_only))
+
+    def banner() -> None:
+        if not ctx.obj.get("quiet"):
+            click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
+
+    ctx.exit(run_server(settings.store, host, port, read_only, started=banner))
 
 
 @cli.command()

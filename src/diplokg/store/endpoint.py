@@ -8,8 +8,9 @@ only queries, do use SPARQLWrapper: :mod:`diplokg.link.online`.)
 
 Credentials come from the environment only (``DIPLOKG_ENDPOINT_USER`` and
 ``DIPLOKG_ENDPOINT_PASSWORD`` for basic, ``DIPLOKG_ENDPOINT_TOKEN`` for bearer), are never taken
-from argv and never appear in messages. Connection errors, timeouts, 429 and 5xx answers are
-retried with exponential backoff, a bounded number of times.
+from argv and never appear in messages. Refused connections, 429 and 5xx answers are retried with
+exponential backoff, a bounded number of times (each retry said on stderr); a server that does not
+answer within the timeout (``--endpoint-timeout``, 60 s by default) is not asked again.
 """
 
 from __future__ import annotations
@@ -27,10 +28,10 @@ import requests
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.term import Node
-from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
+from tenacity import RetryCallState, retry, retry_if_exception, stop_after_attempt, wait_exponential
 
 from .. import __version__
-from ..errors import DiplokgError, EndpointError, EndpointRefused, QueryError
+from ..errors import DiplokgError, EndpointError, EndpointRefused, QueryError, redact
 from ..mapping import ArticleGraph
 from ..vocab import GRAPH_PREFIX
 from .base import Bindings, QueryResult, bind_values
@@ -89,12 +90,15 @@ def _credentials(env: Mapping[str, str]) -> tuple[tuple[str, str] | None, dict[s
     return None, {}
 
 
-def _server_message(response: requests.Response) -> str:
+def _server_message(response: requests.Response, lines: int = 3, limit: int = 300) -> str:
+    """What the server said, short: the text of its first lines (an HTML page's without its tags),
+    credentials in it hidden."""
     text = response.text or ""
     if "<html" in text[:500].lower():
-        text = re.sub(r"<[^>]+>", " ", text)
-    text = " ".join(text.split())
-    return text[:300] + ("…" if len(text) > 300 else "")
+        text = re.sub(r"<[^>]+>", "\n", text)
+    first = [" ".join(line.split()) for line in text.splitlines() if line.strip()][:lines]
+    text = " ".join(first)
+    return redact(text[:limit] + ("…" if len(text) > limit else ""))
 
 
 class _Transient(Exception):
@@ -102,7 +106,54 @@ class _Transient(Exception):
 
 
 def _is_transient(err: BaseException) -> bool:
-    return isinstance(err, (_Transient, requests.ConnectionError, requests.Timeout))
+    # a refused connection or a 5xx is worth another try; a server that did not answer within the
+    # timeout is not (each try would wait as long again: 5 tries of 60 s were 5 minutes of silence)
+    if isinstance(err, requests.Timeout):
+        return False
+    return isinstance(err, (_Transient, requests.ConnectionError))
+
+
+def _json_kind(value: object) -> str:
+    return {dict: "object", list: "list", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number")
+
+
+_TERM_TYPES = frozenset({"uri", "literal", "typed-literal", "bnode"})
+
+
+def _solutions(data: object, url: str, form: str) -> QueryResult:
+    """SPARQL 1.1 Query Results JSON as a result; anything else is named as what it is."""
+
+    def wrong(why: str) -> EndpointError:
+        return EndpointError(f"{url} answered JSON that is not SPARQL results ({why}); is it the SPARQL "
+                             f"endpoint's URL?")
+
+    if not isinstance(data, dict):
+        raise wrong(f"a JSON {_json_kind(data)}, not an object with 'head' and 'results'")
+    if "boolean" in data:
+        if not isinstance(data["boolean"], bool):
+            raise wrong(f"'boolean' is a JSON {_json_kind(data['boolean'])}, not true or false")
+        return QueryResult("ask", boolean=data["boolean"])
+    head, results = data.get("head"), data.get("results")
+    if not isinstance(head, dict) or not isinstance(results, dict):
+        keys = ", ".join(repr(k) for k in sorted(data)[:5]) or "none"
+        raise wrong(f"an object with the keys {keys}, not 'head' and 'results'")
+    variables = head.get("vars", [])
+    if not isinstance(variables, list) or not all(isinstance(v, str) for v in variables):
+        raise wrong("'head' has no list of variable names ('vars')")
+    bindings = results.get("bindings")
+    if not isinstance(bindings, list) or not all(isinstance(b, dict) for b in bindings):
+        raise wrong(f"'results.bindings' is a JSON {_json_kind(bindings)}, not a list of objects")
+    for binding in bindings:
+        for name, value in binding.items():
+            if not (isinstance(value, dict) and value.get("type") in _TERM_TYPES
+                    and isinstance(value.get("value"), str)):
+                raise wrong(f"the value of {name!r} is not an RDF term ({{'type': ..., 'value': ...}})")
+    if form == "ask":  # Virtuoso answers ASK in JSON as a one-row table
+        first = next(iter(bindings[0].values()))["value"] if bindings and bindings[0] else "0"
+        return QueryResult("ask", boolean=first in {"1", "true"})
+    rows = [tuple(_term(b[v]) if v in b else None for v in variables) for b in bindings]
+    return QueryResult("select", variables=variables, rows=rows)
 
 
 def _term(value: Mapping[str, str]) -> Node:
@@ -144,8 +195,14 @@ class EndpointStore:
 
     # -- HTTP ---------------------------------------------------------------------------------
     def _request(self, method: str, url: str, what: str, **kwargs: Any) -> requests.Response:
+        def again(state: RetryCallState) -> None:
+            failure = state.outcome.exception() if state.outcome is not None else None
+            log.warning("%s: no answer from %s (%s); trying again (%d of %d tries made)", what, url,
+                        failure if isinstance(failure, _Transient) else type(failure).__name__,
+                        state.attempt_number, self.config.attempts)
+
         @retry(retry=retry_if_exception(_is_transient), stop=stop_after_attempt(self.config.attempts),
-               wait=wait_exponential(multiplier=0.5, max=10), reraise=True)
+               wait=wait_exponential(multiplier=0.5, max=10), reraise=True, before_sleep=again)
         def attempt() -> requests.Response:
             response = self.session.request(method, url, timeout=self.config.timeout, **kwargs)
             if response.status_code == 429 or response.status_code >= 500:
@@ -154,7 +211,13 @@ class EndpointStore:
 
         try:
             response = attempt()
-        except (requests.ConnectionError, requests.Timeout) as err:
+        except requests.Timeout:
+            raise EndpointError(
+                f"{what}: {url} did not answer within {self.config.timeout:g} s; if the server is busy or the "
+                f"request is big, give it longer with --endpoint-timeout SECONDS (or DIPLOKG_ENDPOINT_TIMEOUT, "
+                f"or endpoint_timeout in the config file)"
+            ) from None
+        except requests.ConnectionError as err:
             raise EndpointError(
                 f"{what}: cannot reach {url} ({type(err).__name__}) after {self.config.attempts} tries; "
                 f"check the URL and that the server runs (resume later with --resume)"
@@ -164,9 +227,11 @@ class EndpointStore:
         except requests.RequestException as err:
             raise EndpointError(f"{what}: request to {url} failed ({type(err).__name__}); check the URL") from None
         if response.status_code in {401, 403}:
+            said = _server_message(response, lines=2, limit=200)
             raise EndpointError(
-                f"{what}: {url} refused access ({response.status_code}); set DIPLOKG_ENDPOINT_USER and "
-                f"DIPLOKG_ENDPOINT_PASSWORD, or DIPLOKG_ENDPOINT_TOKEN"
+                f"{what}: {url} refused access ({response.status_code})" + (f': "{said}"' if said else "")
+                + "; if it needs credentials, set DIPLOKG_ENDPOINT_USER and DIPLOKG_ENDPOINT_PASSWORD, "
+                "or DIPLOKG_ENDPOINT_TOKEN"
             )
         return response
 
@@ -274,15 +339,7 @@ class EndpointStore:
         except ValueError:
             raise EndpointError(f"{self.config.query_url} did not answer with SPARQL JSON results "
                                 f"(Content-Type {content_type or 'none'})") from None
-        if "boolean" in data:
-            return QueryResult("ask", boolean=bool(data["boolean"]))
-        variables = list(data.get("head", {}).get("vars", []))
-        bindings_out = data.get("results", {}).get("bindings", [])
-        if form == "ask":  # Virtuoso answers ASK in JSON as a one-row table
-            first = next(iter(bindings_out[0].values()))["value"] if bindings_out and bindings_out[0] else "0"
-            return QueryResult("ask", boolean=first in {"1", "true"})
-        rows = [tuple(_term(b[v]) if v in b else None for v in variables) for b in bindings_out]
-        return QueryResult("select", variables=variables, rows=rows)
+        return _solutions(data, self.config.query_url, form)
 
     def get_graph(self, name: URIRef) -> Graph:
         """The triples of one named graph."""
