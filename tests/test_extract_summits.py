@@ -207,3 +207,16 @@ def test_a_meeting_dated_to_the_article_s_day_is_held_at_the_dateline(extractor)
     x = run(extractor, "OTTAWA, March 23 - OECD trade ministers will begin a two-day meeting today which will review "
                        "the trade round.", D(1987, 3, 23))
     assert described(x) == [("Organisation for Economic Co-operation and Development", "Ottawa", "1987-03-23")]
+
+
+def test_a_summit_in_a_story_of_an_organization_that_holds_none_is_not_its_summit(extractor):
+    x = run(extractor, "GATT talks on farm trade resumed. At the Osaka economic summit last year, western leaders "
+                       "named farm trade a problem. GATT members will meet again.", D(1987, 4, 9))
+    assert ("General Agreement on Tariffs and Trade", "Osaka", "1986") not in described(x)
+    assert (None, "Osaka", "1986") in described(x)
+
+
+def test_a_when_clause_takes_the_date_it_describes(extractor):
+    x = run(extractor, "TOKYO, March 26 - Dealers said the dollar will rise toward early April when the Group of "
+                       "Seven industrial nations meets to discuss currencies again.", D(1987, 3, 26))
+    assert described(x) == [("G7", None, "1987-04")]

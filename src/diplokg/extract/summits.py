@@ -45,6 +45,7 @@ UNREAL = _LEX.words("unreal")
 TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
+SUMMITLESS = _LEX.words("summitless")
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
@@ -382,6 +383,20 @@ def _relative_in(doc: Doc, start: int, end: int) -> list[Span]:
     return found
 
 
+def _when_date(trigger: Token) -> Span | None:
+    """"toward early April, when the Group of Seven meets": the date a "when" clause of the
+    meeting's verb describes."""
+    verb = verb_of(trigger)
+    if verb is None or verb.dep_ not in {"relcl", "advcl"}:
+        return None
+    when = next((c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+    if when is None:
+        return None
+    # the date the clause hangs from, or the one right before "when" (however the parser hung it)
+    before = when.i - 1 - (1 if when.i > 1 and when.doc[when.i - 1].text == "," else 0)
+    return entity_at(verb.head, DATE) or (entity_at(when.doc[before], DATE) if before >= 0 else None)
+
+
 def _dates(trigger: Token) -> tuple[Span, ...]:
     """Date expressions said of the mention: in its own phrase first ("This week's G-7 meeting"),
     then in its clause (see :func:`_clause_ents`), then relative words anywhere in its sentence
@@ -391,6 +406,9 @@ def _dates(trigger: Token) -> tuple[Span, ...]:
     own = ents_in(subtree, DATE) + _relative_in(doc, subtree[0].i, subtree[-1].i + 1)
     if own:
         return tuple(sorted(own, key=lambda sp: abs(sp.start - trigger.i)))
+    when = _when_date(trigger)
+    if when is not None:
+        return (when,)
     found = [e for e in _clause_ents(trigger, DATE) if not _belongs_elsewhere(e, trigger)
              and not _SPAN_OF_TIME.match(e.text)]
     if found:
@@ -951,6 +969,9 @@ class SummitAssembler:
         # or the article is about, unless it is a meeting of countries: of no organization, or of
         # the one named beside it when all of them are its members (not the article's: six
         # countries that all belong to the OECD may meet as the Group of Six)
+        if d.noun == "summit":
+            # a summit is of leaders: not of an organization that holds none
+            near, main_org = (None if o is not None and o.label in SUMMITLESS else o for o in (near, main_org))
         organizer = d.organizer or ((near or main_org) if not d.of_countries else None)
         if organizer is None and not d.numbered:
             organizer = next((org for org in (near, main_org)
