@@ -415,3 +415,9 @@ def test_a_person_without_an_office_pledges_for_no_state(extractor):
     x = run(extractor, "The United States was named often in the report. Lena Borgstrom promised protests every week "
                        "until Sweden acted on the climate.")
     assert commitments(x) == set()
+
+
+def test_the_country_is_the_one_just_named(extractor):
+    x = run(extractor, "Chile's exports fell sharply last year. The country is thus targeting a fall in its trade "
+                       "deficit to 2.0 billion dlrs.")
+    assert commitments(x) == {("Chile", Decimal(2000000000), "USD", None)}

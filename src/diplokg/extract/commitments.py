@@ -151,6 +151,8 @@ def _party_of(token: Token) -> Span | Token | None:
             return own
     if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in token.children):
         return token  # "both sides": the assembler finds the two
+    if lower == "country" and _definite(token):
+        return token  # "the country": the country the text just named
     if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
         return token
     return None
@@ -627,9 +629,9 @@ class CommitmentFinder:
     def _target(self, verb: Token) -> CommitmentMatch | None:
         """"South Africa is targeting three pct real growth", "the country was targeting a fall in
         its surplus to 8.0 billion dlrs": a figure set as a goal, by a state or an organization."""
-        obj = _object(verb)
-        if obj is None or verb.tag_ == "VBN" or not any(
-                a.kind in {"money", "percent", "count"} for a in find_amounts(_span(verb.doc, list(obj.subtree)).text)):
+        after = [t for t in verb.subtree if t.i > verb.i]
+        if _object(verb) is None or verb.tag_ == "VBN" or not after or not any(
+                a.kind in {"money", "percent", "count"} for a in find_amounts(_span(verb.doc, after).text)):
             return None  # "targeted the convoy", "was targeted": no figure set
         match = self._match(verb, "commitments.target-verb")
         if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
@@ -835,6 +837,19 @@ class CommitmentAssembler:
                         return self._antecedent(party)
         return None
 
+    def _named_country(self, noun: Token) -> Entity | None:
+        """"The country was thus targeting ...": the last country named before, in the sentence or
+        the one before it, else the article's home country."""
+        a = self.article
+        sent = noun.sent
+        start = a.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        before = [e for e in ents_in(a.doc[start:noun.i], frozenset({"COUNTRY"})) if e.end <= noun.i]
+        for ent in reversed(before):
+            entity = a.entity_of(ent, {EntityKind.COUNTRY})
+            if entity is not None:
+                return entity
+        return a.home_country()
+
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """What a pronoun stands for: the nearest party named before it, in its sentence or the one before."""
         a = self.article
@@ -952,6 +967,9 @@ class CommitmentAssembler:
             return self._person_to_state(entity, factor("pronoun"), campaign) if entity is not None else []
         if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
             return [(e, factor("pair")) for e in a.pair()]
+        if lower == "country":
+            named = self._named_country(ref)
+            return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
             return self._earlier(ref)
         if lemma in COLLECTIVES:
