@@ -432,6 +432,8 @@ class EntityFixes:
     @staticmethod
     def _name_after(doc: Doc, start: int, following: list[Span]) -> int:
         """End of the capitalised name that runs on from ``start`` (``start`` if there is none)."""
+        if start >= len(doc) or not (doc[start].is_title and doc[start].is_alpha):
+            return start  # (the common case, decided before gathering what the names after take)
         taken = {t.i for e in following if e.label_ in {"TITLE", "PERSON", "COUNTRY", "CITY"} for t in e}
         end = start
         i = start

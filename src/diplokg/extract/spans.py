@@ -6,6 +6,7 @@ Every walk over the dependency tree compares tokens by index (``token.i``): spaC
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -81,8 +82,29 @@ def conjuncts(token: Token, deps: frozenset[str] = frozenset({"conj"}), limit: i
     return sorted(out, key=lambda t: t.i)
 
 
+def _sorted_ents(doc: Doc) -> tuple[list[int], list[Span]]:
+    """The document's entities in order, with their start tokens (built once, like the index)."""
+    cached: tuple[list[int], list[Span]] | None = doc.user_data.get(_STARTS)
+    if cached is None:
+        ents = sorted(doc.ents, key=lambda e: e.start)
+        cached = ([e.start for e in ents], ents)
+        doc.user_data[_STARTS] = cached
+    return cached
+
+
 def ents_in(tokens: Iterator[Token] | list[Token] | Span, labels: frozenset[str]) -> list[Span]:
     """The entities of ``labels`` that ``tokens`` touch, once each, in order."""
+    if isinstance(tokens, Span):
+        # a span: the entities that overlap it, found by bisection rather than token by token
+        starts, ents = _sorted_ents(tokens.doc)
+        first = bisect.bisect_left(starts, tokens.start)
+        if first > 0 and ents[first - 1].end > tokens.start:
+            first -= 1  # an entity that starts before the span and runs into it
+        out = []
+        for ent in ents[first:bisect.bisect_left(starts, tokens.end)]:
+            if ent.end > tokens.start and ent.label_ in labels:
+                out.append(ent)
+        return out
     found: list[Span] = []
     seen: set[int] = set()
     for t in tokens:

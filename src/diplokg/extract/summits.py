@@ -46,6 +46,8 @@ TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
+_MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
+_GROUP_WORDS = GROUP_HEADS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
@@ -566,9 +568,9 @@ class SummitFinder:
             group = _group_subject(sent)
             found_meeting = False
             for token in sent:
-                if token.pos_ not in {"NOUN", "PROPN"} or _name_part(token):
-                    continue
                 lemma = token.lemma_.lower()
+                if lemma not in _MEETING_WORDS or token.pos_ not in {"NOUN", "PROPN"} or _name_part(token):
+                    continue
                 if lemma in SUMMIT_NOUNS:
                     rule_name = "summits.summit"
                     if self._metaphor(token):
@@ -676,6 +678,8 @@ class SummitFinder:
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
         an organization's ministers or leaders together stand for their meeting."""
+        if group is None and not any(t.lemma_.lower() in _GROUP_WORDS for t in sent):
+            return []  # (the cheap test first: no ministers or leaders, no group acting)
         candidates: list[Token] = []
         if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
             candidates.append(group)
