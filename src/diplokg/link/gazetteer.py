@@ -27,7 +27,9 @@ COMPATIBLE: dict[EntityKind, frozenset[str]] = {
     EntityKind.ALLIANCE: frozenset({"alliance", "organization"}),
     EntityKind.OFFICE: frozenset({"office"}),
     EntityKind.CITY: frozenset({"city"}),
-    EntityKind.PLACE: frozenset({"city", "other"}),
+    # "region" rows (US states) are linked, never matched by the entity ruler: a state's name opens
+    # too many companies' ("Texas Air Corp", "Florida Power and Light Co") to be a place wherever it stands
+    EntityKind.PLACE: frozenset({"city", "other", "region"}),
 }
 REQUIRED_COLUMNS = ("qid", "label", "kind")
 # the same office under other titles: "foreign affairs minister" is the "foreign minister"
@@ -189,6 +191,10 @@ class GazetteerLinker:
                 names = [n for n in (entity.label, *entity.aliases) if len(n.split()) > 1]
                 if not names:
                     continue  # known by surname only: see _by_surname
+            elif entity.kind is EntityKind.COUNTRY and len(self.gazetteer.candidates(entity.label, kinds)) == 1:
+                # the label is the state the article meant in its time ("Germany" in 1987 is West
+                # Germany): the present state's names among its aliases do not outvote it
+                names = [entity.label]
             else:
                 names = [entity.label, *entity.aliases]
             entity.qid = self._unique(names, kinds)
