@@ -421,3 +421,9 @@ def test_the_country_is_the_one_just_named(extractor):
     x = run(extractor, "Chile's exports fell sharply last year. The country is thus targeting a fall in its trade "
                        "deficit to 2.0 billion dlrs.")
     assert commitments(x) == {("Chile", Decimal(2000000000), "USD", None)}
+
+
+def test_a_government_body_commits_the_article_s_country(extractor):
+    x = run(extractor, "Sri Lanka counted the cost of the floods. Sri Lanka needs help, and Sri Lanka asked donors. "
+                       "A government task force met the World Bank and promised to publish a rebuilding plan.")
+    assert {party for party, *_ in commitments(x)} == {"Sri Lanka"}

@@ -55,6 +55,7 @@ NOT_HEAD_OFFICES = _LEX.words("not_head_offices")
 _CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
 OFFERING_VERBS = _LEX.words("offering_verbs")
+GOVERNMENT_BODIES = _LEX.words("government_bodies")
 TARGET_VERBS = _LEX.words("target_verbs")
 MEASURE_NOUNS = _LEX.words("measure_nouns")
 ACTION_OBJECTS = _LEX.words("action_objects")
@@ -153,6 +154,9 @@ def _party_of(token: Token) -> Span | Token | None:
         return token  # "both sides": the assembler finds the two
     if lower == "country" and _definite(token):
         return token  # "the country": the country the text just named
+    own = next((c for c in token.children if c.dep_ == "compound" and c.lower_ == "government"), None)
+    if own is not None and lemma in GOVERNMENT_BODIES:
+        return own  # "a government task force": the government's
     if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
         return token
     return None
