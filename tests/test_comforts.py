@@ -94,6 +94,7 @@ def test_a_worker_dies_with_its_parent_even_on_kill_9(tmp_path):
         "print(pool.submit(os.getpid).result(), flush=True)\n"
         "time.sleep(60)\n", encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
     worker = int(parent.stdout.readline())
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()

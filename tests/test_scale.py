@@ -47,11 +47,11 @@ def corpus(folder: Path, n: int = 12) -> Path:
 
 def graphs(folder: Path) -> dict[str, set[tuple[object, ...]]]:
     """Each article's quads (diplokg writes no blank nodes, so equal sets are equal graphs)."""
-    out = {}
+    out: dict[str, set[tuple[object, ...]]] = {}
     for path in sorted(folder.glob("*.trig")):
         ds = Dataset()
         ds.parse(path, format="trig")
-        out[path.stem] = set(ds.quads())
+        out[path.stem] = {tuple(quad) for quad in ds.quads()}
     return out
 
 
