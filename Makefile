@@ -45,5 +45,7 @@ lint: $(STAMP)
 	$(BIN)/mypy src/diplokg tests benchmarks
 	$(BIN)/python -m diplokg.cli_reference --check README.md
 
+# everything, services included; the slowest tests are listed at the end
+# (the fast loop while editing: .venv/bin/pytest -m "not services")
 test: $(STAMP) services lint
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15

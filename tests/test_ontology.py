@@ -48,6 +48,7 @@ def test_every_required_term_is_declared_and_documented(onto, name):
     assert onto.value(term, RDFS.comment) is not None, f"dkg:{name} has no comment"
 
 
+@pytest.mark.shared
 def test_the_eval_contract_names_no_term_we_lack(onto):
     if not EVAL_README.exists():
         pytest.skip(f"{EVAL_README} is absent: this test needs ../shared (the eval contract) beside the project")
@@ -90,12 +91,14 @@ def test_person_and_country_are_disjoint(onto):
     assert {DKG.Person, DKG.Country, DKG.Organization, DKG.Office} <= members
 
 
+@pytest.mark.services
 def test_hermit_finds_the_ontology_consistent():
     report = check_consistency()
     assert report.consistent, report.explanation
     assert report.explanation == "", report.explanation  # and no unsatisfiable class
 
 
+@pytest.mark.services
 def test_hermit_finds_a_person_who_is_a_country_inconsistent():
     data = Graph()
     thing = URIRef("https://w3id.org/diplokg/id/test/chimera")
@@ -106,6 +109,7 @@ def test_hermit_finds_a_person_who_is_a_country_inconsistent():
     assert not report.consistent
 
 
+@pytest.mark.services
 def test_hermit_accepts_ordinary_data():
     data = Graph()
     person = URIRef("https://w3id.org/diplokg/id/person/test")

@@ -125,6 +125,7 @@ def test_a_window_rejects_exactly_the_articles_that_fail_alone(one_process, tmp_
     assert all("no dated summits here" in str(p.report) for p in report.problems if p.status is Status.REJECTED)
 
 
+@pytest.mark.services
 def test_a_local_dask_cluster_gives_the_same_graphs(one_process, tmp_path):
     source, expected = one_process
     result = CliRunner().invoke(cli, ["extract", str(source), "--out", str(tmp_path / "dask"), "--dask", "local",
