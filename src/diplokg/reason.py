@@ -149,7 +149,7 @@ def find_value_clashes(graphs: Mapping[str, Graph], ontology: Graph) -> list[Val
                 values.setdefault((s, p), {}).setdefault(key, str(o))
                 reasons.setdefault((s, p), []).append(f"{_short(p)} \"{o}\" in {source}")
     return [ValueClash(s, labels.get(s, _short(s)), _short(p), tuple(sorted(found.values())),
-                       tuple(dict.fromkeys(reasons[(s, p)])))
+                       tuple(sorted(set(reasons[(s, p)]))))
             for (s, p), found in sorted(values.items()) if len(found) > 1]
 
 
