@@ -38,11 +38,14 @@ services:
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$need; \
 	  fi
 
-# lint fails too when the README's CLI reference is not what the commands' --help says
+# lint fails too when the README's CLI reference is not what the commands' --help says; mypy
+# checks the tests' bodies too (their functions need no annotations: see pyproject.toml)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/mypy
+	$(BIN)/mypy src/diplokg tests benchmarks
 	$(BIN)/python -m diplokg.cli_reference --check README.md
 
+# everything, services included; the slowest tests are listed at the end
+# (the fast loop while editing: .venv/bin/pytest -m "not services")
 test: $(STAMP) services lint
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=15

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -24,7 +25,7 @@ from diplokg.extract.text import prepare
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def timed(run, rounds: int) -> float:
+def timed(run: Callable[[], object], rounds: int) -> float:
     """Median wall time of ``rounds`` calls (the first, warm-up call is not counted)."""
     run()
     times = []

@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import spacy
@@ -78,13 +79,13 @@ def write_jsonl(articles: list[dict[str, str]], path: Path) -> Path:
     return path
 
 
-def timed(run) -> tuple[float, object]:
+def timed(run: Callable[[], object]) -> tuple[float, object]:
     start = time.perf_counter()
     result = run()
     return time.perf_counter() - start, result
 
 
-def cpu_seconds(run) -> float:
+def cpu_seconds(run: Callable[[], object]) -> float:
     """CPU time of ``run`` in this process and the processes it started and ended."""
     before = os.times()
     run()

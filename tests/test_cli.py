@@ -107,6 +107,7 @@ def test_extract_writes_one_file_per_article_named_by_stem(runner, article, writ
     assert len([g for g in ds.graphs() if len(g)]) == 1
 
 
+@pytest.mark.shared
 def test_extract_output_is_read_by_the_shared_scorer(runner, article, tmp_path):
     scorer = SHARED / "eval" / "score.py"
     if not scorer.exists():

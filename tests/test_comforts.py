@@ -10,6 +10,7 @@ import time
 import urllib.parse
 import urllib.request
 
+import pytest
 from click.testing import CliRunner
 
 from diplokg.cli import cli
@@ -33,6 +34,7 @@ def test_without_a_terminal_each_article_gets_a_line(write, tmp_path):
     assert result.stdout == ""  # data to stdout, messages to stderr
 
 
+@pytest.mark.services
 def test_serve_exposes_the_store_over_sparql(write, tmp_path):
     store = tmp_path / "kg"
     assert CliRunner().invoke(cli, ["load", str(write("vienna.txt", ARTICLE)), "--store", str(store)]).exit_code == 0
@@ -60,7 +62,10 @@ def test_serve_exposes_the_store_over_sparql(write, tmp_path):
 
 def test_serve_needs_a_store(tmp_path):
     result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path / "none")])
-    assert result.exit_code == 3 and "no store here yet" in result.stderr
+    # the same words as every command that reads a store
+    assert result.exit_code == 3 and result.stderr == (
+        f"Error: {tmp_path / 'none'}: no store here yet; load articles first ('diplokg load ARTICLE') "
+        "or point --store at an existing store\n")
 
 
 def test_ontology_docs(tmp_path):
@@ -94,6 +99,7 @@ def test_a_worker_dies_with_its_parent_even_on_kill_9(tmp_path):
         "print(pool.submit(os.getpid).result(), flush=True)\n"
         "time.sleep(60)\n", encoding="utf-8")
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
     worker = int(parent.stdout.readline())
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()
@@ -111,6 +117,7 @@ def test_a_worker_dies_with_its_parent_even_on_kill_9(tmp_path):
         raise AssertionError("the worker outlived its parent")
 
 
+@pytest.mark.services
 def test_serve_stops_its_server_on_sigterm(tmp_path):
     import os
     import signal

@@ -434,7 +434,7 @@ def test_one_article_s_failure_is_reported_for_it_and_the_batch_goes_on(extracto
                 yield self.extract(document)
 
     monkeypatch.setattr(parallel, "_extractor", lambda model: Fragile())
-    batch = [Document(id=i, text=t, date=D(2019, 5, 2), origin=f"{i}.txt")
+    batch: list[Document | InputError] = [Document(id=i, text=t, date=D(2019, 5, 2), origin=f"{i}.txt")
              for i, t in (("a", "NATO met in Brussels."), ("b", "BOOM"), ("c", "Germany pledged aid."))]
     results = parallel.extract_batch(batch, "any")
     assert [type(r).__name__ for r in results] == ["Extraction", "InputError", "Extraction"]

@@ -24,6 +24,7 @@ def test_a_summit_with_organizer_place_and_date_range(extractor):
     x = run(extractor, "Leaders will meet at the NATO summit in Vilnius on July 11-12.")
     assert len(x.summits) == 1
     summit = x.summits[0]
+    assert summit.organizer and summit.location
     assert x.entity(summit.organizer).label == "NATO"
     assert "Vilnius" in {x.entity(summit.location).label, *x.entity(summit.location).aliases}
     assert (summit.start, summit.end) == (D(2021, 7, 11), D(2021, 7, 12))

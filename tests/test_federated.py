@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from click.testing import CliRunner
 from rdflib import Literal, URIRef
 
@@ -42,6 +43,7 @@ def test_entity_by_qid(write, tmp_path):
     assert "alliance" in found[0]["aliases"]
 
 
+@pytest.mark.services
 def test_the_federated_query_joins_local_facts_with_the_endpoint(write, tmp_path):
     store = tmp_path / "kg"
     article = write("vienna.txt", ARTICLE)

@@ -54,6 +54,7 @@ def online(endpoint: str, cache: Path, **kwargs: object) -> WikidataLinker:
     return WikidataLinker(endpoint, cache, offline_linker(), **options)  # type: ignore[arg-type]
 
 
+@pytest.mark.services
 def test_entities_the_gazetteer_lacks_are_linked_online(wikidata, tmp_path):
     x = extraction(
         Entity("person:ana veloso", EntityKind.PERSON, "Ana Veloso"),
@@ -71,6 +72,7 @@ def test_entities_the_gazetteer_lacks_are_linked_online(wikidata, tmp_path):
     }
 
 
+@pytest.mark.services
 def test_ambiguous_and_unknown_names_stay_unlinked(wikidata, tmp_path):
     x = extraction(Entity("person:rui gemeo", EntityKind.PERSON, "Rui Gemeo"),
                    Entity("person:nobody", EntityKind.PERSON, "Nobody Atall"),
@@ -79,6 +81,7 @@ def test_ambiguous_and_unknown_names_stay_unlinked(wikidata, tmp_path):
     assert [e.qid for e in x.entities] == [None, None, None]
 
 
+@pytest.mark.services
 def test_a_second_run_asks_nothing(wikidata, tmp_path):
     first = online(wikidata, tmp_path)
     first.link(extraction(Entity("person:ana veloso", EntityKind.PERSON, "Ana Veloso")))
@@ -105,6 +108,7 @@ def test_an_unreachable_endpoint_degrades_to_offline_with_a_warning(tmp_path, ca
     assert linker.requests == 2  # the bounded retries of the first lookup, nothing after
 
 
+@pytest.mark.services
 def test_load_with_an_endpoint_from_the_cli(wikidata, write, tmp_path):
     article = write("veloso.txt", "date: 2021-05-05\n\nForeign Minister Ana Veloso met President Joe Biden.\n")
     store = tmp_path / "kg"

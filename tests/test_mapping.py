@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import get_args
 
-from rdflib import RDF, RDFS, Graph
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from rdflib.term import Node
 
 from diplokg.document import Document
 from diplokg.extract import Commitment, Entity, EntityKind, Evidence, Relation, RelationKind
@@ -42,6 +43,13 @@ art:art-1 a dkg:Article ; dcterms:identifier "art-1" ; dcterms:title "A title" ;
 """
 
 
+def literal(graph: Graph, subject: Node, predicate: URIRef) -> Literal:
+    """The one literal value of ``predicate`` on ``subject``."""
+    value = graph.value(subject, predicate)
+    assert isinstance(value, Literal), (subject, predicate, value)
+    return value
+
+
 def test_entities_and_relations_map_to_the_contract():
     graph = to_graph(sample())
     assert graph.identifier == graph_iri("art-1")
@@ -57,19 +65,19 @@ def test_entities_and_relations_map_to_the_contract():
     assert len(assertions) == 4  # three relations + hasCommitment
     for node in assertions:
         assert str(graph.value(node, DKG.sentence)) == SENTENCE
-        assert graph.value(node, DKG.charStart).toPython() == 10
-        assert graph.value(node, DKG.confidence).toPython() == Decimal("0.9")
+        assert literal(graph, node, DKG.charStart).toPython() == 10
+        assert literal(graph, node, DKG.confidence).toPython() == Decimal("0.9")
 
 
 def test_summit_and_commitment_literals_are_typed_by_precision():
     graph = to_graph(sample())
     summit = next(graph.subjects(predicate=DKG.organizedBy))
-    start = graph.value(summit, DKG.startDate)
+    start = literal(graph, summit, DKG.startDate)
     assert str(start) == "2018-07-11" and str(start.datatype).endswith("#date")
     commitment = next(graph.objects(predicate=DKG.hasCommitment))
-    deadline = graph.value(commitment, DKG.deadline)
+    deadline = literal(graph, commitment, DKG.deadline)
     assert str(deadline) == "2024" and str(deadline.datatype).endswith("#gYear")
-    assert graph.value(commitment, DKG.commitmentValue).toPython() == Decimal("2")
+    assert literal(graph, commitment, DKG.commitmentValue).toPython() == Decimal("2")
 
 
 def test_graph_is_isomorphic_to_a_second_mapping():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from rdflib import Literal
 
 from diplokg.cli import cli
 from diplokg.query import named_queries, parse_param
@@ -119,14 +120,15 @@ def test_named_query_rows(store, name):
 )
 def test_parameter_types(text, lexical, datatype):
     _, term = parse_param(text)
-    assert str(term) == lexical
+    assert isinstance(term, Literal) and str(term) == lexical
     assert (str(term.datatype).rsplit("#", 1)[-1] if term.datatype else None) == datatype
 
 
 def test_tagged_and_invalid_parameters():
     from diplokg.errors import InputError
 
-    assert parse_param("n=NATO@en")[1].language == "en"
+    tagged = parse_param("n=NATO@en")[1]
+    assert isinstance(tagged, Literal) and tagged.language == "en"
     with pytest.raises(InputError, match="not a valid IRI"):
         parse_param("p=<http://x/a> } DROP ALL {>")
     with pytest.raises(InputError, match="not a valid"):

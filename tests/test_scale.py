@@ -47,11 +47,11 @@ def corpus(folder: Path, n: int = 12) -> Path:
 
 def graphs(folder: Path) -> dict[str, set[tuple[object, ...]]]:
     """Each article's quads (diplokg writes no blank nodes, so equal sets are equal graphs)."""
-    out = {}
+    out: dict[str, set[tuple[object, ...]]] = {}
     for path in sorted(folder.glob("*.trig")):
         ds = Dataset()
         ds.parse(path, format="trig")
-        out[path.stem] = set(ds.quads())
+        out[path.stem] = {tuple(quad) for quad in ds.quads()}
     return out
 
 
@@ -125,6 +125,7 @@ def test_a_window_rejects_exactly_the_articles_that_fail_alone(one_process, tmp_
     assert all("no dated summits here" in str(p.report) for p in report.problems if p.status is Status.REJECTED)
 
 
+@pytest.mark.services
 def test_a_local_dask_cluster_gives_the_same_graphs(one_process, tmp_path):
     source, expected = one_process
     result = CliRunner().invoke(cli, ["extract", str(source), "--out", str(tmp_path / "dask"), "--dask", "local",

@@ -31,16 +31,21 @@ def good() -> Graph:
     return to_graph(sample())
 
 
+def _iri(node: object) -> URIRef:
+    assert isinstance(node, URIRef), node
+    return node
+
+
 def summit(g: Graph) -> URIRef:
-    return next(iter(g.subjects(RDF.type, DKG.Summit)))
+    return _iri(next(iter(g.subjects(RDF.type, DKG.Summit))))
 
 
 def commitment(g: Graph) -> URIRef:
-    return next(iter(g.subjects(RDF.type, DKG.Commitment)))
+    return _iri(next(iter(g.subjects(RDF.type, DKG.Commitment))))
 
 
 def assertion_of(g: Graph, predicate: URIRef) -> URIRef:
-    return next(iter(g.subjects(RDF.predicate, predicate)))
+    return _iri(next(iter(g.subjects(RDF.predicate, predicate))))
 
 
 def test_a_good_graph_conforms(gate):
@@ -60,7 +65,7 @@ def _set(g: Graph, s: URIRef, p: URIRef, o: object) -> None:
     g.add((s, p, o))  # type: ignore[arg-type]
 
 
-BREAKERS: dict[str, tuple[Callable[[Graph], None], str]] = {
+BREAKERS: dict[str, tuple[Callable[[Graph], object], str]] = {
     "entity without label": (lambda g: g.remove((PERSON, RDFS.label, None)), "exactly one non-empty rdfs:label"),
     "entity with two labels": (lambda g: g.add((PERSON, RDFS.label, Literal("J. S."))),
                                "exactly one non-empty rdfs:label"),
@@ -148,7 +153,7 @@ def _move_fact(g: Graph, s: URIRef, p: URIRef, o: URIRef, *, to_s: URIRef | None
     g.set((node, RDF.object, new_o))
 
 
-INFERENCE_BREAKERS: dict[str, Callable[[Graph], None]] = {
+INFERENCE_BREAKERS: dict[str, Callable[[Graph], object]] = {
     "person holds a country": lambda g: _move_fact(g, PERSON, DKG.holdsOffice, OFFICE, to_o=GERMANY),
     "country holds an office": lambda g: _move_fact(g, PERSON, DKG.holdsOffice, OFFICE, to_s=GERMANY),
     "member of a person": lambda g: _move_fact(g, GERMANY, DKG.memberOf, NATO, to_o=PERSON),

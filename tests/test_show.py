@@ -35,7 +35,7 @@ def test_an_article_as_svg(store, tmp_path):
     for wanted in ("Antony Blinken", "Secretary General of NATO", "NATO", "holds office", "office of"):
         assert wanted in labels
     # classes are told apart: a person is an ellipse, an office a note (a polygon), NATO a hexagon
-    shapes = {g.find(f"{SVG}title").text: g for g in svg.iter(f"{SVG}g") if g.get("class") == "node"}
+    shapes = {g.findtext(f"{SVG}title", ""): g for g in svg.iter(f"{SVG}g") if g.get("class") == "node"}
     assert len(shapes) >= 5
     assert any(next(node.iter(f"{SVG}ellipse"), None) is not None for node in shapes.values())
     assert any(next(node.iter(f"{SVG}polygon"), None) is not None for node in shapes.values())

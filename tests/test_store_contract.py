@@ -29,6 +29,10 @@ from .servers import Server
 NAMES = [("Maria Santos", "Portugal"), ("John Miller", "Canada"), ("Carlos Ruiz", "Spain"),
          ("Peter Hansen", "Norway"), ("Anna Lindqvist", "Sweden"), ("James Wilson", "Ireland")]
 
+# the embedded store runs in the fast loop; the two servers are services (pytest -m "not services")
+STORES = ["embedded", pytest.param("oxigraph", marks=pytest.mark.services),
+          pytest.param("virtuoso", marks=pytest.mark.services)]
+
 
 def articles(folder: Path) -> list[Path]:
     """Six short articles written for the tests."""
@@ -42,7 +46,7 @@ def articles(folder: Path) -> list[Path]:
     return paths
 
 
-@pytest.fixture(params=["embedded", "oxigraph", "virtuoso"])
+@pytest.fixture(params=STORES)
 def target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[list[str], Server | None]]:
     """CLI arguments naming the store under test, and its server (None for the embedded store)."""
     if request.param == "embedded":
@@ -87,7 +91,7 @@ def test_load_reload_and_query(target, tmp_path):
 def test_batched_updates_without_graph_store_protocol(target, tmp_path):
     args, server = target
     if server is None:
-        return  # the embedded store batches in any case
+        pytest.skip("the embedded store batches in any case: there is no Graph Store Protocol to do without")
     paths = [str(p) for p in articles(tmp_path / "articles")]
     run("load", *paths, *args, "--graph-store", "none")
     run("load", *paths[:3], *args, "--graph-store", "none", "--jobs", "2")
@@ -142,7 +146,7 @@ def test_invalid_articles_are_quarantined_not_pushed(target, tmp_path, write):
 def test_resume_after_the_server_dies_mid_run(target, tmp_path):
     args, server = target
     if server is None:
-        return  # an embedded store cannot be killed under a run: its writes are transactions
+        pytest.skip("an embedded store cannot be killed under a run: its writes are transactions")
     paths = articles(tmp_path / "articles")
     settings = Settings.resolve({"endpoint": server.endpoint})
     stored: list[ArticleOutcome] = []
@@ -305,7 +309,7 @@ def _grow(settings: Settings, folder: Path, wikidata: str) -> list[dict[str, Ans
     return stages
 
 
-@pytest.fixture(scope="module", params=["embedded", "oxigraph", "virtuoso"])
+@pytest.fixture(scope="module", params=STORES)
 def grown(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
           wikidata: str) -> Iterator[tuple[str, list[dict[str, Answer]]]]:
     """One store of each kind, loaded in two runs; the answers of every named query after each."""
@@ -340,6 +344,7 @@ def test_the_reference_answers_are_worth_comparing(reference):
 
 
 @pytest.mark.parametrize("name", sorted(q.name for q in named_queries()))
+@pytest.mark.services  # the federated query needs a stand-in Wikidata server
 def test_every_named_query_gives_the_same_rows_on_every_store(grown, reference, name):
     kind, stages = grown
     for stage, (answers, expected) in enumerate(zip(stages, reference, strict=True), start=1):

@@ -362,7 +362,9 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
     """Check the ontology and the data with the HermiT OWL reasoner (needs Java).
 
     Reasons over RDF FILEs if given, else over every article in the store. An inconsistency is
-    told in words: which entity, which classes clash, which articles said it (exit code 1).
+    told in words: which entity, which classes or values clash, which articles said it (exit
+    code 1). OWL 2 has no xsd:date, gYearMonth or gYear: HermiT gets each date as the
+    xsd:dateTime at which its day, month or year begins.
 
     \b
     Examples:

@@ -3,12 +3,16 @@ materialized inferences.
 
 HermiT runs on Java; a missing ``java`` is reported as :class:`EnvironmentProblem`. When HermiT
 finds the data inconsistent, diplokg looks for the reason itself: an entity that the data (or a
-property's domain or range) puts in two classes the ontology declares disjoint, and the articles
-that say so.
+property's domain or range) puts in two classes the ontology declares disjoint, or gives two
+values of a property the ontology allows one of (two start dates), and the articles that say so.
+
+HermiT takes OWL 2 DL, which is narrower than the RDF diplokg stores; :func:`reasoner_form` says
+what the reasoner is given instead (dates as ``xsd:dateTime``, no reification links).
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -41,23 +45,42 @@ class Clash:
                 + "; ".join(self.reasons))
 
 
+@dataclass(frozen=True)
+class ValueClash:
+    """An entity with more values of a property than the ontology allows it (a functional one)."""
+
+    entity: URIRef
+    label: str
+    prop: str
+    values: tuple[str, ...]
+    reasons: tuple[str, ...]
+
+    def __str__(self) -> str:
+        values = ", ".join(f'"{v}"' for v in self.values)
+        return (f"{self.label} <{self.entity}> has {len(self.values)} values of {self.prop} ({values}), "
+                f"which the ontology says can have one: " + "; ".join(self.reasons))
+
+
 @dataclass
 class ConsistencyReport:
     """The reasoner's verdict, the clashes found, and (when asked) what it inferred."""
 
     consistent: bool
     explanation: str = ""
-    clashes: list[Clash] = field(default_factory=list)
+    clashes: list[Clash | ValueClash] = field(default_factory=list)
     inferred: Graph | None = None
+    notes: list[str] = field(default_factory=list)
+    """What the reasoner could not be given as it was (literals of types outside OWL 2)."""
 
     def __str__(self) -> str:
+        notes = [f"  note: {n}" for n in self.notes]
         if self.consistent:
             extra = f"; {len(self.inferred)} inferred triples" if self.inferred is not None else ""
-            return f"consistent{extra}" + (f" ({self.explanation})" if self.explanation else "")
+            return "\n".join([f"consistent{extra}" + (f" ({self.explanation})" if self.explanation else ""), *notes])
         lines = ["inconsistent:"] + [f"  - {c}" for c in self.clashes]
         if not self.clashes:
             lines.append(f"  - {self.explanation}")
-        return "\n".join(lines)
+        return "\n".join(lines + notes)
 
 
 def _short(term: object) -> str:
@@ -108,19 +131,89 @@ def find_clashes(graphs: Mapping[str, Graph], ontology: Graph) -> list[Clash]:
     return clashes
 
 
-# XML Schema types outside the OWL 2 datatype map, which HermiT refuses to parse
-_NOT_OWL2 = {XSD.date, XSD.gYear, XSD.gYearMonth, XSD.gMonth, XSD.gDay, XSD.gMonthDay, XSD.time, XSD.duration}
+def find_value_clashes(graphs: Mapping[str, Graph], ontology: Graph) -> list[ValueClash]:
+    """Entities with two or more values (as the reasoner compares them, see :func:`reasoner_form`)
+    of a functional datatype property: two start dates of one summit, two deadlines."""
+    functional = {p for p in ontology.subjects(RDF.type, OWL.FunctionalProperty)
+                  if (p, RDF.type, OWL.DatatypeProperty) in ontology and isinstance(p, URIRef)}
+    values: dict[tuple[URIRef, URIRef], dict[object, str]] = {}
+    reasons: dict[tuple[URIRef, URIRef], list[str]] = {}
+    labels: dict[URIRef, str] = {}
+    for source, graph in graphs.items():
+        for s, p, o in graph:
+            if p == RDFS.label and isinstance(s, URIRef):
+                labels.setdefault(s, str(o))
+            if p in functional and isinstance(s, URIRef) and isinstance(o, Literal) and isinstance(p, URIRef):
+                seen = _reasoner_literal(o)[0]
+                key = (seen.value if seen.value is not None else str(seen), seen.language)
+                values.setdefault((s, p), {}).setdefault(key, str(o))
+                reasons.setdefault((s, p), []).append(f"{_short(p)} \"{o}\" in {source}")
+    return [ValueClash(s, labels.get(s, _short(s)), _short(p), tuple(sorted(found.values())),
+                       tuple(sorted(set(reasons[(s, p)]))))
+            for (s, p), found in sorted(values.items()) if len(found) > 1]
 
 
-def _owl2_literals(graph: Graph) -> Graph:
-    """The graph with dates and other non-OWL-2 literals as plain strings (no ontology axiom
-    constrains them, so the reasoner's verdict is the same)."""
+XSD_IN_OWL2 = frozenset(XSD[name] for name in [
+    "decimal", "integer", "nonNegativeInteger", "nonPositiveInteger", "positiveInteger", "negativeInteger",
+    "long", "int", "short", "byte", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte",
+    "double", "float", "string", "normalizedString", "token", "language", "Name", "NCName", "NMTOKEN",
+    "boolean", "hexBinary", "base64Binary", "anyURI", "dateTime", "dateTimeStamp",
+])
+"""The XML Schema types of the OWL 2 datatype map (OWL 2 Structural Specification, section 4)."""
+_OTHER_OWL2 = {RDF.PlainLiteral, RDF.XMLLiteral, RDF.langString, RDFS.Literal, OWL.real, OWL.rational}
+
+# the lexical forms of the dates diplokg writes, with an optional timezone
+_DATE_FORMS = {
+    XSD.date: re.compile(r"(-?\d{4,})-(\d\d)-(\d\d)(Z|[+-]\d\d:\d\d)?"),
+    XSD.gYearMonth: re.compile(r"(-?\d{4,})-(\d\d)()(Z|[+-]\d\d:\d\d)?"),
+    XSD.gYear: re.compile(r"(-?\d{4,})()()(Z|[+-]\d\d:\d\d)?"),
+}
+
+# RDF's reification vocabulary: the links from a dkg:Assertion to the fact it backs. OWL 2 DL
+# reserves rdf: IRIs and does not let them be properties (the OWL API drops such triples).
+_REIFICATION = {RDF.subject, RDF.predicate, RDF.object}
+
+
+def _reasoner_literal(o: Literal) -> tuple[Literal, str | None]:
+    """The literal as the reasoner gets it, and what was made of it if that loses something."""
+    if o.datatype is None or o.datatype in XSD_IN_OWL2 or o.datatype in _OTHER_OWL2:
+        return o, None
+    form = _DATE_FORMS.get(o.datatype)
+    match = form.fullmatch(str(o)) if form else None
+    if match:
+        year, month, day, zone = match.groups()
+        return Literal(f"{year}-{month or '01'}-{day or '01'}T00:00:00{zone or ''}", datatype=XSD.dateTime), None
+    why = "ill-formed" if form else "outside the OWL 2 datatype map"
+    return Literal(str(o)), f"{_short(o.datatype)} ({why})"
+
+
+def reasoner_form(graph: Graph) -> tuple[Graph, list[str]]:
+    """The graph as HermiT is given it, and notes on what could not be given as it was.
+
+    HermiT takes OWL 2 DL. Dates are not in the OWL 2 datatype map (HermiT refuses to parse an
+    ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``), so each becomes the ``xsd:dateTime`` at
+    which its day, month or year begins, keeping its timezone: ``"2019-10"^^xsd:gYearMonth`` is
+    ``"2019-10-01T00:00:00"^^xsd:dateTime``. A functional date property (a summit's one start
+    date) with two values that begin at different instants is then a contradiction HermiT sees;
+    two values at different precisions that begin at the same instant ("2019-10" and
+    "2019-10-01") are one value to it. Literals of other types outside the map (which diplokg
+    does not write), and ill-formed dates, become plain strings, and the notes say how many.
+    The reification links of assertions (``rdf:subject``, ``rdf:predicate``, ``rdf:object``),
+    which OWL 2 DL does not allow as properties, are left out; the assertions' own properties
+    (sentence, offsets, confidence) stay.
+    """
     out = Graph()
+    lost: dict[str, int] = {}
     for s, p, o in graph:
-        if isinstance(o, Literal) and o.datatype in _NOT_OWL2:
-            o = Literal(str(o))
+        if p in _REIFICATION:
+            continue
+        if isinstance(o, Literal):
+            o, loss = _reasoner_literal(o)
+            if loss:
+                lost[loss] = lost.get(loss, 0) + 1
         out.add((s, p, o))
-    return out
+    notes = [f"{n} literal(s) of type {what} reached the reasoner as plain strings" for what, n in sorted(lost.items())]
+    return out, notes
 
 
 def _inverses(data: Graph, ontology: Graph) -> Graph:
@@ -153,7 +246,8 @@ def check_consistency(data: Graph | None = None, ontology: Path | None = None, *
     import owlready2
 
     onto_graph = parse_rdf(ontology or ontology_path(), "ontology")
-    combined = onto_graph + _owl2_literals(data) if data is not None else onto_graph
+    given, notes = reasoner_form(data) if data is not None else (Graph(), [])
+    combined = onto_graph + given
     with tempfile.TemporaryDirectory(prefix="diplokg-reason-") as tmp:
         # owlready2 reads RDF/XML and N-Triples, not Turtle
         nt = Path(tmp) / "combined.nt"
@@ -165,13 +259,15 @@ def check_consistency(data: Graph | None = None, ontology: Path | None = None, *
             with onto:
                 owlready2.sync_reasoner_hermit(world, infer_property_values=materialize, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError as err:
-            clashes = find_clashes(sources or ({"the data": data} if data is not None else {}), onto_graph)
-            return ConsistencyReport(False, str(err).strip() or "the ontology and data are inconsistent", clashes)
+            said = sources or ({"the data": data} if data is not None else {})
+            clashes: list[Clash | ValueClash] = [*find_clashes(said, onto_graph), *find_value_clashes(said, onto_graph)]
+            return ConsistencyReport(False, str(err).strip() or "the ontology and data are inconsistent", clashes,
+                                     notes=notes)
         except owlready2.OwlReadyJavaError as err:
             raise EnvironmentProblem(f"the HermiT reasoner failed to run: {str(err).strip()[:500]}") from None
         inconsistent = list(world.inconsistent_classes())
         explanation = f"unsatisfiable classes: {', '.join(sorted(map(str, inconsistent)))}" if inconsistent else ""
-        report = ConsistencyReport(True, explanation)
+        report = ConsistencyReport(True, explanation, notes=notes)
         if materialize and data is not None:
             inferred = Graph(identifier=INFERRED_GRAPH)
             for s, p, o in set(world.as_rdflib_graph()) - before:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .errors import EnvironmentProblem, InputError, StoreError
 from .processes import die_with_parent
+from .store.embedded import no_store_here
 
 
 def oxigraph_binary() -> str:
@@ -28,7 +29,7 @@ def oxigraph_binary() -> str:
 def serve_command(store: Path, host: str, port: int, read_only: bool) -> list[str]:
     """The command line that serves ``store``."""
     if not store.exists():
-        raise StoreError(f"{store}: no store here yet; load articles first ('diplokg load ARTICLE')")
+        raise no_store_here(store)
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: give a port from 1 to 65535")
     mode = "serve-read-only" if read_only else "serve"

@@ -122,11 +122,3 @@ def verb_of(token: Token) -> Token | None:
     """The nearest verb (or auxiliary) above ``token``; "including" and its kind, which the parser
     may call verbs, are prepositions here ("attend conferences including the IMF meetings")."""
     return next((h for h in heads(token) if h.pos_ in {"VERB", "AUX"} and h.lower_ not in _PREPOSITION_LIKE), None)
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The verb's own nominal subject, if it has one (relative pronouns aside)."""
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.lower_ not in {"that", "which", "who"}:
-            return child
-    return None

@@ -15,7 +15,6 @@ answer within the timeout (``--endpoint-timeout``, 60 s by default) is not asked
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -372,10 +371,3 @@ class EndpointStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @property
-    def identity(self) -> str:
-        """A name for journals: the query URL, without credentials."""
-        parts = urlsplit(self.config.query_url)
-        host = parts.hostname or ""
-        port = f":{parts.port}" if parts.port else ""
-        return hashlib.sha256(f"{parts.scheme}://{host}{port}{parts.path}".encode()).hexdigest()[:16]
