@@ -100,11 +100,8 @@ def ents_in(tokens: Iterator[Token] | list[Token] | Span, labels: frozenset[str]
         first = bisect.bisect_left(starts, tokens.start)
         if first > 0 and ents[first - 1].end > tokens.start:
             first -= 1  # an entity that starts before the span and runs into it
-        out = []
-        for ent in ents[first:bisect.bisect_left(starts, tokens.end)]:
-            if ent.end > tokens.start and ent.label_ in labels:
-                out.append(ent)
-        return out
+        return [span for span in ents[first:bisect.bisect_left(starts, tokens.end)]
+                if span.end > tokens.start and span.label_ in labels]
     found: list[Span] = []
     seen: set[int] = set()
     for t in tokens:
