@@ -451,3 +451,8 @@ def test_the_commission_of_a_story_about_the_ec_is_the_european_commission(extra
 def test_a_name_the_ner_cut_at_its_joiner_is_one_organization(extractor):
     x = run(extractor, "Mr Brown will chair a meeting of the Commission for Africa in Cape Town.")
     assert "Commission for Africa" in {e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION}
+
+
+def test_state_adjectives_beside_the_demonym_are_the_country(extractor):
+    x = run(extractor, "The Philippine government and the Icelandic fleet were named.")
+    assert {"Philippines", "Iceland"} <= {e.label for e in x.entities if e.kind is EntityKind.COUNTRY}

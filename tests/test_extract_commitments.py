@@ -427,3 +427,9 @@ def test_a_government_body_commits_the_article_s_country(extractor):
     x = run(extractor, "Sri Lanka counted the cost of the floods. Sri Lanka needs help, and Sri Lanka asked donors. "
                        "A government task force met the World Bank and promised to publish a rebuilding plan.")
     assert {party for party, *_ in commitments(x)} == {"Sri Lanka"}
+
+
+def test_delegates_at_an_organization_s_meeting_commit_it(extractor):
+    x = run(extractor, "The Inter-American Development Bank met in Miami on Monday. Delegates of the Inter-American "
+                       "Development Bank agreed to freeze lending to Chile until June.")
+    assert {party for party, *_ in commitments(x)} == {"Inter-American Development Bank"}

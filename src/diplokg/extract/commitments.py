@@ -952,6 +952,8 @@ class CommitmentAssembler:
         """The committing states or organizations, and how sure each is (a factor on confidence).
         ``campaign``: the pledge is made on the campaign trail, so a politician's commits no state."""
         a = self.article
+        if isinstance(ref, Span) and ref.label_ == "TITLE" and ref.root.lemma_.lower() in COLLECTIVES:
+            return self._collective(ref.root)  # "Delegates agreed", "Ministers pledged": a body of them
         if isinstance(ref, Span):
             entity = a.entity_of(ref, PARTY_KINDS)
             if entity is not None and entity.label in _NEWS:
