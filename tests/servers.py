@@ -37,6 +37,16 @@ def oxigraph_server(folder: Path, data: Path | None = None) -> Iterator[str]:
         server.stop()
 
 
+@contextmanager
+def wikidata_stand_in(folder: Path, facts: str) -> Iterator[str]:
+    """A local Oxigraph server holding ``facts`` (Turtle) in the place of Wikidata: its query URL."""
+    folder.mkdir(parents=True, exist_ok=True)
+    data = folder / "wikidata.ttl"
+    data.write_text(facts, encoding="utf-8")
+    with oxigraph_server(folder / "store", data) as base:
+        yield f"{base}/query"
+
+
 def _wait_http(url: str, process: subprocess.Popen[bytes], seconds: float, name: str) -> None:
     deadline = time.monotonic() + seconds
     while True:

@@ -15,7 +15,7 @@ from diplokg.query import resolve_query
 from diplokg.store import open_store
 
 from .samples import ARTICLE
-from .servers import oxigraph_server
+from .servers import wikidata_stand_in
 
 WIKIDATA_FACTS = """
 @prefix wd: <http://www.wikidata.org/entity/> .
@@ -48,12 +48,10 @@ def test_the_federated_query_joins_local_facts_with_the_endpoint(write, tmp_path
     store = tmp_path / "kg"
     article = write("vienna.txt", ARTICLE)
     assert CliRunner().invoke(cli, ["load", str(article), "--store", str(store)]).exit_code == 0
-    data = tmp_path / "wd.ttl"
-    data.write_text(WIKIDATA_FACTS, encoding="utf-8")
     text = resolve_query("wikidata-office-holders").text
     assert "SERVICE <https://query.wikidata.org/sparql>" in text
-    with oxigraph_server(tmp_path / "wd", data) as base:
-        local = text.replace("https://query.wikidata.org/sparql", f"{base}/query")
+    with wikidata_stand_in(tmp_path / "wd", WIKIDATA_FACTS) as url:
+        local = text.replace("https://query.wikidata.org/sparql", url)
         with open_store(store, read_only=True) as s:
             result = s.query(local)
     answers = {(str(r[0]), str(r[3]) if r[3] else None, str(r[4]) if r[4] else None) for r in result.rows}

@@ -16,7 +16,7 @@ from diplokg.extract import Entity, EntityKind, Extraction
 from diplokg.link import offline_linker
 from diplokg.link.online import WikidataLinker
 
-from .servers import free_port, oxigraph_server
+from .servers import free_port, wikidata_stand_in
 
 # Items written for the tests (QIDs in a range Wikidata has not reached for these names).
 WIKIDATA_SHAPED = """
@@ -36,11 +36,8 @@ wd:Q987650006 rdfs:label "Atlantic Fisheries Council"@en ; wdt:P31 wd:Q484652 .
 
 @pytest.fixture(scope="module")
 def wikidata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("wikidata")
-    data = folder / "data.ttl"
-    data.write_text(WIKIDATA_SHAPED, encoding="utf-8")
-    with oxigraph_server(folder / "db", data) as base:
-        yield f"{base}/query"
+    with wikidata_stand_in(tmp_path_factory.mktemp("wikidata"), WIKIDATA_SHAPED) as url:
+        yield url
 
 
 def extraction(*entities: Entity) -> Extraction:

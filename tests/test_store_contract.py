@@ -260,14 +260,11 @@ def _groups(variables: list[str], rows: list[tuple[Node | None, ...]], keys: lis
 @pytest.fixture(scope="module")
 def wikidata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A stand-in for the Wikidata endpoint of the federated query."""
-    from .servers import oxigraph_server
+    from .servers import wikidata_stand_in
     from .test_federated import WIKIDATA_FACTS
 
-    folder = tmp_path_factory.mktemp("wikidata")
-    data = folder / "wd.ttl"
-    data.write_text(WIKIDATA_FACTS, encoding="utf-8")
-    with oxigraph_server(folder / "server", data) as base:
-        yield f"{base}/query"
+    with wikidata_stand_in(tmp_path_factory.mktemp("wikidata"), WIKIDATA_FACTS) as url:
+        yield url
 
 
 Answer = tuple[list[str], list[tuple[Node | None, ...]], str]
