@@ -47,7 +47,6 @@ DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
-_GROUP_WORDS = GROUP_HEADS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
@@ -678,7 +677,7 @@ class SummitFinder:
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
         an organization's ministers or leaders together stand for their meeting."""
-        if group is None and not any(t.lemma_.lower() in _GROUP_WORDS for t in sent):
+        if group is None and not any(t.lemma_.lower() in GROUP_HEADS for t in sent):
             return []  # (the cheap test first: no ministers or leaders, no group acting)
         candidates: list[Token] = []
         if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
