@@ -433,3 +433,9 @@ def test_delegates_at_an_organization_s_meeting_commit_it(extractor):
     x = run(extractor, "The Inter-American Development Bank met in Miami on Monday. Delegates of the Inter-American "
                        "Development Bank agreed to freeze lending to Chile until June.")
     assert {party for party, *_ in commitments(x)} == {"Inter-American Development Bank"}
+
+
+def test_a_relative_clause_of_undertaking_commits_the_sum_of_the_noun_it_describes(extractor):
+    x = run(extractor, "Canada's Prime Minister Anna Lindqvist spoke on Monday. The plan is her 3bn Canadian dollars "
+                       "of savings which Lindqvist has pledged to spend on schools.")
+    assert {value for _, value, *_ in commitments(x)} == {Decimal(3000000000)}

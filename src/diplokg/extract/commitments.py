@@ -1051,7 +1051,7 @@ class CommitmentAssembler:
         text = match.scope.text
         amounts = find_amounts(text)
         if not amounts:
-            return [_earlier_amount(match)]
+            return [_described_amount(match.trigger) or _earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
         # the level committed, not the change
         for first, second in itertools.pairwise(amounts):
@@ -1122,6 +1122,20 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _described_amount(trigger: Token) -> Amount | None:
+    """"his pounds 35bn savings ... which Mr Howard has pledged to plough back": the one sum of the
+    noun a relative clause of undertaking describes."""
+    if trigger.dep_ != "relcl":
+        return None
+    doc = trigger.doc
+    head = trigger.head
+    # (the parser may hang "35bn savings" in apposition to "pounds": the phrase starts there)
+    start = head.head.left_edge.i if head.dep_ == "appos" else head.left_edge.i
+    before = doc[start:max(trigger.left_edge.i, head.i + 1)]
+    money = [a for a in find_amounts(before.text) if a.kind in {"money", "count"}]
+    return money[0] if len(money) == 1 else None
 
 
 def _earlier_amount(match: CommitmentMatch) -> Amount | None:
