@@ -439,3 +439,17 @@ def test_a_relative_clause_of_undertaking_commits_the_sum_of_the_noun_it_describ
     x = run(extractor, "Canada's Prime Minister Anna Lindqvist spoke on Monday. The plan is her 3bn Canadian dollars "
                        "of savings which Lindqvist has pledged to spend on schools.")
     assert {value for _, value, *_ in commitments(x)} == {Decimal(3000000000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "parties"),
+    [
+        ("Japan yesterday ordered a cutback in chip production to end the dumping.", {"Japan"}),
+        ("The Polish Interior Minister said he had ordered fire inspections of escape rooms across Poland.",
+         {"Poland"}),
+        ("The airline ordered 20 new aircraft from Boeing.", set()),  # a purchase, no state's measure
+        ("The court ordered the company to pay damages.", set()),
+    ],
+)
+def test_a_measure_ordered_is_decided(extractor, text, parties):
+    assert {party for party, *_ in commitments(run(extractor, text))} == parties
