@@ -456,3 +456,12 @@ def test_a_name_the_ner_cut_at_its_joiner_is_one_organization(extractor):
 def test_state_adjectives_beside_the_demonym_are_the_country(extractor):
     x = run(extractor, "The Philippine government and the Icelandic fleet were named.")
     assert {"Philippines", "Iceland"} <= {e.label for e in x.entities if e.kind is EntityKind.COUNTRY}
+
+
+def test_tokens_are_picked_by_spelling_or_lemma_in_any_case(extractor):
+    from diplokg.extract.spans import tokens_with, word_ids
+
+    doc = extractor.nlp.make_doc("Pledges were made. They PLEDGED again, and the pledge held.")
+    assert [t.text for t in tokens_with(doc, word_ids({"pledges"}), ("ORTH",))] == []
+    assert [t.text for t in tokens_with(doc, word_ids({"pledges", "pledged"}, any_case=True), ("LOWER",))] == [
+        "Pledges", "PLEDGED"]

@@ -31,9 +31,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import PartialDate
@@ -41,7 +39,7 @@ from .amounts import Amount, find_amounts
 from .entities import ORGANIZATION_KINDS, Article
 from .records import Commitment, Entity, EntityKind
 from .rules import factor, lexicon, rule
-from .spans import conjuncts, entity_at, ents_in, heads
+from .spans import conjuncts, entity_at, ents_in, heads, tokens_with, word_ids
 from .temporal import resolve
 
 _LEX = lexicon("commitments")
@@ -80,8 +78,7 @@ DEADLINE_WORDS = _LEX.words("deadline_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | TARGET_VERBS | {"committed"})
-_TRIGGER_IDS = np.array(sorted({get_string_id(form) for w in _TRIGGERS for form in (w, w.title(), w.upper())}),
-                        dtype=np.uint64)
+_TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
 REFERENCES = frozenset(lexicon("entities").table("references"))
@@ -466,9 +463,7 @@ class CommitmentFinder:
         found: list[CommitmentMatch] = []
         # only the tokens that can trigger (by lemma or spelling, in any case), picked from the
         # document's arrays: the tests below would otherwise run on every token
-        picked = np.flatnonzero(np.isin(doc.to_array("LEMMA"), _TRIGGER_IDS) | np.isin(doc.to_array("LOWER"),
-                                                                                        _TRIGGER_IDS))
-        for token in (doc[int(i)] for i in picked):
+        for token in tokens_with(doc, _TRIGGER_IDS, ("LEMMA", "LOWER")):
             lemma = token.lemma_.lower()
             match: CommitmentMatch | None = None
             if token.pos_ == "ADJ" and token.lower_ == "committed" and token.dep_ == "acomp" and any(

@@ -13,8 +13,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-import numpy as np
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ..dates import PartialDate
@@ -26,6 +24,7 @@ from .knowledge import tenures_of
 from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
+from .spans import tokens_with, word_ids
 from .temporal import MONTHS
 from .text import PreparedText
 
@@ -42,7 +41,7 @@ TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _REFERENCES = lexicon("entities").table("references")
-_REFERENCE_IDS = np.array([get_string_id(word) for word in _REFERENCES], dtype=np.uint64)
+_REFERENCE_IDS = word_ids(_REFERENCES)
 _BODIES = lexicon("entities").table("bodies")
 _CAPITALS = lexicon("entities").table("capitals")
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
@@ -282,9 +281,7 @@ class Article:
         """"the alliance" after NATO is NATO; "the bloc" the organization the article is about;
         "the Community", "the Twelve" the European Community: each becomes a mention (and an
         alias) of that entity, when the article names the entity before it."""
-        # the tokens spelled like a reference, picked from the document's array (this is every token)
-        picked = np.flatnonzero(np.isin(self.doc.to_array("ORTH"), _REFERENCE_IDS))
-        for token in (self.doc[int(i)] for i in picked):
+        for token in tokens_with(self.doc, _REFERENCE_IDS, ("ORTH",)):
             targets = _REFERENCES.get(token.text)
             if targets is None or token.i == 0 or self.doc[token.i - 1].lower_ != "the" or token.ent_type_:
                 continue

@@ -7,8 +7,11 @@ Every walk over the dependency tree compares tokens by index (``token.i``): spaC
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+import numpy as np
+from numpy.typing import NDArray
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dkg_entity_index"
@@ -54,6 +57,23 @@ def reset_index(doc: Doc) -> None:
     """Forget the entity index (call after changing ``doc.ents``)."""
     doc.user_data.pop(_KEY, None)
     doc.user_data.pop(_STARTS, None)
+
+
+def word_ids(words: Iterable[str], *, any_case: bool = False) -> NDArray[np.uint64]:
+    """The string ids of ``words`` (and, with ``any_case``, of their title and upper case), for
+    :func:`tokens_with`."""
+    forms = {form for w in words for form in ((w, w.title(), w.upper()) if any_case else (w,))}
+    return np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
+
+
+def tokens_with(doc: Doc, ids: NDArray[np.uint64], attrs: tuple[str, ...]) -> list[Token]:
+    """The tokens whose ``attrs`` (spaCy attribute names: "ORTH", "LOWER", "LEMMA") hold one of
+    ``ids``, in order: picked from the document's arrays, for a test that would otherwise run on
+    every token."""
+    picked = np.zeros(len(doc), dtype=bool)
+    for attr in attrs:
+        picked |= np.isin(doc.to_array(attr), ids)
+    return [doc[int(i)] for i in np.flatnonzero(picked)]
 
 
 def heads(token: Token, limit: int = 64) -> Iterator[Token]:
