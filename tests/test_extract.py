@@ -250,10 +250,33 @@ def dated(extractor: Extractor, text: str, date=None) -> Extraction:
         ("Nancy Pelosi resumed the office of Speaker of the House on Thursday.", "Nancy Pelosi", "Speaker of House"),
         # the NER took the name for a place; the title says it is a person
         ("South African President Thabo Mbeki arrived late.", "Thabo Mbeki", "President of South Africa"),
+        # an organization's head, by a word that is a title only between the two names
+        ("The loan was backed by World Bank head Karl Dorner, officials said.", "Karl Dorner", "Head of World Bank"),
+        ("Central Bank chief Anna Ferro and the treasurer met.", "Anna Ferro", "Chief of Central Bank"),
+        # two portfolios under one title
+        ("Ali Samir, Qatar's Finance and Economy Minister, told reporters.", "Ali Samir",
+         "Finance and Economy Minister of Qatar"),
+        # a legislator: the party is not the office's body
+        ("Labour MP Ruth Dalby said the bill was rushed.", "Ruth Dalby", "Member of Parliament"),
+        # the second of a plural title's holders, whose name the NER ran into "of"
+        ("Presidents Paul Mbeko of Cameroon and Omar Bongo of Gabon called for debt relief.", "Omar Bongo",
+         "President of Gabon"),
     ],
 )
 def test_more_office_patterns(extractor, text, person, office):
     assert (person, office) in holdings(dated(extractor, text))
+
+
+def test_a_title_of_the_time_someone_served_under_is_not_held(extractor):
+    x = dated(extractor, "He served as finance minister under President Jean Dulac in the seventies.")
+    assert not any(p == "Jean Dulac" for p, _ in holdings(x))
+    y = dated(extractor, "The country under President Jean Dulac has cut its tariffs.")
+    assert ("Jean Dulac", "President") in holdings(y)
+
+
+def test_under_is_a_rank_of_secretaries_only(extractor):
+    x = dated(extractor, "Under Secretary of State Mary Lane met the envoys.")
+    assert ("Mary Lane", "Under Secretary of State") in holdings(x)
 
 
 def test_one_plural_title_for_several_holders(extractor):
@@ -282,6 +305,21 @@ def test_a_title_named_apart_from_the_holder_needs_the_article_s_year(extractor)
     assert ("Gordon Brown", "Chancellor of the Exchequer") in holdings(dated(extractor, text, PartialDate(2003)))
     # undated: the same man held two offices in the table; a title apart from his name says nothing
     assert not any(o == "Prime Minister of the United Kingdom" for _, o in holdings(run(extractor, text)))
+
+
+def test_titles_put_to_names_date_an_undated_article_for_the_titles_named_apart(extractor):
+    # Chancellor Brown dates the article to his time at the Treasury, when Blair was prime minister
+    text = "Chancellor Gordon Brown and Tony Blair spoke in Leeds. Union leaders later met the prime minister."
+    assert ("Tony Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, text))
+    # without a title put to a name, an undated article has no years: nothing from the table
+    text = "Gordon Brown and Tony Blair spoke in Leeds. Union leaders later met the prime minister."
+    assert not any(o == "Prime Minister of the United Kingdom" for _, o in holdings(run(extractor, text)))
+
+
+def test_a_title_in_a_list_of_people_is_the_next_person_s(extractor):
+    x = dated(extractor, "Speakers were Joan Pryce, Labour MP Tom Hale and a union leader.")
+    assert ("Tom Hale", "Member of Parliament") in holdings(x)
+    assert not any(p == "Joan Pryce" for p, _ in holdings(x))
 
 
 def test_a_definite_title_right_after_a_person_is_introduced_is_theirs(extractor):

@@ -39,7 +39,9 @@ from spacy.util import filter_spans
 from ..resources import gazetteer_path
 from ..vocab import normalize_name
 from .lexicon import (
+    HEAD_WORDS,
     NOT_PERSON_HEADS,
+    PORTFOLIOS,
     RULER_LABELS,
     GazetteerName,
     city_names,
@@ -357,7 +359,8 @@ class EntityFixes:
     def __call__(self, doc: Doc) -> Doc:
         ents, changed = self._people(doc, list(doc.ents))
         ents, joined = self._joined_names(doc, ents)
-        changed = changed or joined
+        ents, titled = self._titles(doc, ents)
+        changed = changed or joined or titled
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
@@ -409,6 +412,42 @@ class EntityFixes:
         swallowed = {merged[s].end - 1 for s in merged}
         out = [merged.get(e.start, e) for e in ents if e.end - 1 not in swallowed or e.start in merged]
         return out, True
+
+    @staticmethod
+    def _titles(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """Titles the title ruler cannot see alone, and names that swallowed the word after them:
+
+        * portfolios joined before one title: "Kuwait's [Finance and Planning Minister]";
+        * an organization's head: "IMF [chief] Michel Camdessus" (only between the two names);
+        * a person's name ending in a joiner: "[Omar Bongo] of Gabon", not "[Omar Bongo of]".
+        """
+        by_end = {e.end: e for e in ents}
+        by_start = {e.start: e for e in ents}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        made: list[Span] = []
+        dropped: set[int] = set()  # starts of the entities a new title replaces
+        for ent in ents:
+            if ent.label_ == "TITLE" and ent.start >= 2 and doc[ent.start - 1].lower_ == "and":
+                for width in (2, 1):
+                    start = ent.start - 1 - width
+                    words = doc[max(start, 0):ent.start - 1]
+                    if start >= 0 and words.text.lower() in PORTFOLIOS and not any(
+                            t.ent_type_ in {"PERSON", "COUNTRY", "CITY"} for t in words):
+                        made.append(Span(doc, start, ent.end, label="TITLE"))
+                        dropped.update(e.start for e in ents if e.start < ent.end and e.end > start)
+                        break
+            elif ent.label_ == "PERSON" and not ent.id_ and len(ent) >= 3 and ent[-1].lower_ in {"of", "and", "for"}:
+                made.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
+                dropped.add(ent.start)
+        for token in doc:
+            if token.lower_ in HEAD_WORDS and token.i not in covered and token.i > 0:
+                before, after = by_end.get(token.i), by_start.get(token.i + 1)
+                if before is not None and after is not None and after.label_ == "PERSON" and \
+                        before.label_ in {"ORG", "INTL_ORG", "ALLIANCE"}:
+                    made.append(Span(doc, token.i, token.i + 1, label="TITLE"))
+        if not made:
+            return ents, False
+        return [*(e for e in ents if e.start not in dropped), *made], True
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:

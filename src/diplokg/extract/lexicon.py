@@ -20,6 +20,8 @@ _ENTITIES = lexicon("entities")
 
 ENVOY_HEADS = _OFFICES.words("envoy_heads")
 LEADER_TITLES = _OFFICES.ordered("leader_titles")
+PORTFOLIOS = _OFFICES.words("portfolios")
+HEAD_WORDS = _OFFICES.words("head_words")
 HONORIFICS = _ENTITIES.words("honorifics")
 NOT_PERSON_HEADS = _ENTITIES.words("not_person_heads")
 
@@ -59,7 +61,9 @@ def office_titles() -> tuple[str, ...]:
         for head in _OFFICES.ordered("portfolio_heads"):
             titles.update({f"{portfolio} {head}", f"{head} of {portfolio}", f"{head} for {portfolio}"})
     titles.update(LEADER_TITLES)
-    return tuple(sorted(prefix + title for title in titles for prefix in _OFFICES.ordered("ranks")))
+    secretary_ranks = _OFFICES.words("secretary_ranks")
+    return tuple(sorted(prefix + title for title in titles for prefix in _OFFICES.ordered("ranks")
+                        if prefix not in secretary_ranks or title.startswith("secretary")))
 
 
 @functools.cache

@@ -38,6 +38,8 @@ NOT_HOLDING = _LEX.words("not_holding")
 THEN = _LEX.words("then_words")
 NOT_HOLDING_AFTER = _LEX.words("not_holding_after")
 COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").items()}
+TITLE_NAMES = {k.lower(): v for k, v in _LEX.table("title_names").items()}
+LEGISLATOR_TITLES = _LEX.words("legislator_titles")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 COPULAS = frozenset({"is", "remains", "'s"})
 # verbs by which someone takes an office they then hold: "was elected President", "resumed the
@@ -156,6 +158,9 @@ class OfficeFinder:
             return True
         if title.text.lower().startswith(("then-", "ex-")):
             return True
+        if phrase_start > sent_start and doc[phrase_start - 1].lower_ == "under" and \
+                _past(_governing_verb(doc[phrase_start - 1])):
+            return True  # "he served as prime minister under President X": X's time, gone
         after = doc[title.end:title.end + 2]
         return any(t.lower_ in NOT_HOLDING_AFTER for t in after)
 
@@ -190,6 +195,7 @@ class OfficeFinder:
     def _title_first(self, doc: Doc, title: Span) -> OfficeMatch | None:
         qualifier, phrase_start, after, destination, complement = self._phrase(doc, title)
         rule_name = "offices.title-before-name"
+        after = _past_brackets(doc, after)  # "Labour MP (Member of Parliament) Tom Watson"
         if self.allow_comma and after < len(doc) and doc[after].text == ",":
             after += 1
             rule_name = "offices.title-comma-name"
@@ -229,6 +235,8 @@ class OfficeFinder:
             start -= 1
         if start < 2 or doc[start - 1].text != ",":
             return None
+        if entity_starting(doc, _past_brackets(doc, title.end), PERSON) is not None:
+            return None  # "A, Labour MP B": the title is B's, in a list
         person = entity_ending(doc, start - 1, PERSON)
         if person is None or person.sent.start != title.sent.start:
             return None
@@ -390,6 +398,8 @@ class OfficeAssembler:
         self.by_title = holders_by_title(officeholders_path(), gazetteer_path())
         date = article.date
         self.year: int | None = date.year if date else None
+        self.seen: list[Tenure] = []
+        """The tenures of titles put to names ("Chancellor Gordon Brown"), which date an undated article."""
 
     @staticmethod
     def person_qid(span: Span) -> str | None:
@@ -404,12 +414,26 @@ class OfficeAssembler:
         the article's year, only for a title put to the person's name ("Chancellor Gordon
         Brown"), and only if the table gives them one office of that title at all; a title named
         elsewhere in an undated article says nothing (Gordon Brown was Chancellor, then Prime
-        Minister)."""
-        if self.year is None and not attached:
+        Minister) unless the titles put to names date it (:meth:`_period`)."""
+        period = self._period()
+        if self.year is None and not attached and period is None:
             return None
         found = {t.office: t for t in self.by_title.get(title_key(title), ())
-                 if t.names(person.label, person.aliases, qid) and (self.year is None or t.covers(self.year))}
+                 if t.names(person.label, person.aliases, qid) and (
+                     t.covers(self.year) if self.year is not None else
+                     attached or (period is not None and t.covers(period[0]) and t.covers(period[1])))}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def _period(self) -> tuple[int, int] | None:
+        """The years an undated article can be of: those in which every title it puts to a name
+        was that person's ("Chancellor Gordon Brown" and "Prime Minister Tony Blair": 1997-2007).
+        Then a title named apart from its holder is theirs only if held through all those years."""
+        if self.year is not None or not self.seen:
+            return None
+        start = max(t.start for t in self.seen)
+        ends = [t.end for t in self.seen if t.end is not None]
+        end = min(ends) if ends else start
+        return (start, end) if start <= end else None
 
     def _holds_other(self, person: Entity, qid: str | None, title: str) -> bool:
         """The office holders table has the person in office in the article's year, never under ``title``."""
@@ -452,6 +476,10 @@ class OfficeAssembler:
             title = _title_case(title)
             if _is_plural(match.title):
                 title = _singular_title(title)
+            if title.lower() in LEGISLATOR_TITLES and qualifier is not None and \
+                    qualifier.kind is not EntityKind.COUNTRY:
+                qualifier = None  # "Labour MP Tom Watson": the party is not the legislature
+            title = TITLE_NAMES.get(title.lower(), title)
             surface_span = match.title
         if match.rule == "offices.named-next" and self._holds_other(person, self.person_qid(match.person), title):
             return  # the table has them in another office that year: the title was someone else's
@@ -479,6 +507,7 @@ class OfficeAssembler:
             office.qid = office.qid or tenure.office
             person.qid = person.qid or tenure.person
             qualifier = self._country(tenure)
+            self.seen.append(tenure)
         r = rule(match.rule)
         evidence = a.evidence(match.person.sent, r.confidence, r.name)
         a.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
@@ -558,6 +587,35 @@ class OfficeAssembler:
         doc = title.doc
         window = [t.lower_ for t in doc[max(title.start - 2, title.sent.start):title.start]]
         return any(w in NOT_HOLDING for w in window)
+
+
+def _governing_verb(token: Token) -> Token:
+    """The nearest verb above ``token`` (within four steps), else the last head reached."""
+    node = token
+    for _ in range(4):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            break
+    return node
+
+
+def _past_brackets(doc: Doc, i: int) -> int:
+    """The index after a short bracketed aside starting at ``i`` (``i`` if there is none)."""
+    if i < len(doc) and doc[i].text == "(":
+        for j in range(i + 1, min(i + 8, len(doc))):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
+def _past(verb: Token) -> bool:
+    """"served", "had served": the simple past or past perfect, not "has cut"."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in {"has", "have", "'s", "'ve"}
+                                          for c in verb.children)
 
 
 def _title_case(text: str) -> str:
