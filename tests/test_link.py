@@ -61,6 +61,17 @@ def test_a_historical_state_links_by_its_label_not_its_successors_names():
     assert linked(west, year=1987) == {"West Germany": "Q713750"}
 
 
+def test_a_person_first_in_office_long_after_the_article_is_not_the_one_it_names(extractor):
+    # the gazetteer's "George Bush" is an alias of George W. Bush, President from 2001: in 1987
+    # the name is another man's (his father, whom the gazetteer does not know)
+    bush = Entity("person:george bush", EntityKind.PERSON, "George Bush")
+    assert linked(bush, year=1987) == {"George Bush": None}
+    assert linked(Entity("person:george bush", EntityKind.PERSON, "George Bush"), year=2004) == {"George Bush": "Q207"}
+    # and extraction keeps the name the article wrote, not the gazetteer's label
+    x = extractor.extract(Document(id="t", text="George Bush met officials in Tokyo.", date=PartialDate(1987, 3, 4)))
+    assert "George Bush" in {e.label for e in x.entities}
+
+
 def test_ambiguous_names_stay_unlinked():
     assert linked(Entity("person:wang yi", EntityKind.PERSON, "Wang Yi")) == {"Wang Yi": None}
 

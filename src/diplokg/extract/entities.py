@@ -20,7 +20,7 @@ from ..document import Document
 from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .gazetteer import ABBREVIATIONS, ruler_info
-from .knowledge import tenures_of
+from .knowledge import before_their_time, first_years_in_office, tenures_of
 from .lexicon import HONORIFICS, NOT_PERSON_HEADS, city_names, first_names
 from .records import Entity, EntityKind, Evidence, Extraction, Relation, RelationKind
 from .rules import lexicon
@@ -192,6 +192,9 @@ class Article:
                 "in", "at"} and (city := _CITIES.get(info[1])) is not None and city.label == info[1]:
             # "ministers met in Luxembourg": the city the country is named after
             return Mention(EntityKind.CITY, city.label, text, start, end)
+        if info is not None and info[0] == "person" and info[2] and self.date is not None and before_their_time(
+                first_years_in_office(officeholders_path(), gazetteer_path()), info[2], self.date.year):
+            return Mention(EntityKind.PERSON, text, text, start, end)  # "George Bush" in 1987
         if info is not None:
             kind = RULER_KINDS[info[0]]
             name = self._in_its_time(info[1])

@@ -134,6 +134,32 @@ def office_holders(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
         )
 
 
+YEARS_BEFORE_OFFICE = 10
+"""A person the table first puts in office more than this many years after an article's year is
+not the person the article names: "George Bush" in 1987 is not George W. Bush (President from
+2001), whose gazetteer aliases include "George Bush"."""
+
+
+def first_years(tenures: tuple[Tenure, ...]) -> dict[str, int]:
+    """Person QID -> the first year ``tenures`` have them in any office."""
+    first: dict[str, int] = {}
+    for tenure in tenures:
+        first[tenure.person] = min(first.get(tenure.person, tenure.start), tenure.start)
+    return first
+
+
+@functools.lru_cache(maxsize=4)
+def first_years_in_office(path: Path, gazetteer: Path) -> dict[str, int]:
+    """:func:`first_years` of the office holders table."""
+    return first_years(office_holders(path, gazetteer))
+
+
+def before_their_time(first_years: dict[str, int], qid: str, year: int) -> bool:
+    """Whether an article of ``year`` is too early to name the person ``qid`` (see above)."""
+    first = first_years.get(qid)
+    return first is not None and first > year + YEARS_BEFORE_OFFICE
+
+
 @functools.lru_cache(maxsize=4)
 def holders_by_title(path: Path, gazetteer: Path) -> dict[str, tuple[Tenure, ...]]:
     """:func:`office_holders` by normalized title (a lookup is a dictionary hit)."""

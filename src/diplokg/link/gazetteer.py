@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
-from ..extract.knowledge import Tenure, office_holders
+from ..extract.knowledge import Tenure, before_their_time, first_years, office_holders
 from ..extract.records import Entity, EntityKind, Extraction, RelationKind
 from ..resources import gazetteer_path
 from ..vocab import normalize_name
@@ -162,6 +162,7 @@ class GazetteerLinker:
     def __init__(self, gazetteer: Gazetteer, tenures: tuple[Tenure, ...] = ()) -> None:
         self.gazetteer = gazetteer
         self.tenures = tenures
+        self.first_years = first_years(tenures)
 
     def _unique(self, names: list[str], kinds: frozenset[str]) -> str | None:
         """The one item that the entity's unambiguous names agree on, if any. A name that several
@@ -202,6 +203,11 @@ class GazetteerLinker:
         if date is not None and self.tenures:
             self._by_tenure(extraction, date.year)
         self._by_surname(extraction)
+        if date is not None:
+            for entity in extraction.entities:
+                if entity.kind is EntityKind.PERSON and entity.qid and \
+                        before_their_time(self.first_years, entity.qid, date.year):
+                    entity.qid = None  # "George Bush" in 1987 is not George W. Bush
         extraction.merge_linked()
 
     def _by_surname(self, extraction: Extraction) -> None:
