@@ -67,6 +67,9 @@ def test_a_person_first_in_office_long_after_the_article_is_not_the_one_it_names
     bush = Entity("person:george bush", EntityKind.PERSON, "George Bush")
     assert linked(bush, year=1987) == {"George Bush": None}
     assert linked(Entity("person:george bush", EntityKind.PERSON, "George Bush"), year=2004) == {"George Bush": "Q207"}
+    # by the gazetteer's label, the table may only lack the person's earlier offices
+    moore = Entity("person:mike moore", EntityKind.PERSON, "Mike Moore")
+    assert linked(moore, year=1987) == {"Mike Moore": "Q558647"}
     # and extraction keeps the name the article wrote, not the gazetteer's label
     x = extractor.extract(Document(id="t", text="George Bush met officials in Tokyo.", date=PartialDate(1987, 3, 4)))
     assert "George Bush" in {e.label for e in x.entities}

@@ -192,9 +192,10 @@ class Article:
                 "in", "at"} and (city := _CITIES.get(info[1])) is not None and city.label == info[1]:
             # "ministers met in Luxembourg": the city the country is named after
             return Mention(EntityKind.CITY, city.label, text, start, end)
-        if info is not None and info[0] == "person" and info[2] and self.date is not None and before_their_time(
+        if info is not None and info[0] == "person" and info[2] and self.date is not None and \
+                normalize_name(text) != normalize_name(info[1]) and before_their_time(
                 first_years_in_office(officeholders_path(), gazetteer_path()), info[2], self.date.year):
-            return Mention(EntityKind.PERSON, text, text, start, end)  # "George Bush" in 1987
+            return Mention(EntityKind.PERSON, text, text, start, end)  # "George Bush" in 1987: another man
         if info is not None:
             kind = RULER_KINDS[info[0]]
             name = self._in_its_time(info[1])

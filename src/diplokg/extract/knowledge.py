@@ -135,9 +135,10 @@ def office_holders(path: Path, gazetteer: Path) -> tuple[Tenure, ...]:
 
 
 YEARS_BEFORE_OFFICE = 10
-"""A person the table first puts in office more than this many years after an article's year is
-not the person the article names: "George Bush" in 1987 is not George W. Bush (President from
-2001), whose gazetteer aliases include "George Bush"."""
+"""A person the table first puts in office more than this many years after an article's year, and
+whom the article names by an alias, not by the gazetteer's label, is not that person: "George
+Bush" in 1987 is not George W. Bush (President from 2001). (By the label, the table may only lack
+their earlier offices: "Mike Moore" in 1987 was New Zealand's trade minister, WTO head from 1999.)"""
 
 
 def first_years(tenures: tuple[Tenure, ...]) -> dict[str, int]:

@@ -206,9 +206,16 @@ class GazetteerLinker:
         if date is not None:
             for entity in extraction.entities:
                 if entity.kind is EntityKind.PERSON and entity.qid and \
-                        before_their_time(self.first_years, entity.qid, date.year):
+                        before_their_time(self.first_years, entity.qid, date.year) and \
+                        not self._by_label(entity, entity.qid):
                     entity.qid = None  # "George Bush" in 1987 is not George W. Bush
         extraction.merge_linked()
+
+    def _by_label(self, entity: Entity, qid: str) -> bool:
+        """Whether the article names the item by its gazetteer label, not by a mere alias."""
+        names = self.gazetteer.names.get(qid)
+        label = normalize_name(names[0]) if names else None
+        return any(normalize_name(n) == label for n in (entity.label, *entity.aliases))
 
     def _by_surname(self, extraction: Extraction) -> None:
         """A person known only by surname ("Mr Kerry") is linked when the gazetteer knows exactly
