@@ -253,6 +253,10 @@ def dated(extractor: Extractor, text: str, date=None) -> Extraction:
         # an organization's head, by a word that is a title only between the two names
         ("The loan was backed by World Bank head Karl Dorner, officials said.", "Karl Dorner", "Head of World Bank"),
         ("Central Bank chief Anna Ferro and the treasurer met.", "Anna Ferro", "Chief of Central Bank"),
+        ("He met International Monetary Fund (IMF) head Karl Dorner.", "Karl Dorner",
+         "Head of International Monetary Fund"),
+        ("ECA Executive Secretary Amos Bello told the conference.", "Amos Bello",
+         "Executive Secretary of Economic Commission for Africa"),
         # two portfolios under one title
         ("Ali Samir, Qatar's Finance and Economy Minister, told reporters.", "Ali Samir",
          "Finance and Economy Minister of Qatar"),

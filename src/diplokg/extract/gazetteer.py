@@ -441,7 +441,9 @@ class EntityFixes:
                 dropped.add(ent.start)
         for token in doc:
             if token.lower_ in HEAD_WORDS and token.i not in covered and token.i > 0:
-                before, after = by_end.get(token.i), by_start.get(token.i + 1)
+                # "International Monetary Fund (IMF) head": the bracketed short form ends the name
+                end = token.i - 1 if doc[token.i - 1].text == ")" else token.i
+                before, after = by_end.get(end), by_start.get(token.i + 1)
                 if before is not None and after is not None and after.label_ == "PERSON" and \
                         before.label_ in {"ORG", "INTL_ORG", "ALLIANCE"}:
                     made.append(Span(doc, token.i, token.i + 1, label="TITLE"))

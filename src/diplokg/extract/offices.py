@@ -109,6 +109,11 @@ class OfficeFinder:
         qualifier = entity_ending(doc, start, QUALIFIER_LABELS)
         if qualifier is None and start > 0 and doc[start - 1].text in POSSESSIVE:
             qualifier = entity_ending(doc, start - 1, QUALIFIER_LABELS)
+        if qualifier is None and start > 2 and doc[start - 1].text == ")":
+            # "International Monetary Fund (IMF) head": the name before its bracketed short form
+            opening = next((i for i in range(start - 2, max(start - 6, 0), -1) if doc[i].text == "("), None)
+            if opening is not None:
+                qualifier = entity_ending(doc, opening, QUALIFIER_LABELS)
         return qualifier, qualifier.start if qualifier is not None else start
 
     @staticmethod
