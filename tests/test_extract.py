@@ -77,6 +77,7 @@ def test_office_patterns(extractor, text, person, office, of):
         "Germany's former foreign minister Joschka Fischer attended the dinner.",
         "The late President Jacques Chirac was remembered.",
         "Officials are confident that newly-nominated chairman Alan Greenspan will act.",
+        "Earlier, ex-Liberal chancellor Tom Harker welcomed the change.",
     ],
 )
 def test_former_offices_are_not_holdings(extractor, text):
@@ -257,6 +258,9 @@ def dated(extractor: Extractor, text: str, date=None) -> Extraction:
          "Head of International Monetary Fund"),
         ("ECA Executive Secretary Amos Bello told the conference.", "Amos Bello",
          "Executive Secretary of Economic Commission for Africa"),
+        # what a title is for, in lower case; a hyphen at the opening is no dateline's dash
+        ("OECD director-general for trade Pierre Lamy told reporters the talks had stalled.", "Pierre Lamy",
+         "Director-General for Trade of Organisation for Economic Co-operation and Development"),
         # two portfolios under one title
         ("Ali Samir, Qatar's Finance and Economy Minister, told reporters.", "Ali Samir",
          "Finance and Economy Minister of Qatar"),

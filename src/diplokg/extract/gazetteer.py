@@ -52,7 +52,7 @@ from .lexicon import (
     plural,
 )
 from .rules import lexicon
-from .spans import reset_index
+from .spans import reset_index, tokens_with, word_ids
 
 ABBREVIATIONS = "dkg_abbreviations"
 """``doc.user_data`` key: short form -> the long form's entity span (as ``(start, end)``)."""
@@ -104,17 +104,27 @@ def dateline_end(doc: Doc) -> int | None:
     while i < min(len(doc), 6) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {".", "'"}):
         i += 1
     for j in range(i, min(i + 6, len(doc) - 1)):
-        if doc[j].text in DATELINE_DASHES:
-            return j + 1
+        if doc[j].text in DATELINE_DASHES and doc[j - 1].whitespace_:
+            return j + 1  # (a hyphen inside a word is none: "GATT director-general said")
         if "\n" in doc[j].text:
             return None
     return None
 
 
+_HYPHEN = word_ids(["-"])
+
+
 @Language.component("diplokg_dateline_break", assigns=["token.is_sent_start"])
 def dateline_break(doc: Doc) -> Doc:
     """Ends the first sentence after a wire-copy dateline, before the parser runs: otherwise the
-    parser makes the city the subject of the lead ("CARACAS, March 8 - Venezuela agreed")."""
+    parser makes the city the subject of the lead ("CARACAS, March 8 - Venezuela agreed"). Also
+    keeps a hyphenated word in one sentence ("director-general" was cut after its hyphen)."""
+    for hyphen in tokens_with(doc, _HYPHEN, ("ORTH",)):
+        i = hyphen.i
+        if 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not hyphen.whitespace_ and \
+                doc[i - 1].is_alpha and doc[i + 1].is_alpha:
+            hyphen.is_sent_start = False
+            doc[i + 1].is_sent_start = False
     end = dateline_end(doc)
     if end is not None:
         doc[end].is_sent_start = True

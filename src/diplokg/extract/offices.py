@@ -119,7 +119,15 @@ class OfficeFinder:
     @staticmethod
     def _complement(doc: Doc, end: int) -> int:
         """End of "for Europe", "for Foreign and Commonwealth Affairs" after a title."""
-        if end + 1 >= len(doc) or doc[end].lower_ != "for" or not doc[end + 1].is_title:
+        if end + 1 >= len(doc) or doc[end].lower_ != "for":
+            return end
+        if not doc[end + 1].is_title:
+            # "director-general for agriculture Jean-Marc Lucq": lower-case words, then the holder
+            for i in range(end + 1, min(end + 5, len(doc))):
+                if entity_starting(doc, i, PERSON) is not None and i > end + 1:
+                    return i
+                if not (doc[i].is_alpha and doc[i].is_lower) or doc[i].pos_ in {"VERB", "AUX"}:
+                    break
             return end
         if entity_at(doc[end + 1], PERSON) is not None:
             return end
@@ -157,8 +165,11 @@ class OfficeFinder:
         """"former foreign minister", "then-president", "President-elect": not holding it now."""
         sent_start = title.sent.start
         window = [t.lower_ for t in doc[max(phrase_start - 2, sent_start):title.start]]
-        if any(w in NOT_HOLDING for w in window) or any(t.lower_ in NOT_HOLDING for t in title):
-            return True
+        if phrase_start - 3 >= sent_start and doc[phrase_start - 2].text == "-":
+            window.insert(0, doc[phrase_start - 3].lower_)  # "ex - Conservative chancellor"
+        if any(w in NOT_HOLDING or w.startswith(("ex-", "former-")) for w in window) or \
+                any(t.lower_ in NOT_HOLDING for t in title):
+            return True  # also "ex-Conservative chancellor Ken Clarke"
         if title.start > sent_start and doc[title.start - 1].lower_ in THEN:
             return True
         if title.text.lower().startswith(("then-", "ex-")):
