@@ -112,6 +112,7 @@ def dateline_end(doc: Doc) -> int | None:
 
 
 _HYPHEN = word_ids(["-"])
+_HEAD_WORDS = word_ids(HEAD_WORDS)
 
 
 @Language.component("diplokg_dateline_break", assigns=["token.is_sent_start"])
@@ -449,8 +450,8 @@ class EntityFixes:
             elif ent.label_ == "PERSON" and not ent.id_ and len(ent) >= 3 and ent[-1].lower_ in {"of", "and", "for"}:
                 made.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
                 dropped.add(ent.start)
-        for token in doc:
-            if token.lower_ in HEAD_WORDS and token.i not in covered and token.i > 0:
+        for token in tokens_with(doc, _HEAD_WORDS, ("LOWER",)):
+            if token.i not in covered and token.i > 0:
                 # "International Monetary Fund (IMF) head": the bracketed short form ends the name
                 end = token.i - 1 if doc[token.i - 1].text == ")" else token.i
                 before, after = by_end.get(end), by_start.get(token.i + 1)
