@@ -499,6 +499,17 @@ def test_a_name_the_ner_cut_at_its_joiner_is_one_organization(extractor):
     assert "Commission for Africa" in {e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION}
 
 
+def test_a_state_of_the_past_the_gazetteer_lacks_is_a_country(extractor):
+    x = run(extractor, "Yugoslavia wants to reschedule its debt, Yugoslav Finance Minister Branko Mikulic said.")
+    assert kinds(x).get("Yugoslavia") is EntityKind.COUNTRY
+    assert ("Branko Mikulic", "Finance Minister of Yugoslavia") in holdings(x)
+
+
+def test_a_name_after_mr_is_a_person_whatever_the_ner_said(extractor):
+    x = run(extractor, "The farm aid was announced by Mr Delacourt after talks.")
+    assert kinds(x).get("Delacourt") is EntityKind.PERSON
+
+
 def test_state_adjectives_beside_the_demonym_are_the_country(extractor):
     x = run(extractor, "The Philippine government and the Icelandic fleet were named.")
     assert {"Philippines", "Iceland"} <= {e.label for e in x.entities if e.kind is EntityKind.COUNTRY}

@@ -38,6 +38,7 @@ NER_KINDS = {"PERSON": EntityKind.PERSON, "ORG": EntityKind.ORGANIZATION, "INTL_
 ORGANIZATION_KINDS = frozenset({EntityKind.ORGANIZATION, EntityKind.ALLIANCE})
 # words that end a span but are not part of a name ("Crete and", "Democratic Rally in")
 TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
+PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr", "dr."})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
 _REFERENCES = lexicon("entities").table("references")
@@ -182,6 +183,10 @@ class Article:
         return self._mentions[key]
 
     def _mention(self, span: Span) -> Mention | None:
+        if span.label_ != "PERSON" and len(span) >= 2 and span[0].lower_ in PERSONAL_HONORIFICS and \
+                span[1].is_title:
+            # "Mr Bussereau said": whatever the NER took it for, a person
+            return self._mention(Span(span.doc, span.start + 1, span.end, label="PERSON"))
         cleaned = clean(span)
         if cleaned is None:
             return None
