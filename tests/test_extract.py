@@ -505,6 +505,11 @@ def test_a_state_of_the_past_the_gazetteer_lacks_is_a_country(extractor):
     assert ("Branko Mikulic", "Finance Minister of Yugoslavia") in holdings(x)
 
 
+def test_words_that_name_nothing_are_no_entities(extractor):
+    x = run(extractor, "The dollar closed at 145 yen at 1500 GMT in Tokyo.")
+    assert {e.label for e in x.entities} == {"Tokyo"}
+
+
 def test_a_name_after_mr_is_a_person_whatever_the_ner_said(extractor):
     x = run(extractor, "The farm aid was announced by Mr Delacourt after talks.")
     assert kinds(x).get("Delacourt") is EntityKind.PERSON

@@ -317,6 +317,7 @@ ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Instit
                        "Times", "Post", "News", "Corporation", "Company", "Authority", "Assembly", "Parliament",
                        "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
 COMMON_WORDS = _ENTITIES.words("common_words")
+NOT_NAMES = _ENTITIES.words("not_names")
 NAME_HEADS = _ENTITIES.words("name_heads")
 COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
 
@@ -475,6 +476,8 @@ class EntityFixes:
     def _not_a_name(ent: Span) -> bool:
         if not any(t.text[:1].isupper() for t in ent):
             return True  # "restraint"
+        if ent.text in NOT_NAMES:
+            return True  # "1500 GMT"
         if ent[0].lower_ in {"non", "non-"} or ent.text.lower().startswith("non-"):
             return True  # "non-Nato"
         if all(t.like_num or (t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent):
