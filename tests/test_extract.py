@@ -505,6 +505,13 @@ def test_a_state_of_the_past_the_gazetteer_lacks_is_a_country(extractor):
     assert ("Branko Mikulic", "Finance Minister of Yugoslavia") in holdings(x)
 
 
+def test_names_the_ner_cut_at_a_hyphen_are_whole(extractor):
+    x = run(extractor, "But fellow Tory Peter Scott-Ainsley said the folly of the plan was plain.")
+    assert kinds(x).get("Peter Scott-Ainsley") is EntityKind.PERSON
+    y = run(extractor, "Export-Import Bank of Japan officials said.")
+    assert kinds(y).get("Export-Import Bank of Japan") is EntityKind.ORGANIZATION
+
+
 def test_words_that_name_nothing_are_no_entities(extractor):
     x = run(extractor, "The dollar closed at 145 yen at 1500 GMT in Tokyo.")
     assert {e.label for e in x.entities} == {"Tokyo"}

@@ -372,7 +372,8 @@ class EntityFixes:
         ents, changed = self._people(doc, list(doc.ents))
         ents, joined = self._joined_names(doc, ents)
         ents, titled = self._titles(doc, ents)
-        changed = changed or joined or titled
+        ents, hyphenated = self._hyphenated(doc, ents)
+        changed = changed or joined or titled or hyphenated
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
@@ -462,6 +463,38 @@ class EntityFixes:
         if not made:
             return ents, False
         return [*(e for e in ents if e.start not in dropped), *made], True
+
+    @staticmethod
+    def _hyphenated(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """Names the NER cut at a hyphen: "[David Heathcoat]-Amory" is one person, "[Export-Import]
+        [Bank of Japan]" one organization."""
+        starting = {e.start: e for e in ents}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        swallowed: set[int] = set()
+        changed = False
+        for ent in ents:
+            if ent.start in swallowed:
+                continue
+            end = ent.end
+            if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and \
+                    not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_title and \
+                    end not in covered and end + 1 not in covered:
+                out.append(Span(doc, ent.start, end + 2, label="PERSON"))
+                changed = True
+                continue
+            after = starting.get(end)
+            if ent.label_ == "ORG" and not ent.id_ and "-" in ent.text and after is not None and \
+                    after.label_ in {"ORG", "INTL_ORG"} and bool(doc[end - 1].whitespace_) and \
+                    all(t.is_title or t.text == "-" for t in ent):
+                for token in doc[ent.start:after.end]:
+                    token.ent_id_ = ""  # (a span's ent_id_ is its root's: the short name's gazetteer entry)
+                out.append(Span(doc, ent.start, after.end, label="ORG"))
+                swallowed.add(after.start)
+                changed = True
+                continue
+            out.append(ent)
+        return (out, True) if changed else (ents, False)
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
