@@ -512,6 +512,20 @@ def test_names_the_ner_cut_at_a_hyphen_are_whole(extractor):
     assert kinds(y).get("Export-Import Bank of Japan") is EntityKind.ORGANIZATION
 
 
+def test_a_known_first_name_makes_a_facility_or_place_a_person(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp
+    doc = nlp.make_doc("Several ministers, led by Gerhard Kallweit, are demanding cuts.")
+    for name, pipe in nlp.pipeline:
+        if name == "diplokg_entity_fixes":
+            break
+        doc = pipe(doc)
+    doc.ents = [Span(doc, 5, 7, label="FAC")]  # what the NER did with "Ignaz Kiechle" in a story
+    doc = nlp.get_pipe("diplokg_entity_fixes")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Gerhard Kallweit", "PERSON")]
+
+
 def test_words_that_name_nothing_are_no_entities(extractor):
     x = run(extractor, "The dollar closed at 145 yen at 1500 GMT in Tokyo.")
     assert {e.label for e in x.entities} == {"Tokyo"}

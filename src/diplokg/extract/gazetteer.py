@@ -350,8 +350,16 @@ class EntityFixes:
             ent = covered.get(i)
             single = ent is not None and len(ent) == 1 and not ent.id_ and ent.label_ not in {"DATE", "TITLE",
                                                                                                "CARDINAL"}
-            if token.is_title and token.is_alpha and (ent is None or single) and \
+            # "[Ignaz Kiechle]" taken for a facility or a place: a first name and a surname, a person
+            place = ent is not None and ent.start == i and 2 <= len(ent) <= 3 and not ent.id_ and \
+                ent.label_ in {"FAC", "GPE", "LOC"} and all(t.is_title and t.is_alpha for t in ent)
+            if token.is_title and token.is_alpha and (ent is None or single or place) and \
                     normalize_name(token.text) in self.first_names:
+                if place and ent is not None and not any(t.text in NOT_PERSON_HEADS for t in ent):
+                    out.append(Span(doc, ent.start, ent.end, label="PERSON"))
+                    changed = True
+                    i = ent.end
+                    continue
                 end = i + 1
                 while end < len(doc) and end not in covered and (
                         (doc[end].is_title and doc[end].is_alpha) or
