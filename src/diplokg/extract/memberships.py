@@ -34,7 +34,7 @@ from ..resources import memberships_path
 from ..vocab import normalize_name
 from .entities import ORGANIZATION_KINDS, Article
 from .knowledge import MembershipBook, membership_book
-from .records import Entity, EntityKind, RelationKind
+from .records import Entity, EntityKind, Evidence, RelationKind
 from .rules import lexicon, rule
 from .spans import conjuncts, entity_at, entity_ending, entity_starting, ents_in, heads
 
@@ -47,6 +47,17 @@ GROUPING_VERBS = _LEX.words("grouping_verbs")
 ENTRY_NOUNS = _LEX.words("entry_nouns")
 PRESIDENCY_NOUNS = _LEX.words("presidency_nouns")
 LENDER_WORDS = _LEX.words("lender_words")
+SPEAKER_NOUNS = _LEX.words("speaker_nouns")
+MEMBER_SHARES = _LEX.words("member_shares")
+MEMBER_ROLES = _LEX.words("member_roles")
+PEER_NOUNS = _LEX.words("peer_nouns")
+LEAVE_VERBS = _LEX.words("leave_verbs")
+LEAVE_NOUNS = _LEX.words("leave_nouns")
+LEAVE_WORDS = LEAVE_VERBS | LEAVE_NOUNS | _LEX.words("withdraw_verbs")
+RELATIVES = frozenset({"which", "that", "who"})
+# implied by the sentence itself, whatever the article is about (the book still confirms them)
+SAID_OF_MEMBERS = frozenset({"memberships.allies", "memberships.member-role", "memberships.leaving"})
+SPEAKING_CLUB_SIZE = 40
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
@@ -74,6 +85,8 @@ class MemberMatch:
     group: tuple[Span, ...] = ()
     """All the countries named together with this one (a list counts only when all belong)."""
     person: bool = False
+    speaker: Span | None = None
+    """The name a country is said of ("France's Francois Guillaume"): it counts only as a person's."""
 
 
 def _countries(tokens: list[Token]) -> list[Span]:
@@ -185,9 +198,13 @@ class MembershipFinder:
                     found.extend(self._presidency(token, sent))
                 elif lemma in ENTRY_NOUNS and token.pos_ == "NOUN":
                     found.extend(self._entry(token, sent))
+                elif lemma in LEAVE_WORDS:
+                    found.extend(self._leaving(token, sent))
+            found.extend(self._organization_words(sent))
             found.extend(self._organization_lists(doc, sent))
             found.extend(self._country_lists(sent))
             found.extend(self._acting(sent))
+            found.extend(self._speaking(sent))
         doc._.dkg_members = found
         return doc
 
@@ -221,6 +238,8 @@ class MembershipFinder:
         elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _wished(head):
             for subj in head.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"}:
+                    if subj.lower_ in RELATIVES and head.dep_ == "relcl":
+                        subj = head.head  # "Italy and Spain, which are EC members"
                     countries += [c for t in conjuncts(subj) for c in _countries(list(t.subtree))]
         if not countries or (org is None and not ally):
             return []
@@ -299,6 +318,104 @@ class MembershipFinder:
         return out
 
     @staticmethod
+    def _organization_words(sent: Span) -> list[MemberMatch]:
+        """A noun the organization's name modifies, said of a country: its share in the
+        organization ("Venezuela's OPEC quota", "Turkey's NATO allies"), its place among the
+        members ("Iran, OPEC's second-biggest producer"), or others of the kind ("Reagan and other
+        NATO leaders")."""
+        out: list[MemberMatch] = []
+        for org in ents_in(sent, ORG_LABELS):
+            noun = org.root
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head  # "Ecuador's OPEC oil output"
+            if noun.i == org.root.i:
+                if org.root.dep_ not in {"poss", "nmod"} or org.root.head.i <= org.root.i:
+                    continue
+                noun = org.root.head
+            elif noun.head.i > noun.i and noun.dep_ in {"poss", "nmod"}:
+                continue
+            if noun.pos_ not in {"NOUN", "PROPN"} or noun.i < org.end:
+                continue
+            lemma = noun.lemma_.lower()
+            if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children) or _wished(noun):
+                continue
+            owners: list[Span] = []
+            if lemma in MEMBER_SHARES:
+                owners = [c for child in noun.children if child.dep_ == "poss" and child.i < org.start
+                          for c in _countries(list(child.subtree))]
+            if lemma in MEMBER_ROLES and noun.dep_ == "appos":
+                owners += [c for t in conjuncts(noun.head) for c in _countries([t])]
+            elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"}:
+                owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
+                           for t in conjuncts(subj) for c in _countries([t])]
+            if noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children):
+                # "Reagan and other NATO leaders", "Kuwait and the other OPEC producers"
+                first = noun.head
+                person = entity_at(first, frozenset({"PERSON"}))
+                if person is not None and lemma in PEER_NOUNS:
+                    out.append(MemberMatch(person, org, sent, "memberships.member-role", True, person=True))
+                owners += [c for t in conjuncts(first) if t.i != noun.i for c in _countries([t])]
+            out += [MemberMatch(c, org, sent, "memberships.member-role", True)
+                    for c in {c.start: c for c in owners}.values()]
+        return out
+
+    @staticmethod
+    def _leaving(word: Token, sent: Span) -> list[MemberMatch]:
+        """Leaving, said of a member: "Britain would leave the EC"; "the withdrawal of the United
+        Kingdom from the European Union"; "getting Britain out of the EU"."""
+        org: Span | None = None
+        countries: list[Span] = []
+        if word.pos_ == "VERB":
+            for child in word.children:
+                if child.dep_ == "dobj" and word.lemma_.lower() in LEAVE_VERBS:
+                    org = org or entity_at(child, ORG_LABELS)
+                elif child.dep_ in {"nsubj", "nsubjpass"}:
+                    countries += [c for t in conjuncts(child) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+                    org = org or next((e for p in child.children for e in [entity_at(p, ORG_LABELS)] if e), None)
+                elif child.dep_ in {"prt", "advmod"} and child.lower_ == "out":
+                    for p in child.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            org = org or next((e for q in p.children for e in [entity_at(q, ORG_LABELS)] if e), None)
+        elif word.pos_ == "NOUN" and word.lemma_.lower() in LEAVE_NOUNS:
+            for child in word.children:
+                if child.dep_ == "poss":
+                    countries += [c for t in conjuncts(child) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    countries += [c for p in child.children for t in conjuncts(p) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ == "from":
+                    org = org or next((e for p in child.children for e in [entity_at(p, ORG_LABELS)] if e), None)
+        if org is None:
+            return []
+        return [MemberMatch(c, org, sent, "memberships.leaving", True) for c in countries]
+
+    @staticmethod
+    def _speaking(sent: Span) -> list[MemberMatch]:
+        """A minister, delegation or ministry of a country, or a person who speaks for one, in a
+        sentence that names no organization ("France's Francois Guillaume said the proposals were
+        too tough"): in an article about an organization, its members' ministers speak for them
+        there; the assembler keeps those the book confirms."""
+        out: list[MemberMatch] = []
+        for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
+            root = ent.root
+            if ent.label_ == "PERSON":
+                if root.dep_ == "pobj" and root.head.lower_ in SPATIAL:
+                    continue
+                out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization",
+                                       person=True))
+            elif root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i >= ent.end:
+                head = root.head
+                if head.ent_type_ == "TITLE" or head.lemma_.lower() in SPEAKER_NOUNS:
+                    out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization"))
+                elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY | ORG_LABELS:
+                    # "France's Francois Guillaume": the name may be tagged anything; the assembler
+                    # keeps it when the article knows it as a person's
+                    name = next((e for e in sent.ents if e.start <= head.i < e.end), None)
+                    out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization",
+                                           speaker=name))
+        return out
+
+    @staticmethod
     def _joined(verb: Token, sent: Span) -> list[MemberMatch]:
         if _wished(verb) or verb.tag_ not in {"VBD", "VBN"}:
             return []  # "hopes to join", "will join", "wants to join": not (yet) a member
@@ -374,7 +491,10 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         "organization": main if main is not None and book.organization(main.label) else None,
     }
     references = lexicon("entities").table("references")
-    implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies"}
+    met = {s.organizer for s in article.extraction.summits if s.organizer is not None}
+    implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies",
+                     "memberships.speaking-member", "memberships.member-role", "memberships.leaving"}
+    speakers: dict[str, dict[str, tuple[Entity, Entity, Evidence]]] = {}
     for m in matches:
         if m.person:
             person = article.entity_of(m.country, {EntityKind.PERSON})
@@ -382,7 +502,7 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             country = represented if represented is not None and represented.kind is EntityKind.COUNTRY else None
         else:
             country = article.entity_of(m.country, {EntityKind.COUNTRY})
-        if country is None:
+        if country is None or (m.speaker is not None and article.entity_of(m.speaker, {EntityKind.PERSON}) is None):
             continue
         if isinstance(m.organization, Token):
             org = article.reference_target(references[m.organization.text])
@@ -394,10 +514,13 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             org = context[m.context]
         if org is None:
             continue
+        if m.rule == "memberships.speaking-member" and not (
+                book.size(org.label, year) <= SPEAKING_CLUB_SIZE and org.key in met):
+            continue  # a minister speaks for a member at a club's meeting, not at a world body's
         if m.rule in implied_rules:
             if book.size(org.label, year) >= 100 or _lender(org):
                 continue  # the UN, the IMF, a development bank: naming a country with them says nothing of membership
-            if m.rule != "memberships.allies" and not article.about(org):
+            if m.rule not in SAID_OF_MEMBERS and not article.about(org):
                 continue
         if m.group and m.rule in {"memberships.known-members-listed", "memberships.acting-member",
                                   "memberships.organization-list"}:
@@ -409,7 +532,16 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         if known is False or (m.implied and known is not True):
             continue
         r = rule(m.rule)
-        article.relate(RelationKind.MEMBER_OF, country, org, article.evidence(m.sentence, r.confidence, r.name))
+        evidence = article.evidence(m.sentence, r.confidence, r.name)
+        if m.rule == "memberships.speaking-member":
+            speakers.setdefault(org.key, {}).setdefault(country.key, (country, org, evidence))
+        else:
+            article.relate(RelationKind.MEMBER_OF, country, org, evidence)
+    # the ministers of one member alone may speak at home about the meeting; of several, at it
+    for by_country in speakers.values():
+        if len(by_country) >= 2:
+            for country, org, evidence in by_country.values():
+                article.relate(RelationKind.MEMBER_OF, country, org, evidence)
 
 
 def _lender(org: Entity) -> bool:
