@@ -55,9 +55,10 @@ LEAVE_VERBS = _LEX.words("leave_verbs")
 LEAVE_NOUNS = _LEX.words("leave_nouns")
 LEAVE_WORDS = LEAVE_VERBS | LEAVE_NOUNS | _LEX.words("withdraw_verbs")
 RELATIVES = frozenset({"which", "that", "who"})
+APPOSITION_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013"})
 # implied by the sentence itself, whatever the article is about (the book still confirms them)
 SAID_OF_MEMBERS = frozenset({"memberships.allies", "memberships.member-role", "memberships.leaving"})
-SPEAKING_CLUB_SIZE = 40
+SPEAKING_CLUB_SIZE = 40  # a club (G7, EC, OPEC, NATO), whose meetings its members attend; not GATT or the UN
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
@@ -180,6 +181,13 @@ def _organization(noun: Token) -> Span | None:
     return entity_ending(noun.doc, noun.i, ORG_LABELS) or (
         entity_ending(noun.doc, noun.i - 1, ORG_LABELS) if noun.i > 0 and noun.doc[noun.i - 1].lemma_ in
         {"member", "state"} else None)
+
+
+def _antecedent(sent: Span, pronoun: Token) -> Span | None:
+    """The country a possessive pronoun stands for: the nearest name before it in the sentence,
+    when that is a country's ("Britain will tell its EC partners")."""
+    before = [e for e in ents_in(sent, COUNTRY | ORG_LABELS | frozenset({"PERSON"})) if e.end <= pronoun.i]
+    return before[-1] if before and before[-1].label_ in COUNTRY else None
 
 
 class MembershipFinder:
@@ -343,12 +351,18 @@ class MembershipFinder:
             if lemma in MEMBER_SHARES:
                 owners = [c for child in noun.children if child.dep_ == "poss" and child.i < org.start
                           for c in _countries(list(child.subtree))]
+                owners += [c for child in noun.children if child.dep_ == "poss" and child.lower_ in {"its", "their"}
+                           for c in [_antecedent(sent, child)] if c is not None]
             if lemma in MEMBER_ROLES and noun.dep_ == "appos":
                 owners += [c for t in conjuncts(noun.head) for c in _countries([t])]
+            elif lemma in MEMBER_ROLES and org.start >= 2 and sent.doc[org.start - 1].text in APPOSITION_MARKS:
+                # "Iran - Opec's biggest producer - ...", however the parser hangs it
+                before = entity_ending(sent.doc, org.start - 1, COUNTRY)
+                owners += [before] if before is not None and before.start >= sent.start else []
             elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"}:
                 owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
                            for t in conjuncts(subj) for c in _countries([t])]
-            if noun.dep_ == "conj" and any(c.lower_ == "other" for c in noun.children):
+            if noun.dep_ == "conj" and any(c.lower_ == "other" for t in (noun, org.root) for c in t.children):
                 # "Reagan and other NATO leaders", "Kuwait and the other OPEC producers"
                 first = noun.head
                 person = entity_at(first, frozenset({"PERSON"}))
@@ -491,7 +505,6 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         "organization": main if main is not None and book.organization(main.label) else None,
     }
     references = lexicon("entities").table("references")
-    met = {s.organizer for s in article.extraction.summits if s.organizer is not None}
     implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies",
                      "memberships.speaking-member", "memberships.member-role", "memberships.leaving"}
     speakers: dict[str, dict[str, tuple[Entity, Entity, Evidence]]] = {}
@@ -515,7 +528,7 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         if org is None:
             continue
         if m.rule == "memberships.speaking-member" and not (
-                book.size(org.label, year) <= SPEAKING_CLUB_SIZE and org.key in met):
+                book.size(org.label, year) <= SPEAKING_CLUB_SIZE):
             continue  # a minister speaks for a member at a club's meeting, not at a world body's
         if m.rule in implied_rules:
             if book.size(org.label, year) >= 100 or _lender(org):
