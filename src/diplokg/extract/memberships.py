@@ -52,6 +52,7 @@ MEMBER_SHARES = _LEX.words("member_shares")
 MEMBER_ROLES = _LEX.words("member_roles")
 PEER_NOUNS = _LEX.words("peer_nouns")
 LEAVE_VERBS = _LEX.words("leave_verbs")
+HOLDING_VERBS = _LEX.words("holding_verbs")
 LEAVE_NOUNS = _LEX.words("leave_nouns")
 LEAVE_WORDS = LEAVE_VERBS | LEAVE_NOUNS | _LEX.words("withdraw_verbs")
 RELATIVES = frozenset({"which", "that", "who"})
@@ -249,6 +250,9 @@ class MembershipFinder:
                     if subj.lower_ in RELATIVES and head.dep_ == "relcl":
                         subj = head.head  # "Italy and Spain, which are EC members"
                     countries += [c for t in conjuncts(subj) for c in _countries(list(t.subtree))]
+        if org is not None and lemma in STRONG_MEMBER_NOUNS:
+            # "Japan's partners in the Group of Seven": partners have a partner
+            countries += [c for child in noun.children if child.dep_ == "poss" for c in _countries([child])]
         if not countries or (org is None and not ally):
             return []
         implied = org is None or ally
@@ -344,8 +348,14 @@ class MembershipFinder:
                 continue
             if noun.pos_ not in {"NOUN", "PROPN"} or noun.i < org.end:
                 continue
+            if org.root.dep_ == "poss" and noun.ent_type_ in COUNTRY:
+                # "OPEC's Saudi Arabia", "NATO's Turkey"
+                country = entity_at(noun, COUNTRY)
+                if country is not None:
+                    out.append(MemberMatch(country, org, sent, "memberships.member-role", True))
+                continue
             lemma = noun.lemma_.lower()
-            if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children) or _wished(noun):
+            if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children):
                 continue
             owners: list[Span] = []
             if lemma in MEMBER_SHARES:
@@ -359,9 +369,14 @@ class MembershipFinder:
                 # "Iran - Opec's biggest producer - ...", however the parser hangs it
                 before = entity_ending(sent.doc, org.start - 1, COUNTRY)
                 owners += [before] if before is not None and before.start >= sent.start else []
-            elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"}:
+            elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"} and not _wished(
+                    noun.head):
                 owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
                            for t in conjuncts(subj) for c in _countries([t])]
+            if lemma in PEER_NOUNS:
+                # "EC ministers from France and Britain", "the NATO envoys of Italy and Spain"
+                owners += [c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+                           for q in p.children for t in conjuncts(q) for c in _countries([t])]
             if noun.dep_ == "conj" and any(c.lower_ == "other" for t in (noun, org.root) for c in t.children):
                 # "Reagan and other NATO leaders", "Kuwait and the other OPEC producers"
                 first = noun.head
@@ -480,9 +495,16 @@ class MembershipFinder:
                 holder = before[-1] if before else None
             if holder is not None:
                 break
-        if holder is None:
-            return []
-        return [MemberMatch(holder, org, sent, "memberships.presidency", True) for org in orgs]
+        holders = [holder] if holder is not None else []
+        verb = top.head
+        if top.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS:
+            # "Italy holds the presidency of the EC"; "Britain takes over the presidency from Luxembourg"
+            if holder is None:
+                holders += [c for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) for c in _countries([t])]
+            # the one it passes from ("from Luxembourg"), or to ("handed the presidency to Denmark")
+            holders += [c for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in {"from", "to"}
+                        for q in p.children for c in _countries([q])]
+        return [MemberMatch(h, org, sent, "memberships.presidency", True) for h in holders for org in orgs]
 
 
 @Language.factory("diplokg_memberships", assigns=["doc._.dkg_members"], requires=["doc.ents", "token.dep"])
@@ -527,8 +549,7 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             org = context[m.context]
         if org is None:
             continue
-        if m.rule == "memberships.speaking-member" and not (
-                book.size(org.label, year) <= SPEAKING_CLUB_SIZE):
+        if m.rule == "memberships.speaking-member" and book.size(org.label, year) > SPEAKING_CLUB_SIZE:
             continue  # a minister speaks for a member at a club's meeting, not at a world body's
         if m.rule in implied_rules:
             if book.size(org.label, year) >= 100 or _lender(org):
