@@ -336,7 +336,15 @@ class MembershipFinder:
         members ("Iran, OPEC's second-biggest producer"), or others of the kind ("Reagan and other
         NATO leaders")."""
         out: list[MemberMatch] = []
+        doc = sent.doc
         for org in ents_in(sent, ORG_LABELS):
+            if org.start - 1 > sent.start and doc[org.start - 1].text in APPOSITION_MARKS and org.root.dep_ == "poss":
+                # "Iran - Opec's second-biggest producer - ...", however the parser hangs it
+                before = entity_ending(doc, org.start - 1, COUNTRY)
+                role = next((t for t in doc[org.end:min(org.end + 7, sent.end)] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+                if before is not None and role is not None and role.lemma_.lower() in MEMBER_ROLES:
+                    out.append(MemberMatch(before, org, sent, "memberships.member-role", True))
+                    continue
             noun = org.root
             while noun.dep_ == "compound" and noun.head.i > noun.i:
                 noun = noun.head  # "Ecuador's OPEC oil output"
@@ -365,10 +373,6 @@ class MembershipFinder:
                            for c in [_antecedent(sent, child)] if c is not None]
             if lemma in MEMBER_ROLES and noun.dep_ == "appos":
                 owners += [c for t in conjuncts(noun.head) for c in _countries([t])]
-            elif lemma in MEMBER_ROLES and org.start >= 2 and sent.doc[org.start - 1].text in APPOSITION_MARKS:
-                # "Iran - Opec's biggest producer - ...", however the parser hangs it
-                before = entity_ending(sent.doc, org.start - 1, COUNTRY)
-                owners += [before] if before is not None and before.start >= sent.start else []
             elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"} and not _wished(
                     noun.head):
                 owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
@@ -502,8 +506,8 @@ class MembershipFinder:
             if holder is None:
                 holders += [c for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) for c in _countries([t])]
             # the one it passes from ("from Luxembourg"), or to ("handed the presidency to Denmark")
-            holders += [c for p in verb.children if p.dep_ in {"prep", "dative"} and p.lower_ in {"from", "to"}
-                        for q in p.children for c in _countries([q])]
+            holders += [c for t in (verb, top) for p in t.children if p.dep_ in {"prep", "dative"}
+                        and p.lower_ in {"from", "to"} for q in p.children for c in _countries([q])]
         return [MemberMatch(h, org, sent, "memberships.presidency", True) for h in holders for org in orgs]
 
 
