@@ -363,6 +363,8 @@ class MembershipFinder:
                     out.append(MemberMatch(country, org, sent, "memberships.member-role", True))
                 continue
             lemma = noun.lemma_.lower()
+            if noun.pos_ == "PROPN" and lemma.endswith("s"):
+                lemma = lemma[:-1]  # a title's plural the tagger calls a name: "the G7 Finance Ministers"
             if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children):
                 continue
             owners: list[Span] = []
@@ -377,6 +379,18 @@ class MembershipFinder:
                     noun.head):
                 owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
                            for t in conjuncts(subj) for c in _countries([t])]
+            if (lemma in PEER_NOUNS or lemma in MEMBER_ROLES) and noun.dep_ == "pobj":
+                # "Balladur was the only one of the G7 finance ministers"; "Britain is among the EC members"
+                prep, target = noun.head, noun.head.head
+                verb = target.head if target.lower_ == "one" and target.dep_ == "attr" else target
+                if (prep.lower_ == "of" and target.lower_ == "one") or (prep.lower_ == "among" and verb.lemma_ == "be"):
+                    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)] if (
+                        verb.lemma_ == "be") else [target.head] if target.dep_ == "appos" else []
+                    for subject in subjects:
+                        person = entity_at(subject, frozenset({"PERSON"}))
+                        if person is not None and lemma in PEER_NOUNS:
+                            out.append(MemberMatch(person, org, sent, "memberships.member-role", True, person=True))
+                        owners += _countries([subject])
             if lemma in PEER_NOUNS:
                 # "EC ministers from France and Britain", "the NATO envoys of Italy and Spain"
                 owners += [c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
