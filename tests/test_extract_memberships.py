@@ -72,6 +72,8 @@ def test_implied_memberships_respect_dates(extractor):
 
 def test_membership_book():
     book = membership_book(memberships_path())
+    assert book.is_member("Colombia", "ICO", 1987) is True
+    assert book.is_member("United States of America", "International Coffee Organization", 2000) is False
     assert book.is_member("United Kingdom", "EU", 2004) is True
     assert book.is_member("United Kingdom", "European Union", 2021) is False  # left in 2020
     assert book.is_member("Russia", "G8", 2010) is True
@@ -122,6 +124,13 @@ EC, OPEC, NATO = "European Community", "Organization of the Petroleum Exporting 
         ("EC agriculture ministers met in Brussels on Monday. The EC talks were tense. Danish minister Jens Hansen "
          "said the proposal was unfair. Greek minister Nikos Petrou said the cuts went too far. The EC is expected "
          "to decide next week.", {("Denmark", EC), ("Greece", EC)}),
+        # a member's minister named as its own ("Belgium's Paul Dubois"), two members speaking
+        ("EC farm ministers met in Brussels. The EC talks were tense. Belgium's Paul Dubois said the levy was "
+         "unfair. Ireland's Sean Walsh disagreed with him. The EC will decide next week.",
+         {("Belgium", EC), ("Ireland", EC)}),
+        ("French Finance Minister Jean Dupont was the only one of the G7 finance ministers to reply.",
+         {("France", "G7")}),
+        ("Britain is among the EC members that oppose the tax.", {("United Kingdom", EC)}),
     ],
 )
 def test_memberships_implied_by_the_sentence(extractor, text, expected):
@@ -138,6 +147,9 @@ def test_memberships_implied_by_the_sentence(extractor, text, expected):
         "GATT trade ministers met in Geneva on Monday. The GATT talks were tense. Nobody spoke. Danish minister Jens "
         "Hansen said the proposal was unfair. Greek minister Nikos Petrou said the cuts went too far. GATT is "
         "expected to decide next week.",
+        # a member's companies do not speak for it
+        "EC farm ministers met in Brussels. The EC talks were tense. Britain's BP said oil prices would rise. "
+        "France's Total said the plan was bad. The EC will decide next week.",
         # a bid is no share in the organization
         "Turkey's EC bid was turned down.",
         # a noun that says nothing of a share in the organization

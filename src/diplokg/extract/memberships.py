@@ -341,7 +341,8 @@ class MembershipFinder:
             if org.start - 1 > sent.start and doc[org.start - 1].text in APPOSITION_MARKS and org.root.dep_ == "poss":
                 # "Iran - Opec's second-biggest producer - ...", however the parser hangs it
                 before = entity_ending(doc, org.start - 1, COUNTRY)
-                role = next((t for t in doc[org.end:min(org.end + 7, sent.end)] if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+                after = doc[org.end:min(org.end + 7, sent.end)]
+                role = next((t for t in after if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
                 if before is not None and role is not None and role.lemma_.lower() in MEMBER_ROLES:
                     out.append(MemberMatch(before, org, sent, "memberships.member-role", True))
                     continue
@@ -454,7 +455,7 @@ class MembershipFinder:
                 head = root.head
                 if head.ent_type_ == "TITLE" or head.lemma_.lower() in SPEAKER_NOUNS:
                     out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization"))
-                elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY | ORG_LABELS:
+                elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY:
                     # "France's Francois Guillaume": the name may be tagged anything; the assembler
                     # keeps it when the article knows it as a person's
                     name = next((e for e in sent.ents if e.start <= head.i < e.end), None)
@@ -518,7 +519,8 @@ class MembershipFinder:
         if top.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS:
             # "Italy holds the presidency of the EC"; "Britain takes over the presidency from Luxembourg"
             if holder is None:
-                holders += [c for s in verb.children if s.dep_ == "nsubj" for t in conjuncts(s) for c in _countries([t])]
+                holders += [c for subj in verb.children if subj.dep_ == "nsubj"
+                            for t in conjuncts(subj) for c in _countries([t])]
             # the one it passes from ("from Luxembourg"), or to ("handed the presidency to Denmark")
             holders += [c for t in (verb, top) for p in t.children if p.dep_ in {"prep", "dative"}
                         and p.lower_ in {"from", "to"} for q in p.children for c in _countries([q])]
