@@ -72,6 +72,8 @@ def test_implied_memberships_respect_dates(extractor):
 
 def test_membership_book():
     book = membership_book(memberships_path())
+    assert book.is_member("Colombia", "ICO", 1987) is True
+    assert book.is_member("United States of America", "International Coffee Organization", 2000) is False
     assert book.is_member("United Kingdom", "EU", 2004) is True
     assert book.is_member("United Kingdom", "European Union", 2021) is False  # left in 2020
     assert book.is_member("Russia", "G8", 2010) is True
@@ -96,3 +98,63 @@ def test_an_acronym_in_title_case_is_the_organization(extractor):
     opec = [e for e in x.entities if e.label == "Organization of the Petroleum Exporting Countries"]
     assert len(opec) == 1 and opec[0].aliases == {"Opec"}
     assert {("Qatar", opec[0].label), ("Nigeria", opec[0].label), ("Iran", opec[0].label)} <= members(x)
+
+
+EC, OPEC, NATO = "European Community", "Organization of the Petroleum Exporting Countries", "NATO"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun the organization's name modifies, said of a member
+        ("EC farm ministers from Denmark and Portugal opposed the levy.", {("Denmark", EC), ("Portugal", EC)}),
+        ("Prices slipped after Kuwait's OPEC quota was cut.", {("Kuwait", OPEC)}),
+        ("Ireland will tell its EC partners of the decision.", {("Ireland", EC)}),
+        ("OPEC's Venezuela raised prices.", {("Venezuela", OPEC)}),
+        ("Canadian Prime Minister Brian Mulroney and other NATO leaders gathered in Brussels.", {("Canada", NATO)}),
+        # a member's place among the members, by the dash however it parses
+        ("Iraq - OPEC's second-largest exporter - resumed shipments.", {("Iraq", OPEC)}),
+        # the members in a relative clause
+        ("Portugal and Ireland, which are EC members, abstained.", {("Portugal", EC), ("Ireland", EC)}),
+        # only a member can leave
+        ("Denmark would leave the EC if the treaty changed.", {("Denmark", EC)}),
+        # the presidency taken over from its holder
+        ("Spain takes over the presidency of the EC from Belgium in July.", {("Spain", EC), ("Belgium", EC)}),
+        # ministers of two members speaking in an article about the club's meeting
+        ("EC agriculture ministers met in Brussels on Monday. The EC talks were tense. Danish minister Jens Hansen "
+         "said the proposal was unfair. Greek minister Nikos Petrou said the cuts went too far. The EC is expected "
+         "to decide next week.", {("Denmark", EC), ("Greece", EC)}),
+        # a member's minister named as its own ("Belgium's Paul Dubois"), two members speaking
+        ("EC farm ministers met in Brussels. The EC talks were tense. Belgium's Paul Dubois said the levy was "
+         "unfair. Ireland's Sean Walsh disagreed with him. The EC will decide next week.",
+         {("Belgium", EC), ("Ireland", EC)}),
+        ("French Finance Minister Jean Dupont was the only one of the G7 finance ministers to reply.",
+         {("France", "G7")}),
+        ("Britain is among the EC members that oppose the tax.", {("United Kingdom", EC)}),
+    ],
+)
+def test_memberships_implied_by_the_sentence(extractor, text, expected):
+    assert members(run(extractor, text, D(1987, 5, 1))) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one member's minister alone may speak at home about the meeting
+        "EC agriculture ministers met in Brussels on Monday. The EC talks were tense. Nobody spoke. Danish minister "
+        "Jens Hansen said the proposal was unfair. The EC is expected to decide next week.",
+        # GATT is no club: a minister speaking in an article about it says nothing of membership
+        "GATT trade ministers met in Geneva on Monday. The GATT talks were tense. Nobody spoke. Danish minister Jens "
+        "Hansen said the proposal was unfair. Greek minister Nikos Petrou said the cuts went too far. GATT is "
+        "expected to decide next week.",
+        # a member's companies do not speak for it
+        "EC farm ministers met in Brussels. The EC talks were tense. Britain's BP said oil prices would rise. "
+        "France's Total said the plan was bad. The EC will decide next week.",
+        # a bid is no share in the organization
+        "Turkey's EC bid was turned down.",
+        # a noun that says nothing of a share in the organization
+        "West Germany's EC farm exports rose sharply.",
+    ],
+)
+def test_no_membership_implied(extractor, text):
+    assert members(run(extractor, text, D(1987, 5, 1))) == set()

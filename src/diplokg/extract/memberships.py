@@ -34,7 +34,7 @@ from ..resources import memberships_path
 from ..vocab import normalize_name
 from .entities import ORGANIZATION_KINDS, Article
 from .knowledge import MembershipBook, membership_book
-from .records import Entity, EntityKind, RelationKind
+from .records import Entity, EntityKind, Evidence, RelationKind
 from .rules import lexicon, rule
 from .spans import conjuncts, entity_at, entity_ending, entity_starting, ents_in, heads
 
@@ -47,6 +47,19 @@ GROUPING_VERBS = _LEX.words("grouping_verbs")
 ENTRY_NOUNS = _LEX.words("entry_nouns")
 PRESIDENCY_NOUNS = _LEX.words("presidency_nouns")
 LENDER_WORDS = _LEX.words("lender_words")
+SPEAKER_NOUNS = _LEX.words("speaker_nouns")
+MEMBER_SHARES = _LEX.words("member_shares")
+MEMBER_ROLES = _LEX.words("member_roles")
+PEER_NOUNS = _LEX.words("peer_nouns")
+LEAVE_VERBS = _LEX.words("leave_verbs")
+HOLDING_VERBS = _LEX.words("holding_verbs")
+LEAVE_NOUNS = _LEX.words("leave_nouns")
+LEAVE_WORDS = LEAVE_VERBS | LEAVE_NOUNS | _LEX.words("withdraw_verbs")
+RELATIVES = frozenset({"which", "that", "who"})
+APPOSITION_MARKS = frozenset({",", "-", "--", "\u2014", "\u2013"})
+# implied by the sentence itself, whatever the article is about (the book still confirms them)
+SAID_OF_MEMBERS = frozenset({"memberships.allies", "memberships.member-role", "memberships.leaving"})
+SPEAKING_CLUB_SIZE = 40  # a club (G7, EC, OPEC, NATO), whose meetings its members attend; not GATT or the UN
 ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
@@ -74,6 +87,8 @@ class MemberMatch:
     group: tuple[Span, ...] = ()
     """All the countries named together with this one (a list counts only when all belong)."""
     person: bool = False
+    speaker: Span | None = None
+    """The name a country is said of ("France's Francois Guillaume"): it counts only as a person's."""
 
 
 def _countries(tokens: list[Token]) -> list[Span]:
@@ -169,6 +184,13 @@ def _organization(noun: Token) -> Span | None:
         {"member", "state"} else None)
 
 
+def _antecedent(sent: Span, pronoun: Token) -> Span | None:
+    """The country a possessive pronoun stands for: the nearest name before it in the sentence,
+    when that is a country's ("Britain will tell its EC partners")."""
+    before = [e for e in ents_in(sent, COUNTRY | ORG_LABELS | frozenset({"PERSON"})) if e.end <= pronoun.i]
+    return before[-1] if before and before[-1].label_ in COUNTRY else None
+
+
 class MembershipFinder:
     """The ``diplokg_memberships`` component."""
 
@@ -185,9 +207,13 @@ class MembershipFinder:
                     found.extend(self._presidency(token, sent))
                 elif lemma in ENTRY_NOUNS and token.pos_ == "NOUN":
                     found.extend(self._entry(token, sent))
+                elif lemma in LEAVE_WORDS:
+                    found.extend(self._leaving(token, sent))
+            found.extend(self._organization_words(sent))
             found.extend(self._organization_lists(doc, sent))
             found.extend(self._country_lists(sent))
             found.extend(self._acting(sent))
+            found.extend(self._speaking(sent))
         doc._.dkg_members = found
         return doc
 
@@ -221,7 +247,12 @@ class MembershipFinder:
         elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _wished(head):
             for subj in head.children:
                 if subj.dep_ in {"nsubj", "nsubjpass"}:
+                    if subj.lower_ in RELATIVES and head.dep_ == "relcl":
+                        subj = head.head  # "Italy and Spain, which are EC members"
                     countries += [c for t in conjuncts(subj) for c in _countries(list(t.subtree))]
+        if org is not None and lemma in STRONG_MEMBER_NOUNS:
+            # "Japan's partners in the Group of Seven": partners have a partner
+            countries += [c for child in noun.children if child.dep_ == "poss" for c in _countries([child])]
         if not countries or (org is None and not ally):
             return []
         implied = org is None or ally
@@ -299,6 +330,140 @@ class MembershipFinder:
         return out
 
     @staticmethod
+    def _organization_words(sent: Span) -> list[MemberMatch]:
+        """A noun the organization's name modifies, said of a country: its share in the
+        organization ("Venezuela's OPEC quota", "Turkey's NATO allies"), its place among the
+        members ("Iran, OPEC's second-biggest producer"), or others of the kind ("Reagan and other
+        NATO leaders")."""
+        out: list[MemberMatch] = []
+        doc = sent.doc
+        for org in ents_in(sent, ORG_LABELS):
+            if org.start - 1 > sent.start and doc[org.start - 1].text in APPOSITION_MARKS and org.root.dep_ == "poss":
+                # "Iran - Opec's second-biggest producer - ...", however the parser hangs it
+                before = entity_ending(doc, org.start - 1, COUNTRY)
+                after = doc[org.end:min(org.end + 7, sent.end)]
+                role = next((t for t in after if t.pos_ == "NOUN" and t.dep_ != "compound"), None)
+                if before is not None and role is not None and role.lemma_.lower() in MEMBER_ROLES:
+                    out.append(MemberMatch(before, org, sent, "memberships.member-role", True))
+                    continue
+            noun = org.root
+            while noun.dep_ == "compound" and noun.head.i > noun.i:
+                noun = noun.head  # "Ecuador's OPEC oil output"
+            if noun.i == org.root.i:
+                if org.root.dep_ not in {"poss", "nmod"} or org.root.head.i <= org.root.i:
+                    continue
+                noun = org.root.head
+            elif noun.head.i > noun.i and noun.dep_ in {"poss", "nmod"}:
+                continue
+            if noun.pos_ not in {"NOUN", "PROPN"} or noun.i < org.end:
+                continue
+            if org.root.dep_ == "poss" and noun.ent_type_ in COUNTRY:
+                # "OPEC's Saudi Arabia", "NATO's Turkey"
+                country = entity_at(noun, COUNTRY)
+                if country is not None:
+                    out.append(MemberMatch(country, org, sent, "memberships.member-role", True))
+                continue
+            lemma = noun.lemma_.lower()
+            if noun.pos_ == "PROPN" and lemma.endswith("s"):
+                lemma = lemma[:-1]  # a title's plural the tagger calls a name: "the G7 Finance Ministers"
+            if any(c.dep_ == "neg" or c.lower_ in NOT_MEMBERS for c in noun.children):
+                continue
+            owners: list[Span] = []
+            if lemma in MEMBER_SHARES:
+                owners = [c for child in noun.children if child.dep_ == "poss" and child.i < org.start
+                          for c in _countries(list(child.subtree))]
+                owners += [c for child in noun.children if child.dep_ == "poss" and child.lower_ in {"its", "their"}
+                           for c in [_antecedent(sent, child)] if c is not None]
+            if lemma in MEMBER_ROLES and noun.dep_ == "appos":
+                owners += [c for t in conjuncts(noun.head) for c in _countries([t])]
+            elif lemma in MEMBER_ROLES and noun.dep_ == "attr" and noun.head.lemma_ in {"be", "remain"} and not _wished(
+                    noun.head):
+                owners += [c for subj in noun.head.children if subj.dep_ == "nsubj"
+                           for t in conjuncts(subj) for c in _countries([t])]
+            if (lemma in PEER_NOUNS or lemma in MEMBER_ROLES) and noun.dep_ == "pobj":
+                # "Balladur was the only one of the G7 finance ministers"; "Britain is among the EC members"
+                prep, target = noun.head, noun.head.head
+                verb = target.head if target.lower_ == "one" and target.dep_ == "attr" else target
+                if (prep.lower_ == "of" and target.lower_ == "one") or (prep.lower_ == "among" and verb.lemma_ == "be"):
+                    subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c)] if (
+                        verb.lemma_ == "be") else [target.head] if target.dep_ == "appos" else []
+                    for subject in subjects:
+                        person = entity_at(subject, frozenset({"PERSON"}))
+                        if person is not None and lemma in PEER_NOUNS:
+                            out.append(MemberMatch(person, org, sent, "memberships.member-role", True, person=True))
+                        owners += _countries([subject])
+            if lemma in PEER_NOUNS:
+                # "EC ministers from France and Britain", "the NATO envoys of Italy and Spain"
+                owners += [c for p in noun.children if p.dep_ == "prep" and p.lower_ in {"from", "of"}
+                           for q in p.children for t in conjuncts(q) for c in _countries([t])]
+            if noun.dep_ == "conj" and any(c.lower_ == "other" for t in (noun, org.root) for c in t.children):
+                # "Reagan and other NATO leaders", "Kuwait and the other OPEC producers"
+                first = noun.head
+                person = entity_at(first, frozenset({"PERSON"}))
+                if person is not None and lemma in PEER_NOUNS:
+                    out.append(MemberMatch(person, org, sent, "memberships.member-role", True, person=True))
+                owners += [c for t in conjuncts(first) if t.i != noun.i for c in _countries([t])]
+            out += [MemberMatch(c, org, sent, "memberships.member-role", True)
+                    for c in {c.start: c for c in owners}.values()]
+        return out
+
+    @staticmethod
+    def _leaving(word: Token, sent: Span) -> list[MemberMatch]:
+        """Leaving, said of a member: "Britain would leave the EC"; "the withdrawal of the United
+        Kingdom from the European Union"; "getting Britain out of the EU"."""
+        org: Span | None = None
+        countries: list[Span] = []
+        if word.pos_ == "VERB":
+            for child in word.children:
+                if child.dep_ == "dobj" and word.lemma_.lower() in LEAVE_VERBS:
+                    org = org or entity_at(child, ORG_LABELS)
+                elif child.dep_ in {"nsubj", "nsubjpass"}:
+                    countries += [c for t in conjuncts(child) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ in {"from", "of"}:
+                    org = org or next((e for p in child.children for e in [entity_at(p, ORG_LABELS)] if e), None)
+                elif child.dep_ in {"prt", "advmod"} and child.lower_ == "out":
+                    for p in child.children:
+                        if p.dep_ == "prep" and p.lower_ == "of":
+                            org = org or next((e for q in p.children for e in [entity_at(q, ORG_LABELS)] if e), None)
+        elif word.pos_ == "NOUN" and word.lemma_.lower() in LEAVE_NOUNS:
+            for child in word.children:
+                if child.dep_ == "poss":
+                    countries += [c for t in conjuncts(child) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    countries += [c for p in child.children for t in conjuncts(p) for c in _countries([t])]
+                elif child.dep_ == "prep" and child.lower_ == "from":
+                    org = org or next((e for p in child.children for e in [entity_at(p, ORG_LABELS)] if e), None)
+        if org is None:
+            return []
+        return [MemberMatch(c, org, sent, "memberships.leaving", True) for c in countries]
+
+    @staticmethod
+    def _speaking(sent: Span) -> list[MemberMatch]:
+        """A minister, delegation or ministry of a country, or a person who speaks for one, in a
+        sentence that names no organization ("France's Francois Guillaume said the proposals were
+        too tough"): in an article about an organization, its members' ministers speak for them
+        there; the assembler keeps those the book confirms."""
+        out: list[MemberMatch] = []
+        for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
+            root = ent.root
+            if ent.label_ == "PERSON":
+                if root.dep_ == "pobj" and root.head.lower_ in SPATIAL:
+                    continue
+                out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization",
+                                       person=True))
+            elif root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i >= ent.end:
+                head = root.head
+                if head.ent_type_ == "TITLE" or head.lemma_.lower() in SPEAKER_NOUNS:
+                    out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization"))
+                elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY:
+                    # "France's Francois Guillaume": the name may be tagged anything; the assembler
+                    # keeps it when the article knows it as a person's
+                    name = next((e for e in sent.ents if e.start <= head.i < e.end), None)
+                    out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization",
+                                           speaker=name))
+        return out
+
+    @staticmethod
     def _joined(verb: Token, sent: Span) -> list[MemberMatch]:
         if _wished(verb) or verb.tag_ not in {"VBD", "VBN"}:
             return []  # "hopes to join", "will join", "wants to join": not (yet) a member
@@ -349,9 +514,17 @@ class MembershipFinder:
                 holder = before[-1] if before else None
             if holder is not None:
                 break
-        if holder is None:
-            return []
-        return [MemberMatch(holder, org, sent, "memberships.presidency", True) for org in orgs]
+        holders = [holder] if holder is not None else []
+        verb = top.head
+        if top.dep_ == "dobj" and verb.lemma_.lower() in HOLDING_VERBS:
+            # "Italy holds the presidency of the EC"; "Britain takes over the presidency from Luxembourg"
+            if holder is None:
+                holders += [c for subj in verb.children if subj.dep_ == "nsubj"
+                            for t in conjuncts(subj) for c in _countries([t])]
+            # the one it passes from ("from Luxembourg"), or to ("handed the presidency to Denmark")
+            holders += [c for t in (verb, top) for p in t.children if p.dep_ in {"prep", "dative"}
+                        and p.lower_ in {"from", "to"} for q in p.children for c in _countries([q])]
+        return [MemberMatch(h, org, sent, "memberships.presidency", True) for h in holders for org in orgs]
 
 
 @Language.factory("diplokg_memberships", assigns=["doc._.dkg_members"], requires=["doc.ents", "token.dep"])
@@ -374,7 +547,9 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         "organization": main if main is not None and book.organization(main.label) else None,
     }
     references = lexicon("entities").table("references")
-    implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies"}
+    implied_rules = {"memberships.known-members-listed", "memberships.acting-member", "memberships.allies",
+                     "memberships.speaking-member", "memberships.member-role", "memberships.leaving"}
+    speakers: dict[str, dict[str, tuple[Entity, Entity, Evidence]]] = {}
     for m in matches:
         if m.person:
             person = article.entity_of(m.country, {EntityKind.PERSON})
@@ -382,7 +557,7 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             country = represented if represented is not None and represented.kind is EntityKind.COUNTRY else None
         else:
             country = article.entity_of(m.country, {EntityKind.COUNTRY})
-        if country is None:
+        if country is None or (m.speaker is not None and article.entity_of(m.speaker, {EntityKind.PERSON}) is None):
             continue
         if isinstance(m.organization, Token):
             org = article.reference_target(references[m.organization.text])
@@ -394,10 +569,12 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
             org = context[m.context]
         if org is None:
             continue
+        if m.rule == "memberships.speaking-member" and book.size(org.label, year) > SPEAKING_CLUB_SIZE:
+            continue  # a minister speaks for a member at a club's meeting, not at a world body's
         if m.rule in implied_rules:
             if book.size(org.label, year) >= 100 or _lender(org):
                 continue  # the UN, the IMF, a development bank: naming a country with them says nothing of membership
-            if m.rule != "memberships.allies" and not article.about(org):
+            if m.rule not in SAID_OF_MEMBERS and not article.about(org):
                 continue
         if m.group and m.rule in {"memberships.known-members-listed", "memberships.acting-member",
                                   "memberships.organization-list"}:
@@ -409,7 +586,16 @@ def assemble_memberships(article: Article, matches: list[MemberMatch]) -> None:
         if known is False or (m.implied and known is not True):
             continue
         r = rule(m.rule)
-        article.relate(RelationKind.MEMBER_OF, country, org, article.evidence(m.sentence, r.confidence, r.name))
+        evidence = article.evidence(m.sentence, r.confidence, r.name)
+        if m.rule == "memberships.speaking-member":
+            speakers.setdefault(org.key, {}).setdefault(country.key, (country, org, evidence))
+        else:
+            article.relate(RelationKind.MEMBER_OF, country, org, evidence)
+    # the ministers of one member alone may speak at home about the meeting; of several, at it
+    for by_country in speakers.values():
+        if len(by_country) >= 2:
+            for country, org, evidence in by_country.values():
+                article.relate(RelationKind.MEMBER_OF, country, org, evidence)
 
 
 def _lender(org: Entity) -> bool:
