@@ -221,3 +221,23 @@ def test_a_when_clause_takes_the_date_it_describes(extractor):
     x = run(extractor, "TOKYO, March 26 - Dealers said the dollar will rise toward early April when the Group of "
                        "Seven industrial nations meets to discuss currencies again.", D(1987, 3, 26))
     assert described(x) == [("G7", None, "1987-04")]
+
+
+def test_an_undated_meeting_told_as_held_is_at_the_dateline(extractor):
+    text = ("OSLO, May 4 - The Norwegian minister told a conference of Nordic Council ministers that fishing quotas "
+            "must be cut.")
+    x = run(extractor, text, D(1999, 5, 4))
+    assert [(o, (loc or "").lower()) for o, loc, _ in described(x)] == [("Nordic Council", "oslo")]
+
+
+def test_a_city_state_dateline_is_the_meeting_place(extractor):
+    text = "SINGAPORE, May 4 - The Thai minister told a conference of ASEAN ministers that tariffs must fall."
+    x = run(extractor, text, D(1999, 5, 4))
+    assert [loc for _, loc, _ in described(x)] == ["Singapore"]
+
+
+def test_an_undated_meeting_and_a_summit_this_month_stay_apart(extractor):
+    text = ("SINGAPORE, May 4 - The Thai minister told a conference of ASEAN ministers that tariffs must fall. "
+            "The policy was endorsed by the Venice economic summit this month.")
+    x = run(extractor, text, D(1999, 5, 4))
+    assert sorted(loc or "" for _, loc, _ in described(x)) == ["Singapore", "Venice"]

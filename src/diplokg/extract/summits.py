@@ -15,6 +15,7 @@ the mentions of one summit, and keeps only meetings of states or international o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
+CITY_STATES = _LEX.words("city_states")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
@@ -794,7 +796,12 @@ class _Draft:
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
-            shared = True
+            # the article's day taken for an undated mention agrees with "this month" without
+            # saying it is the same meeting ("told a conference of ASEAN ministers" and "the
+            # Venice summit this month")
+            assumed = (self.dates is None) != (other.dates is None)
+            explicit = self.dates or other.dates
+            shared = shared or not (assumed and explicit is not None and explicit.start.precision != "day")
         return shared
 
     def absorb(self, other: _Draft) -> None:
@@ -881,9 +888,21 @@ class SummitAssembler:
         if mention.kind is EntityKind.COUNTRY:
             city = self.cities.get(mention.name) or self.cities.get(mention.surface)
             if city is None:
-                return None
+                # a city state is its own meeting place ("SINGAPORE, June 18 -")
+                return a.add(Mention(EntityKind.PLACE, mention.name, mention.surface, mention.start, mention.end)) \
+                    if mention.name in CITY_STATES else None
             return a.add(Mention(EntityKind.CITY, city.label, mention.surface, mention.start, mention.end))
         return a.add(mention) if mention.kind in {EntityKind.CITY, EntityKind.PLACE} else None
+
+    @functools.cached_property
+    def dateline(self) -> Entity | None:
+        """Where the article was filed: its dateline city, or the city of a city state
+        ("SINGAPORE, June 18 -" names the country)."""
+        a = self.article
+        if a.dateline is not None:
+            return a.dateline
+        first = a.doc.ents[0] if a.doc.ents else None
+        return self._place(first) if first is not None and first.start == 0 else None
 
     def run(self, mentions: list[SummitMention]) -> None:
         a = self.article
@@ -985,7 +1004,8 @@ class SummitAssembler:
         # undated: today's when it is under way or told as just held; but a past one held
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
         # be of any time, so its date is not the article's
-        elsewhere = d.location is not None and (a.dateline is None or d.location.key != a.dateline.key)
+        dateline = self.dateline
+        elsewhere = d.location is not None and (dateline is None or d.location.key != dateline.key)
         now = not d.timeless and (d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
@@ -993,9 +1013,12 @@ class SummitAssembler:
         # a meeting the text dates to the article's own day ("on the eve of a two-day meeting",
         # "opens today") is under way where the article was filed, whatever its tense
         dated_today = d.dates is not None and base is not None and base.day is not None and d.dates.start == base
-        if location is None and a.dateline is not None and (
-                (today and (d.here or d.tense == "present" or acting)) or d.recent or dated_today):
-            location = a.dateline  # happening now or just held, where the article was filed
+        # an undated meeting told as just held is the article's own ("Clark told a conference of
+        # ASEAN ministers"): news reports it from where it is held
+        undated_past = d.dates is None and d.tense == "past" and now
+        if location is None and dateline is not None and (
+                (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today):
+            location = dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
             f"in {location.label}" if location else None,
