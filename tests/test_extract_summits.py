@@ -241,3 +241,22 @@ def test_an_undated_meeting_and_a_summit_this_month_stay_apart(extractor):
             "The policy was endorsed by the Venice economic summit this month.")
     x = run(extractor, text, D(1999, 5, 4))
     assert sorted(loc or "" for _, loc, _ in described(x)) == ["Singapore", "Venice"]
+
+
+def test_a_meeting_named_after_its_venue_is_a_summit_there(extractor):
+    text = "The finance minister, who hosted the Louvre meeting, said the Louvre accord of last February still held."
+    x = run(extractor, text, D(1987, 10, 19))
+    assert [loc for _, loc, _ in described(x)] == ["Louvre"]
+
+
+def test_a_meeting_named_after_the_dateline_city_is_held_there(extractor):
+    text = "ROTORUA, March 2 - The Fijian minister said the Rotorua meeting of Commonwealth ministers went well."
+    x = run(extractor, text, D(1991, 3, 2))
+    assert [(loc or "").lower() for _, loc, _ in described(x)] == ["rotorua"]
+
+
+def test_an_organizations_talks_are_its_meeting_but_talks_between_sides_are_not(extractor):
+    text = ("Delegates at the OPEC talks here agreed to cut output. "
+            "Officials held talks between the oil companies and the unions.")
+    x = run(extractor, text, D(1987, 3, 2))
+    assert [o for o, _, _ in described(x)] == ["Organization of the Petroleum Exporting Countries"]

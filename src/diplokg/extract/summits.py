@@ -48,6 +48,7 @@ DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
 CITY_STATES = _LEX.words("city_states")
+VENUES = _LEX.words("venues")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
@@ -63,6 +64,7 @@ OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "decl
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
+NAMING_PLACES = frozenset({"CITY", "LOC", "FAC"})
 DATE = frozenset({"DATE"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll", "next", "upcoming", "coming", "scheduled", "due", "planned", "set",
                           "expected", "ahead", "before", "forthcoming", "later", "tomorrow", "prepare", "preparation",
@@ -172,6 +174,10 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     of_tokens = _of_phrase(trigger)
     if any(t.lower_ in TWO for t in of_tokens):
         return None  # "a meeting of foreign ministers of both countries": bilateral
+    talks = trigger.lower_ == "talks"
+    if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
+                  or any("-" in m.text or m.dep_ == "amod" and m.ent_type_ for m in _modifiers(trigger))):
+        return None  # talks between sides, or on a subject, or "U.S.-Japanese talks": a negotiation
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -187,10 +193,15 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
-    if len(_participants(trigger)) >= 2:
+    if len(_participants(trigger)) >= 2 and not talks:
         return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
     if organized or any(_participant_noun(h) for h in heads_of):
         return "summits.meeting-of-parties"
+    # "the Louvre meeting", "the Paris monetary conference": named after where it was held (a
+    # city or a venue, not a country: "the Japan talks" are about Japan)
+    if any(entity_at(m, NAMING_PLACES) is not None for m in _modifiers(trigger) if m.dep_ in {"compound", "nmod"}) \
+            and any(c.dep_ in {"det", "poss"} for c in trigger.children):
+        return "summits.place-named"
     if any(c.lower_ == "here" for c in trigger.children) or (
             trigger.dep_ == "pobj" and any(c.lower_ == "here" for c in trigger.head.head.children)):
         return "summits.meeting-of-parties"  # "the talks here": where the article was filed
@@ -558,6 +569,20 @@ class SummitFinder:
                     end += 1
                 if end > start and not (end < len(doc) and doc[end].ent_type_ and doc[end].ent_iob_ == "I"):
                     found.append(Span(doc, start, end, label="LOC"))
+        # "the Taupo meeting", "the Louvre accord": a name before a meeting or an accord is its
+        # place when the article names that place elsewhere (its dateline) or it is a known venue
+        places = {e.text.lower() for e in doc.ents if e.label_ in {"CITY", "LOC", "GPE"}}
+        for token in doc:
+            if token.dep_ not in {"compound", "nmod"} or token.pos_ != "PROPN" or not token.is_title or (
+                    token.head.lemma_.lower() not in SUMMIT_NOUNS | MEETING_NOUNS | PLACED_ACCORDS
+                    and token.head.lower_ != "talks") or token.i in relabelled:
+                continue
+            ent = entity_at(token)
+            if ent is not None and (ent.label_ != "PERSON" or len(ent) > 1):
+                continue
+            if token.text in VENUES or token.lower_ in places:
+                found.append(Span(doc, token.i, token.i + 1, label="LOC"))
+                relabelled.add(token.i)
         if found:
             doc.ents = filter_spans([*(e for e in doc.ents if e.start not in relabelled), *found])
             reset_index(doc)
@@ -570,6 +595,8 @@ class SummitFinder:
             found_meeting = False
             for token in sent:
                 lemma = token.lemma_.lower()
+                if token.lower_ == "talks" and token.tag_ == "NNS":
+                    lemma = "talks"  # (the lemma is "talk")
                 if lemma not in _MEETING_WORDS or token.pos_ not in {"NOUN", "PROPN"} or _name_part(token):
                     continue
                 if lemma in SUMMIT_NOUNS:
@@ -606,7 +633,8 @@ class SummitFinder:
             if token.lower_.rstrip("s") not in PLACED_ACCORDS or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             own = list(token.children)
-            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, frozenset({"CITY"}))] if e]
+            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, NAMING_PLACES)] if e
+                      and (e.label_ == "CITY" or e.text in VENUES)]
             places += [e for c in own if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                        for e in [entity_at(g, frozenset({"CITY"}))] if e]
             if not places or (any(c.dep_ == "det" and c.lower_ in {"a", "an", "no"} for c in own) and not any(
@@ -927,7 +955,7 @@ class SummitAssembler:
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
                 noun=_noun(m),
                 participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
-                of_countries=m.numbered or bool(m.participants),
+                of_countries=m.numbered or len(m.participants) >= 2,
                 numbered=m.numbered,
                 tense=m.tense,
                 here=m.here,
