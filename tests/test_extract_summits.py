@@ -260,3 +260,10 @@ def test_an_organizations_talks_are_its_meeting_but_talks_between_sides_are_not(
             "Officials held talks between the oil companies and the unions.")
     x = run(extractor, text, D(1987, 3, 2))
     assert [o for o, _, _ in described(x)] == ["Organization of the Petroleum Exporting Countries"]
+
+
+def test_a_meeting_organised_by_an_organization_is_its_own(extractor):
+    text = "The presidents urged donors to act at a meeting organised by the Economic Commission for Africa."
+    x = run(extractor, text, D(1987, 6, 15))
+    assert [o for o, _, _ in described(x)] == ["Economic Commission for Africa"]
+

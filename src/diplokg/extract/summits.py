@@ -49,6 +49,7 @@ MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
 CITY_STATES = _LEX.words("city_states")
 VENUES = _LEX.words("venues")
+ORGANIZING_VERBS = _LEX.words("organizing_verbs")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
@@ -64,6 +65,7 @@ OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "decl
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
+SETTING_PREPS = frozenset({"at", "during", "after", "following"})
 NAMING_PLACES = frozenset({"CITY", "LOC", "FAC"})
 DATE = frozenset({"DATE"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll", "next", "upcoming", "coming", "scheduled", "due", "planned", "set",
@@ -187,7 +189,8 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     # "the NATO meeting", and "an EU council meeting" (the organization names the body that meets)
     named = _modifiers(trigger) + [c for m in _modifiers(trigger) if m.dep_ == "compound" for c in m.children
                                    if c.dep_ == "compound"]
-    organized = any(entity_at(m, ORGANIZER_LABELS) for m in named) or any(
+    organized = any(t.ent_type_ in ORGANIZER_LABELS for t in _organized_by(trigger)) or any(
+        entity_at(m, ORGANIZER_LABELS) for m in named) or any(
         t.ent_type_ in ORGANIZER_LABELS for t in of_tokens) or (
         bool(of_tokens) and any(t.ent_type_ in ORGANIZER_LABELS for t in _from_phrase(trigger)))
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
@@ -302,6 +305,8 @@ def _unreal(trigger: Token) -> bool:
     if trigger.dep_ == "dobj" and trigger.head.i == verb.i and verb.lemma_.lower() not in HOLDING_VERBS and any(
             c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"} for c in verb.children):
         return True  # "deviations would trigger consultations": only supposed
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS and trigger.head.head.i == verb.i:
+        return False  # "urged partners to act at a meeting": where the urging was done, not what is urged
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
@@ -310,7 +315,15 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
     General Assembly", "the WTO's summit"; or whose ministers meet. (Left to the article's
     context otherwise.)"""
     of_tokens = _of_phrase(trigger)
-    for token in [*_modifiers(trigger), *of_tokens, *(_from_phrase(trigger) if of_tokens else [])]:
+    # the of-phrase's own head first: "the meeting of the U.N. Economic Commission for Africa" is
+    # the commission's, not the U.N.'s
+    for token in (c for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"of", "between", "among"}
+                  for c in p.children if c.dep_ == "pobj"):
+        ent = entity_at(token, ORGANIZER_LABELS)
+        if ent is not None:
+            return ent
+    for token in [*_modifiers(trigger), *of_tokens, *(_from_phrase(trigger) if of_tokens else []),
+                  *_organized_by(trigger)]:
         for t in token.subtree:
             ent = entity_at(t, ORGANIZER_LABELS)
             if ent is not None:
@@ -327,6 +340,12 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
                 if ent is not None:
                     return ent
     return None
+
+
+def _organized_by(trigger: Token) -> list[Token]:
+    """"a meeting organised by the Economic Commission for Africa": who holds it."""
+    return [t for clause in trigger.children if clause.dep_ == "acl" and clause.lemma_.lower() in ORGANIZING_VERBS
+            for c in clause.children if c.dep_ == "agent" for t in c.subtree]
 
 
 def _described(trigger: Token, group: Token | None) -> tuple[str, ...]:
