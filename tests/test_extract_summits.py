@@ -267,3 +267,21 @@ def test_a_meeting_organised_by_an_organization_is_its_own(extractor):
     x = run(extractor, text, D(1987, 6, 15))
     assert [o for o, _, _ in described(x)] == ["Economic Commission for Africa"]
 
+
+
+def test_an_organization_called_by_its_number_of_members_meets(extractor):
+    text = ("The Group of Seven is worried about the dollar. "
+            "When the Seven meet in Rome next month, currencies will top the agenda.")
+    x = run(extractor, text, D(1991, 4, 13))
+    assert described(x) == [("G7", "Rome", "1991-05")]
+
+
+def test_community_ministers_are_the_european_communitys(extractor):
+    text = "The European Community is split on fish. Community ministers agreed in Luxembourg to cut the quotas."
+    x = run(extractor, text, D(1991, 4, 13))
+    assert [(o, loc) for o, loc, _ in described(x)] == [("European Community", "Luxembourg")]
+
+
+def test_a_name_of_the_community_is_not_its_ministers(extractor):
+    text = "The European Community was set to plunge into a budget crisis, diplomats said."
+    assert run(extractor, text, D(1991, 4, 13)).summits == []

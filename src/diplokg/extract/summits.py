@@ -50,6 +50,8 @@ SUMMITLESS = _LEX.words("summitless")
 CITY_STATES = _LEX.words("city_states")
 VENUES = _LEX.words("venues")
 ORGANIZING_VERBS = _LEX.words("organizing_verbs")
+GROUP_NAMES = _LEX.table("group_names")
+COMMUNITY = _LEX.words("community")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
@@ -147,10 +149,24 @@ def _group_subject(sent: Span) -> Token | None:
             continue
         if _group(token):
             return token
+        if _group_name(token) and token.head.lemma_.lower() in GROUP_VERBS and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
+            return token  # "the Seven meet in Paris", "the Twelve agreed"
         if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"} and \
                 not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
             return token  # (not "X met with world leaders": talks with others, not X's own meeting)
     return None
+
+
+def _group_name(token: Token) -> tuple[str, ...]:
+    """"the Seven", "the Twelve": what news calls an organization by its number of members (the
+    organizations it may be, for the assembler to pick the one the article names)."""
+    names = GROUP_NAMES.get(token.text) if token.text not in COMMUNITY else None
+    doc = token.doc
+    if not names or token.i == 0 or doc[token.i - 1].lower_ != "the" or (
+            token.ent_type_ and len(entity_at(token) or ()) > 1):
+        return ()  # (not "the European Community", a name of its own)
+    return tuple(names)
 
 
 def _group(token: Token) -> bool:
@@ -160,8 +176,9 @@ def _group(token: Token) -> bool:
         return False
     lefts = list(token.lefts)
     if not any(t.ent_type_ in ORGANIZER_LABELS for t in lefts for t in t.subtree) and not any(
-            t.ent_type_ in ORGANIZER_LABELS for t in token.subtree):
-        return False
+            t.ent_type_ in ORGANIZER_LABELS for t in token.subtree) and not any(
+            t.text in COMMUNITY for t in lefts):
+        return False  # (but "Community ministers": the European Community's)
     return token.lemma_.lower() == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
 
 
@@ -358,6 +375,11 @@ def _described(trigger: Token, group: Token | None) -> tuple[str, ...]:
     text = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
     for pattern, names in DESCRIBED_GROUPS:
         if pattern.search(text):
+            return names
+    for token in tokens:
+        names = _group_name(token) or (tuple(GROUP_NAMES[token.text]) if token.text in COMMUNITY and
+                                       token.dep_ == "compound" else ())
+        if names:
             return names
     return ()
 
@@ -745,7 +767,7 @@ class SummitFinder:
         out = []
         for token in candidates[:1]:
             mention = self._mention(token, "summits.ministers-act", token, leaders=True)
-            if mention is not None and mention.organizer is not None:
+            if mention is not None and (mention.organizer is not None or mention.described):
                 out.append(mention)
         if out:
             return out
