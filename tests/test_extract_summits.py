@@ -285,3 +285,8 @@ def test_community_ministers_are_the_european_communitys(extractor):
 def test_a_name_of_the_community_is_not_its_ministers(extractor):
     text = "The European Community was set to plunge into a budget crisis, diplomats said."
     assert run(extractor, text, D(1991, 4, 13)).summits == []
+
+
+def test_talks_two_parties_hold_are_bilateral(extractor):
+    text = "GENEVA, March 2 - The European Community and Comecon ended talks here on trade."
+    assert run(extractor, text, D(1987, 3, 2)).summits == []

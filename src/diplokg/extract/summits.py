@@ -195,8 +195,9 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
         return None  # "a meeting of foreign ministers of both countries": bilateral
     talks = trigger.lower_ == "talks"
     if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
-                  or any("-" in m.text or m.dep_ == "amod" and m.ent_type_ for m in _modifiers(trigger))):
-        return None  # talks between sides, or on a subject, or "U.S.-Japanese talks": a negotiation
+                  or any("-" in m.text or (m.dep_ == "amod" and m.ent_type_) for m in _modifiers(trigger))
+                  or _pair_holds(trigger)):
+        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks"
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -230,6 +231,19 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if _group_subject(sent) is not None or any(_group(t) for t in sent):
         return "summits.ministers-meet"  # "not adopted by EU ministers ... at a Brussels meeting"
     return None
+
+
+def _pair_holds(trigger: Token) -> bool:
+    """"The EC and Comecon ended talks here": two parties, joined, hold it (bilateral)."""
+    verb = verb_of(trigger)
+    if verb is None:
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if len(joined) == 1 and not any(c.dep_ == "conj" for c in joined[0].children) and subject.ent_type_ and \
+                joined[0].ent_type_:
+            return True
+    return False
 
 
 def _held_by_group(trigger: Token) -> bool:

@@ -174,7 +174,7 @@ def resolve(text: str, base: PartialDate | None, past: bool = False, future: boo
     expr = re.sub(r"^(?:later|earlier)\s+(?=(?:next|last)\s+(?:year|month)$)", "", expr, flags=re.I)
     # "this weekend", "the weekend", "next weekend": the week it ends
     expr = re.sub(r"^(?:(this|next|last|the|coming)\s+)?weekend$",
-                  lambda m: f"{'this' if (m.group(1) or 'the').lower() in {'the', 'this', 'coming'} else m.group(1)} week",
+                  lambda m: f"{m.group(1) if (m.group(1) or '').lower() in {'next', 'last'} else 'this'} week",
                   expr, flags=re.I)
     # "April-5-6" (wire copy): "April 5-6"
     expr = re.sub(r"^([A-Za-z]{3,9})-(?=\d)", r"\1 ", expr)
