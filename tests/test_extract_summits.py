@@ -290,3 +290,15 @@ def test_a_name_of_the_community_is_not_its_ministers(extractor):
 def test_talks_two_parties_hold_are_bilateral(extractor):
     text = "GENEVA, March 2 - The European Community and Comecon ended talks here on trade."
     assert run(extractor, text, D(1987, 3, 2)).summits == []
+
+
+def test_an_organizations_committee_meeting_is_its_meeting(extractor):
+    text = "Delegates prepared for next week's International Monetary Fund interim committee meeting in Washington."
+    x = run(extractor, text, D(1987, 4, 7))
+    assert described(x) == [("International Monetary Fund", "Washington, D.C.", "1987-04")]
+
+
+def test_a_meeting_known_by_its_city_needs_no_organizer(extractor):
+    text = "In line with a pledge made at the Rome monetary conference in February, the cabinet cut taxes."
+    x = run(extractor, text, D(1987, 4, 9))
+    assert described(x) == [(None, "Rome", "1987-02")]

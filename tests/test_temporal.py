@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplokg.dates import PartialDate as D
-from diplokg.extract.temporal import resolve
+from diplokg.extract.temporal import DateRange, resolve
 
 FRIDAY = D(2018, 4, 27)  # a Friday
 
@@ -80,6 +80,6 @@ def test_a_date_without_a_year_in_a_past_event_is_the_last_one():
 
 def test_later_this_year_and_the_weekend_resolve():
     base = D(1987, 4, 13)
-    assert resolve("later this year", base, future=True).start == D(1987)
-    assert resolve("later this month", base, future=True).start == D(1987, 4)
-    assert resolve("this weekend", base, future=True).start == D(1987, 4)
+    assert resolve("later this year", base, future=True) == DateRange(D(1987))
+    assert resolve("later this month", base, future=True) == DateRange(D(1987, 4))
+    assert resolve("this weekend", base, future=True) == DateRange(D(1987, 4))

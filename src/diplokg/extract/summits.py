@@ -188,6 +188,9 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     blocked = mods & NOT_A_SUMMIT
     if blocked and blocked <= NEGOTIATING and _held_by_group(trigger):
         blocked = set()  # "EC farm ministers, who ended another marathon negotiating session"
+    if blocked == {"committee"} and any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)
+                                        for m in m.subtree):
+        blocked = set()  # "the IMF interim committee meeting": an organization's committee
     if blocked or any(c.lower_ == "with" for c in trigger.children):
         return None
     of_tokens = _of_phrase(trigger)
@@ -221,7 +224,7 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     # "the Louvre meeting", "the Paris monetary conference": named after where it was held (a
     # city or a venue, not a country: "the Japan talks" are about Japan)
     if any(entity_at(m, NAMING_PLACES) is not None for m in _modifiers(trigger) if m.dep_ in {"compound", "nmod"}) \
-            and any(c.dep_ in {"det", "poss"} for c in trigger.children):
+            and any(c.dep_ in {"det", "poss"} for c in trigger.children) and not trigger.ent_type_:
         return "summits.place-named"
     if any(c.lower_ == "here" for c in trigger.children) or (
             trigger.dep_ == "pobj" and any(c.lower_ == "here" for c in trigger.head.head.children)):
@@ -1081,8 +1084,10 @@ class SummitAssembler:
         if organizer is None and not d.numbered:
             organizer = next((org for org in (near, main_org)
                               if self._members_of(org, d.participants, most=org is not near)), None)
-        if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
+        if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders or
+                                      d.evidence.rule == "summits.place-named"):
             return  # a meeting of no organization, not called a summit, without leaders or countries
+            # (but one known by its place: "the Paris monetary conference")
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
         # undated: today's when it is under way or told as just held; but a past one held
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
