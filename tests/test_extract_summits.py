@@ -302,3 +302,9 @@ def test_a_meeting_known_by_its_city_needs_no_organizer(extractor):
     text = "In line with a pledge made at the Rome monetary conference in February, the cabinet cut taxes."
     x = run(extractor, text, D(1987, 4, 9))
     assert described(x) == [(None, "Rome", "1987-02")]
+
+
+def test_a_meeting_body_told_as_meeting_is_a_summit(extractor):
+    x = run(extractor, "The European Council, which met in Brussels on Friday, backed the plan.", D(2005, 3, 27))
+    assert [(loc, start) for _, loc, start in described(x)] == [("City of Brussels", "2005-03-25")]
+    assert run(extractor, "The European Council has the power to appoint the president.", D(2005, 3, 27)).summits == []

@@ -812,6 +812,20 @@ class SummitFinder:
                 break
         return out
 
+    @staticmethod
+    def _body_meets(ent: Span) -> bool:
+        """"The European Council, meeting in Brussels, ...", "the General Assembly, which took place
+        this week", "travelled to New York for the UN General Assembly": the body as a meeting,
+        told by the words that hang on it (however the parser split its name)."""
+        node = ent.root
+        while node.dep_ == "appos" and node.head.i != node.i:
+            node = node.head  # "the United Nations (UN) General Assembly"
+        for child in (*ent.root.children, *node.children):
+            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"meet", "gather", "convene", "take"}:
+                return True
+        prep = node.head if node.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in TRAVEL_VERBS | ATTEND_VERBS
+
     def _bodies(self, sent: Span) -> list[SummitMention]:
         """"at the European Council last week", "the IMF's interim committee meets"."""
         out = []
@@ -827,7 +841,7 @@ class SummitFinder:
             after = sent.doc[ent.end].lemma_.lower() if ent.end < sent.end else ""
             dated = any(e.start >= ent.end and e.start - ent.end <= 2 for e in ents_in(sent, DATE))
             if before in {"at", "after", "before", "during", "since", "until"} or dated or after in {
-                    "meet", "meeting", "summit", "session"}:
+                    "meet", "meeting", "summit", "session"} or self._body_meets(ent):
                 body = MEETING_BODIES.get(ent.text, MEETING_BODIES.get(ent.text.removeprefix("the "), ""))
                 mention = self._mention(ent.root, "summits.meeting-body", None, body=body)
                 if mention is not None:
