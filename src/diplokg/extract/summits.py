@@ -890,9 +890,9 @@ class _Draft:
                     return False
                 shared = True
         a = self.dates.start if self.dates is not None else (
-            today if self.tense != "future" and not self.timeless else None)
+            today if self.tense != "future" and not self.timeless and not self.placed_past else None)
         b = other.dates.start if other.dates is not None else (
-            today if other.tense != "future" and not other.timeless else None)
+            today if other.tense != "future" and not other.timeless and not other.placed_past else None)
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
@@ -903,6 +903,11 @@ class _Draft:
             explicit = self.dates or other.dates
             shared = shared or not (assumed and explicit is not None and explicit.start.precision != "day")
         return shared
+
+    @property
+    def placed_past(self) -> bool:
+        """Told as held somewhere, without a date ("who hosted the Louvre meeting"): of any time."""
+        return self.dates is None and self.location is not None and self.tense == "past"
 
     def absorb(self, other: _Draft) -> None:
         self.organizer = self.organizer or other.organizer
