@@ -221,3 +221,90 @@ def test_a_when_clause_takes_the_date_it_describes(extractor):
     x = run(extractor, "TOKYO, March 26 - Dealers said the dollar will rise toward early April when the Group of "
                        "Seven industrial nations meets to discuss currencies again.", D(1987, 3, 26))
     assert described(x) == [("G7", None, "1987-04")]
+
+
+def test_an_undated_meeting_told_as_held_is_at_the_dateline(extractor):
+    text = ("OSLO, May 4 - The Norwegian minister told a conference of Nordic Council ministers that fishing quotas "
+            "must be cut.")
+    x = run(extractor, text, D(1999, 5, 4))
+    assert [(o, (loc or "").lower()) for o, loc, _ in described(x)] == [("Nordic Council", "oslo")]
+
+
+def test_a_city_state_dateline_is_the_meeting_place(extractor):
+    text = "SINGAPORE, May 4 - The Thai minister told a conference of ASEAN ministers that tariffs must fall."
+    x = run(extractor, text, D(1999, 5, 4))
+    assert [loc for _, loc, _ in described(x)] == ["Singapore"]
+
+
+def test_an_undated_meeting_and_a_summit_this_month_stay_apart(extractor):
+    text = ("SINGAPORE, May 4 - The Thai minister told a conference of ASEAN ministers that tariffs must fall. "
+            "The policy was endorsed by the Venice economic summit this month.")
+    x = run(extractor, text, D(1999, 5, 4))
+    assert sorted(loc or "" for _, loc, _ in described(x)) == ["Singapore", "Venice"]
+
+
+def test_a_meeting_named_after_its_venue_is_a_summit_there(extractor):
+    text = "The finance minister, who hosted the Louvre meeting, said the Louvre accord of last February still held."
+    x = run(extractor, text, D(1987, 10, 19))
+    assert [loc for _, loc, _ in described(x)] == ["Louvre"]
+
+
+def test_a_meeting_named_after_the_dateline_city_is_held_there(extractor):
+    text = "ROTORUA, March 2 - The Fijian minister said the Rotorua meeting of Commonwealth ministers went well."
+    x = run(extractor, text, D(1991, 3, 2))
+    assert [(loc or "").lower() for _, loc, _ in described(x)] == ["rotorua"]
+
+
+def test_an_organizations_talks_are_its_meeting_but_talks_between_sides_are_not(extractor):
+    text = ("Delegates at the OPEC talks here agreed to cut output. "
+            "Officials held talks between the oil companies and the unions.")
+    x = run(extractor, text, D(1987, 3, 2))
+    assert [o for o, _, _ in described(x)] == ["Organization of the Petroleum Exporting Countries"]
+
+
+def test_a_meeting_organised_by_an_organization_is_its_own(extractor):
+    text = "The presidents urged donors to act at a meeting organised by the Economic Commission for Africa."
+    x = run(extractor, text, D(1987, 6, 15))
+    assert [o for o, _, _ in described(x)] == ["Economic Commission for Africa"]
+
+
+
+def test_an_organization_called_by_its_number_of_members_meets(extractor):
+    text = ("The Group of Seven is worried about the dollar. "
+            "When the Seven meet in Rome next month, currencies will top the agenda.")
+    x = run(extractor, text, D(1991, 4, 13))
+    assert described(x) == [("G7", "Rome", "1991-05")]
+
+
+def test_community_ministers_are_the_european_communitys(extractor):
+    text = "The European Community is split on fish. Community ministers agreed in Luxembourg to cut the quotas."
+    x = run(extractor, text, D(1991, 4, 13))
+    assert [(o, loc) for o, loc, _ in described(x)] == [("European Community", "Luxembourg")]
+
+
+def test_a_name_of_the_community_is_not_its_ministers(extractor):
+    text = "The European Community was set to plunge into a budget crisis, diplomats said."
+    assert run(extractor, text, D(1991, 4, 13)).summits == []
+
+
+def test_talks_two_parties_hold_are_bilateral(extractor):
+    text = "GENEVA, March 2 - The European Community and Comecon ended talks here on trade."
+    assert run(extractor, text, D(1987, 3, 2)).summits == []
+
+
+def test_an_organizations_committee_meeting_is_its_meeting(extractor):
+    text = "Delegates prepared for next week's International Monetary Fund interim committee meeting in Washington."
+    x = run(extractor, text, D(1987, 4, 7))
+    assert described(x) == [("International Monetary Fund", "Washington, D.C.", "1987-04")]
+
+
+def test_a_meeting_known_by_its_city_needs_no_organizer(extractor):
+    text = "In line with a pledge made at the Rome monetary conference in February, the cabinet cut taxes."
+    x = run(extractor, text, D(1987, 4, 9))
+    assert described(x) == [(None, "Rome", "1987-02")]
+
+
+def test_a_meeting_body_told_as_meeting_is_a_summit(extractor):
+    x = run(extractor, "The European Council, which met in Brussels on Friday, backed the plan.", D(2005, 3, 27))
+    assert [(loc, start) for _, loc, start in described(x)] == [("City of Brussels", "2005-03-25")]
+    assert run(extractor, "The European Council has the power to appoint the president.", D(2005, 3, 27)).summits == []

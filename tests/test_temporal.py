@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplokg.dates import PartialDate as D
-from diplokg.extract.temporal import resolve
+from diplokg.extract.temporal import DateRange, resolve
 
 FRIDAY = D(2018, 4, 27)  # a Friday
 
@@ -76,3 +76,10 @@ def test_a_date_without_a_year_in_a_past_event_is_the_last_one():
     assert started("July 25", base) == D(2020, 7, 25)  # "will meet on July 25"
     assert started("July 25", base, past=True) == D(2019, 7, 25)  # "met on July 25"
     assert started("January 2", base, past=True) == D(2020, 1, 2)
+
+
+def test_later_this_year_and_the_weekend_resolve():
+    base = D(1987, 4, 13)
+    assert resolve("later this year", base, future=True) == DateRange(D(1987))
+    assert resolve("later this month", base, future=True) == DateRange(D(1987, 4))
+    assert resolve("this weekend", base, future=True) == DateRange(D(1987, 4))

@@ -15,6 +15,7 @@ the mentions of one summit, and keeps only meetings of states or international o
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -46,6 +47,11 @@ TWO = _LEX.words("two")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
+CITY_STATES = _LEX.words("city_states")
+VENUES = _LEX.words("venues")
+ORGANIZING_VERBS = _LEX.words("organizing_verbs")
+GROUP_NAMES = _LEX.table("group_names")
+COMMUNITY = _LEX.words("community")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
@@ -61,6 +67,8 @@ OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "decl
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
+SETTING_PREPS = frozenset({"at", "during", "after", "following"})
+NAMING_PLACES = frozenset({"CITY", "LOC", "FAC"})
 DATE = frozenset({"DATE"})
 FUTURE_WORDS = frozenset({"will", "shall", "'ll", "next", "upcoming", "coming", "scheduled", "due", "planned", "set",
                           "expected", "ahead", "before", "forthcoming", "later", "tomorrow", "prepare", "preparation",
@@ -141,10 +149,24 @@ def _group_subject(sent: Span) -> Token | None:
             continue
         if _group(token):
             return token
+        if _group_name(token) and token.head.lemma_.lower() in GROUP_VERBS and not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
+            return token  # "the Seven meet in Paris", "the Twelve agreed"
         if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"} and \
                 not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
             return token  # (not "X met with world leaders": talks with others, not X's own meeting)
     return None
+
+
+def _group_name(token: Token) -> tuple[str, ...]:
+    """"the Seven", "the Twelve": what news calls an organization by its number of members (the
+    organizations it may be, for the assembler to pick the one the article names)."""
+    names = GROUP_NAMES.get(token.text) if token.text not in COMMUNITY else None
+    doc = token.doc
+    if not names or token.i == 0 or doc[token.i - 1].lower_ != "the" or (
+            token.ent_type_ and len(entity_at(token) or ()) > 1):
+        return ()  # (not "the European Community", a name of its own)
+    return tuple(names)
 
 
 def _group(token: Token) -> bool:
@@ -154,8 +176,9 @@ def _group(token: Token) -> bool:
         return False
     lefts = list(token.lefts)
     if not any(t.ent_type_ in ORGANIZER_LABELS for t in lefts for t in t.subtree) and not any(
-            t.ent_type_ in ORGANIZER_LABELS for t in token.subtree):
-        return False
+            t.ent_type_ in ORGANIZER_LABELS for t in token.subtree) and not any(
+            t.text in COMMUNITY for t in lefts):
+        return False  # (but "Community ministers": the European Community's)
     return token.lemma_.lower() == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
 
 
@@ -165,11 +188,19 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     blocked = mods & NOT_A_SUMMIT
     if blocked and blocked <= NEGOTIATING and _held_by_group(trigger):
         blocked = set()  # "EC farm ministers, who ended another marathon negotiating session"
+    if blocked == {"committee"} and any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)
+                                        for m in m.subtree):
+        blocked = set()  # "the IMF interim committee meeting": an organization's committee
     if blocked or any(c.lower_ == "with" for c in trigger.children):
         return None
     of_tokens = _of_phrase(trigger)
     if any(t.lower_ in TWO for t in of_tokens):
         return None  # "a meeting of foreign ministers of both countries": bilateral
+    talks = trigger.lower_ == "talks"
+    if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
+                  or any("-" in m.text or (m.dep_ == "amod" and m.ent_type_) for m in _modifiers(trigger))
+                  or _pair_holds(trigger)):
+        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks"
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -179,16 +210,22 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     # "the NATO meeting", and "an EU council meeting" (the organization names the body that meets)
     named = _modifiers(trigger) + [c for m in _modifiers(trigger) if m.dep_ == "compound" for c in m.children
                                    if c.dep_ == "compound"]
-    organized = any(entity_at(m, ORGANIZER_LABELS) for m in named) or any(
+    organized = any(t.ent_type_ in ORGANIZER_LABELS for t in _organized_by(trigger)) or any(
+        entity_at(m, ORGANIZER_LABELS) for m in named) or any(
         t.ent_type_ in ORGANIZER_LABELS for t in of_tokens) or (
         bool(of_tokens) and any(t.ent_type_ in ORGANIZER_LABELS for t in _from_phrase(trigger)))
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
-    if len(_participants(trigger)) >= 2:
+    if len(_participants(trigger)) >= 2 and not talks:
         return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
     if organized or any(_participant_noun(h) for h in heads_of):
         return "summits.meeting-of-parties"
+    # "the Louvre meeting", "the Paris monetary conference": named after where it was held (a
+    # city or a venue, not a country: "the Japan talks" are about Japan)
+    if any(entity_at(m, NAMING_PLACES) is not None for m in _modifiers(trigger) if m.dep_ in {"compound", "nmod"}) \
+            and any(c.dep_ in {"det", "poss"} for c in trigger.children) and not trigger.ent_type_:
+        return "summits.place-named"
     if any(c.lower_ == "here" for c in trigger.children) or (
             trigger.dep_ == "pobj" and any(c.lower_ == "here" for c in trigger.head.head.children)):
         return "summits.meeting-of-parties"  # "the talks here": where the article was filed
@@ -197,6 +234,19 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if _group_subject(sent) is not None or any(_group(t) for t in sent):
         return "summits.ministers-meet"  # "not adopted by EU ministers ... at a Brussels meeting"
     return None
+
+
+def _pair_holds(trigger: Token) -> bool:
+    """"The EC and Comecon ended talks here": two parties, joined, hold it (bilateral)."""
+    verb = verb_of(trigger)
+    if verb is None:
+        return False
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        joined = [c for c in subject.children if c.dep_ == "conj"]
+        if len(joined) == 1 and not any(c.dep_ == "conj" for c in joined[0].children) and subject.ent_type_ and \
+                joined[0].ent_type_:
+            return True
+    return False
 
 
 def _held_by_group(trigger: Token) -> bool:
@@ -289,6 +339,8 @@ def _unreal(trigger: Token) -> bool:
     if trigger.dep_ == "dobj" and trigger.head.i == verb.i and verb.lemma_.lower() not in HOLDING_VERBS and any(
             c.dep_ == "aux" and c.lower_ in {"would", "could", "might", "may"} for c in verb.children):
         return True  # "deviations would trigger consultations": only supposed
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS and trigger.head.head.i == verb.i:
+        return False  # "urged partners to act at a meeting": where the urging was done, not what is urged
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
@@ -297,7 +349,15 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
     General Assembly", "the WTO's summit"; or whose ministers meet. (Left to the article's
     context otherwise.)"""
     of_tokens = _of_phrase(trigger)
-    for token in [*_modifiers(trigger), *of_tokens, *(_from_phrase(trigger) if of_tokens else [])]:
+    # the of-phrase's own head first: "the meeting of the U.N. Economic Commission for Africa" is
+    # the commission's, not the U.N.'s
+    for token in (c for p in trigger.children if p.dep_ == "prep" and p.lower_ in {"of", "between", "among"}
+                  for c in p.children if c.dep_ == "pobj"):
+        ent = entity_at(token, ORGANIZER_LABELS)
+        if ent is not None:
+            return ent
+    for token in [*_modifiers(trigger), *of_tokens, *(_from_phrase(trigger) if of_tokens else []),
+                  *_organized_by(trigger)]:
         for t in token.subtree:
             ent = entity_at(t, ORGANIZER_LABELS)
             if ent is not None:
@@ -316,6 +376,12 @@ def _organizer(trigger: Token, group: Token | None) -> Span | None:
     return None
 
 
+def _organized_by(trigger: Token) -> list[Token]:
+    """"a meeting organised by the Economic Commission for Africa": who holds it."""
+    return [t for clause in trigger.children if clause.dep_ == "acl" and clause.lemma_.lower() in ORGANIZING_VERBS
+            for c in clause.children if c.dep_ == "agent" for t in c.subtree]
+
+
 def _described(trigger: Token, group: Token | None) -> tuple[str, ...]:
     """The organizations that the meeting's participants are described as: "meetings of leading
     industrial nations", "officials of the seven major industrial countries met"."""
@@ -326,6 +392,11 @@ def _described(trigger: Token, group: Token | None) -> tuple[str, ...]:
     text = doc[min(t.i for t in tokens):max(t.i for t in tokens) + 1].text
     for pattern, names in DESCRIBED_GROUPS:
         if pattern.search(text):
+            return names
+    for token in tokens:
+        names = _group_name(token) or (tuple(GROUP_NAMES[token.text]) if token.text in COMMUNITY and
+                                       token.dep_ == "compound" else ())
+        if names:
             return names
     return ()
 
@@ -556,6 +627,20 @@ class SummitFinder:
                     end += 1
                 if end > start and not (end < len(doc) and doc[end].ent_type_ and doc[end].ent_iob_ == "I"):
                     found.append(Span(doc, start, end, label="LOC"))
+        # "the Taupo meeting", "the Louvre accord": a name before a meeting or an accord is its
+        # place when the article names that place elsewhere (its dateline) or it is a known venue
+        places = {e.text.lower() for e in doc.ents if e.label_ in {"CITY", "LOC", "GPE"}}
+        for token in doc:
+            if token.dep_ not in {"compound", "nmod"} or token.pos_ != "PROPN" or not token.is_title or (
+                    token.head.lemma_.lower() not in SUMMIT_NOUNS | MEETING_NOUNS | PLACED_ACCORDS
+                    and token.head.lower_ != "talks") or token.i in relabelled:
+                continue
+            ent = entity_at(token)
+            if ent is not None and (ent.label_ != "PERSON" or len(ent) > 1):
+                continue
+            if token.text in VENUES or token.lower_ in places:
+                found.append(Span(doc, token.i, token.i + 1, label="LOC"))
+                relabelled.add(token.i)
         if found:
             doc.ents = filter_spans([*(e for e in doc.ents if e.start not in relabelled), *found])
             reset_index(doc)
@@ -568,6 +653,8 @@ class SummitFinder:
             found_meeting = False
             for token in sent:
                 lemma = token.lemma_.lower()
+                if token.lower_ == "talks" and token.tag_ == "NNS":
+                    lemma = "talks"  # (the lemma is "talk")
                 if lemma not in _MEETING_WORDS or token.pos_ not in {"NOUN", "PROPN"} or _name_part(token):
                     continue
                 if lemma in SUMMIT_NOUNS:
@@ -604,7 +691,8 @@ class SummitFinder:
             if token.lower_.rstrip("s") not in PLACED_ACCORDS or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
             own = list(token.children)
-            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, frozenset({"CITY"}))] if e]
+            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, NAMING_PLACES)] if e
+                      and (e.label_ == "CITY" or e.text in VENUES)]
             places += [e for c in own if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
                        for e in [entity_at(g, frozenset({"CITY"}))] if e]
             if not places or (any(c.dep_ == "det" and c.lower_ in {"a", "an", "no"} for c in own) and not any(
@@ -696,7 +784,7 @@ class SummitFinder:
         out = []
         for token in candidates[:1]:
             mention = self._mention(token, "summits.ministers-act", token, leaders=True)
-            if mention is not None and mention.organizer is not None:
+            if mention is not None and (mention.organizer is not None or mention.described):
                 out.append(mention)
         if out:
             return out
@@ -724,6 +812,20 @@ class SummitFinder:
                 break
         return out
 
+    @staticmethod
+    def _body_meets(ent: Span) -> bool:
+        """"The European Council, meeting in Brussels, ...", "the General Assembly, which took place
+        this week", "travelled to New York for the UN General Assembly": the body as a meeting,
+        told by the words that hang on it (however the parser split its name)."""
+        node = ent.root
+        while node.dep_ == "appos" and node.head.i != node.i:
+            node = node.head  # "the United Nations (UN) General Assembly"
+        for child in (*ent.root.children, *node.children):
+            if child.dep_ in {"acl", "relcl"} and child.lemma_.lower() in {"meet", "gather", "convene", "take"}:
+                return True
+        prep = node.head if node.dep_ == "pobj" else None
+        return prep is not None and prep.lower_ == "for" and prep.head.lemma_.lower() in TRAVEL_VERBS | ATTEND_VERBS
+
     def _bodies(self, sent: Span) -> list[SummitMention]:
         """"at the European Council last week", "the IMF's interim committee meets"."""
         out = []
@@ -739,7 +841,7 @@ class SummitFinder:
             after = sent.doc[ent.end].lemma_.lower() if ent.end < sent.end else ""
             dated = any(e.start >= ent.end and e.start - ent.end <= 2 for e in ents_in(sent, DATE))
             if before in {"at", "after", "before", "during", "since", "until"} or dated or after in {
-                    "meet", "meeting", "summit", "session"}:
+                    "meet", "meeting", "summit", "session"} or self._body_meets(ent):
                 body = MEETING_BODIES.get(ent.text, MEETING_BODIES.get(ent.text.removeprefix("the "), ""))
                 mention = self._mention(ent.root, "summits.meeting-body", None, body=body)
                 if mention is not None:
@@ -788,14 +890,24 @@ class _Draft:
                     return False
                 shared = True
         a = self.dates.start if self.dates is not None else (
-            today if self.tense != "future" and not self.timeless else None)
+            today if self.tense != "future" and not self.timeless and not self.placed_past else None)
         b = other.dates.start if other.dates is not None else (
-            today if other.tense != "future" and not other.timeless else None)
+            today if other.tense != "future" and not other.timeless and not other.placed_past else None)
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
-            shared = True
+            # the article's day taken for an undated mention agrees with "this month" without
+            # saying it is the same meeting ("told a conference of ASEAN ministers" and "the
+            # Venice summit this month")
+            assumed = (self.dates is None) != (other.dates is None)
+            explicit = self.dates or other.dates
+            shared = shared or not (assumed and explicit is not None and explicit.start.precision != "day")
         return shared
+
+    @property
+    def placed_past(self) -> bool:
+        """Told as held somewhere, without a date ("who hosted the Louvre meeting"): of any time."""
+        return self.dates is None and self.location is not None and self.tense == "past"
 
     def absorb(self, other: _Draft) -> None:
         self.organizer = self.organizer or other.organizer
@@ -881,9 +993,21 @@ class SummitAssembler:
         if mention.kind is EntityKind.COUNTRY:
             city = self.cities.get(mention.name) or self.cities.get(mention.surface)
             if city is None:
-                return None
+                # a city state is its own meeting place ("SINGAPORE, June 18 -")
+                return a.add(Mention(EntityKind.PLACE, mention.name, mention.surface, mention.start, mention.end)) \
+                    if mention.name in CITY_STATES else None
             return a.add(Mention(EntityKind.CITY, city.label, mention.surface, mention.start, mention.end))
         return a.add(mention) if mention.kind in {EntityKind.CITY, EntityKind.PLACE} else None
+
+    @functools.cached_property
+    def dateline(self) -> Entity | None:
+        """Where the article was filed: its dateline city, or the city of a city state
+        ("SINGAPORE, June 18 -" names the country)."""
+        a = self.article
+        if a.dateline is not None:
+            return a.dateline
+        first = a.doc.ents[0] if a.doc.ents else None
+        return self._place(first) if first is not None and first.start == 0 else None
 
     def run(self, mentions: list[SummitMention]) -> None:
         a = self.article
@@ -908,7 +1032,7 @@ class SummitAssembler:
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
                 noun=_noun(m),
                 participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
-                of_countries=m.numbered or bool(m.participants),
+                of_countries=m.numbered or len(m.participants) >= 2,
                 numbered=m.numbered,
                 tense=m.tense,
                 here=m.here,
@@ -979,13 +1103,16 @@ class SummitAssembler:
         if organizer is None and not d.numbered:
             organizer = next((org for org in (near, main_org)
                               if self._members_of(org, d.participants, most=org is not near)), None)
-        if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders):
+        if organizer is None and not (d.of_countries or d.noun == "summit" or d.leaders or
+                                      d.evidence.rule == "summits.place-named"):
             return  # a meeting of no organization, not called a summit, without leaders or countries
+            # (but one known by its place: "the Paris monetary conference")
         acting = d.evidence.rule == "summits.ministers-act" and d.tense != "future"
         # undated: today's when it is under way or told as just held; but a past one held
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
         # be of any time, so its date is not the article's
-        elsewhere = d.location is not None and (a.dateline is None or d.location.key != a.dateline.key)
+        dateline = self.dateline
+        elsewhere = d.location is not None and (dateline is None or d.location.key != dateline.key)
         now = not d.timeless and (d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
@@ -993,9 +1120,12 @@ class SummitAssembler:
         # a meeting the text dates to the article's own day ("on the eve of a two-day meeting",
         # "opens today") is under way where the article was filed, whatever its tense
         dated_today = d.dates is not None and base is not None and base.day is not None and d.dates.start == base
-        if location is None and a.dateline is not None and (
-                (today and (d.here or d.tense == "present" or acting)) or d.recent or dated_today):
-            location = a.dateline  # happening now or just held, where the article was filed
+        # an undated meeting told as just held is the article's own ("Clark told a conference of
+        # ASEAN ministers"): news reports it from where it is held
+        undated_past = d.dates is None and d.tense == "past" and now
+        if location is None and dateline is not None and (
+                (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today):
+            location = dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
             f"in {location.label}" if location else None,

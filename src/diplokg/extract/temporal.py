@@ -169,6 +169,13 @@ def resolve(text: str, base: PartialDate | None, past: bool = False, future: boo
                   expr, flags=re.I)
     expr = re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+(?!the\b|this\b)(?=\w)", "", expr,
                   flags=re.I)
+    # "later this year", "earlier in the month": the year or month itself (no finer)
+    expr = re.sub(r"^(?:later|earlier)\s+(?:in\s+the|this)\s+(year|month)$", r"this \1", expr, flags=re.I)
+    expr = re.sub(r"^(?:later|earlier)\s+(?=(?:next|last)\s+(?:year|month)$)", "", expr, flags=re.I)
+    # "this weekend", "the weekend", "next weekend": the week it ends
+    expr = re.sub(r"^(?:(this|next|last|the|coming)\s+)?weekend$",
+                  lambda m: f"{m.group(1) if (m.group(1) or '').lower() in {'next', 'last'} else 'this'} week",
+                  expr, flags=re.I)
     # "April-5-6" (wire copy): "April 5-6"
     expr = re.sub(r"^([A-Za-z]{3,9})-(?=\d)", r"\1 ", expr)
     if not expr or _DURATION.search(expr):
