@@ -453,3 +453,76 @@ def test_a_relative_clause_of_undertaking_commits_the_sum_of_the_noun_it_describ
 )
 def test_a_measure_ordered_is_decided(extractor, text, parties):
     assert {party for party, *_ in commitments(run(extractor, text))} == parties
+
+
+def run_on(extractor: Extractor, text: str, date: D) -> Extraction:
+    return extractor.extract(Document(id="t", text=text, date=date))
+
+
+def test_an_agreement_to_plural_talks_is_one(extractor):
+    x = run(extractor, "NATO foreign ministers agreed to formal talks on a security pact with Georgia.")
+    assert commitments(x) == {("NATO", None, None, None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 40 mln dlr loan approved by the Asian Development Bank last week will pay for new roads in Laos.",
+         {("Asian Development Bank", Decimal(40000000), "USD", None)}),
+        ("Ghana said the 12 billion yen in credits extended by Japan would be repaid over 30 years.",
+         {("Japan", Decimal(12000000000), "JPY", None)}),
+        ("The offer of 30 dlrs a share made by the Canadian group was turned down.", set()),
+    ],
+)
+def test_what_a_participle_says_its_agent_gave(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected
+
+
+def test_a_quota_owned_with_its_figure_is_a_commitment(extractor):
+    x = run_on(extractor, "Ministers said that in May, Venezuela pumped 50,000 bpd below its 1.5 mln bpd quota, "
+                          "Kuwait 30,000 bpd less than its 900,000 bpd allocation.", D(1987, 6, 1))
+    assert {(party, value) for party, value, *_ in commitments(x)} == {
+        ("Venezuela", Decimal(1500000)), ("Kuwait", Decimal(900000))}
+    x = run_on(extractor, "Gabon's OPEC output quota is currently 160,000 barrels a day.", D(1987, 6, 1))
+    assert {(party, value) for party, value, *_ in commitments(x)} == {("Gabon", Decimal(160000))}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraq, which said it would not honour its 1.5 mln bpd quota, pumped more.",
+        "Kenya had sought to raise its coffee export quota to 1.4 mln bags.",
+        "Colombia wanted to keep its previous quota share of 17 pct.",
+        "The country's quota in the fund allows it to borrow 40 mln dlrs.",
+    ],
+)
+def test_no_quota_commitment_when_refused_sought_or_past(extractor, text):
+    assert not [c for c in run_on(extractor, text, D(1987, 6, 1)).commitments if c.evidence.rule == "commitments.quota"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ireland is bound by the directive to cut its fish catch by 15 pct within three years.",
+         {("Ireland", Decimal(15), "percent", "2022")}),
+        ("The treaty obliges Poland to keep its deficit below 3 pct of GDP.",
+         {("Poland", Decimal(3), "percent of GDP", None)}),
+        ("Anyone so fond of control was bound to clash with Sweden's voters.", set()),
+    ],
+)
+def test_obligations_by_what_binds(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mexico said exports were weak. The country is targeting a fall in this year's current account deficit "
+         "to 2.0 billion dlrs.", {("Mexico", Decimal(2000000000), "USD", "1987")}),
+        ("Chile has set a five pct economic growth target for 1988.", {("Chile", Decimal(5), "percent", "1988")}),
+        ("The Dutch government has decided on tax cuts of some two billion guilders for next year.",
+         {("Netherlands", Decimal(2000000000), "NLG", "1988")}),
+    ],
+)
+def test_the_period_a_target_or_measure_is_for_is_its_deadline(extractor, text, expected):
+    assert commitments(run_on(extractor, text, D(1987, 3, 5))) == expected

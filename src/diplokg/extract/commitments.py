@@ -27,6 +27,7 @@ the undertaking's own clause only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -76,8 +77,11 @@ MODALS_NOT_COMMITTED = _LEX.words("modals_not_committed")
 NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
+OBLIGATION_BY = _LEX.words("obligation_by")
+QUOTA_NOUNS = _LEX.words("quota_nouns")
+NOT_CURRENT = _LEX.words("not_current")
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
-             | RECEIVING_VERBS | OBLIGATION_WORDS | TARGET_VERBS | {"committed"})
+             | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
@@ -189,12 +193,16 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject (or passive agent), or that of the clause it hangs from ("Britain urged
     ..., pledging"); for a relative clause, the noun it describes; for "the accord commits Brazil
     to reduce", the one committed."""
-    if verb.lemma_.lower() in {"commit", "oblige", "obligate", "bind", "require", "compel"} and any(
-            c.dep_ == "xcomp" for c in verb.children):
+    binding = verb.lemma_.lower() in {"commit", "oblige", "obligate", "bind", "require", "compel"}
+    if binding and any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in {"itself", "themselves"}),
                    None)
         if obj is not None and _party_of(obj) is not None:
             return obj
+    bound = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if binding else None
+    if bound is not None:
+        return bound  # "Britain is bound by the treaty to": the one bound, not what binds it
     node = verb
     for _ in range(8):
         # "raised by 4,500 tonnes": a quantity after "by" is no agent
@@ -365,9 +373,27 @@ def _scope(verb: Token, subject: Token | None) -> Span | None:
     undertaken = {t.i for t in passive.subtree} if passive is not None and subject is not None and \
         subject.i != passive.i else set()
     tokens = [t for t in verb.subtree if t.i not in excluded and (t.i >= verb.i or t.i in undertaken)]
+    if _given_by(verb, subject):
+        # "the pounds 50m given by the government": what was given is the noun the participle describes
+        tokens = list(_described(verb)) + tokens
     if len(tokens) <= 1:
         return None
     return _span(verb.doc, tokens)
+
+
+def _given_by(verb: Token, subject: Token | None) -> bool:
+    """A participle that describes what its agent gave or decided ("the aid granted by Japan", "a
+    loan approved by the World Bank")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and subject is not None and subject.head.dep_ == "agent" \
+        and subject.head.head.i == verb.i
+
+
+def _described(participle: Token) -> Span:
+    """The noun phrase a participle describes, up to it ("the 2 billion dlrs in credits [extended]")."""
+    noun = participle.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        noun = noun.head.head
+    return participle.doc[min(noun.left_edge.i, participle.i):participle.i]
 
 
 def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
@@ -378,11 +404,15 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ in {"this", "next"} and before.i >= scope.start:
+            # "this year's surplus": the NER leaves the determiner out, without which it resolves to nothing
+            ent = ent.doc[before.i:ent.end]
+            before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
             marked.append(ent)
-        elif ent.start in inside and not (before is not None and before.lower_ in {"from", "since", "starting",
-                                                                                     "beginning", "after"}):
-            other.append(ent)
+        elif (ent.start in inside or (before is not None and before.lower_ == "for")) and not (
+                before is not None and before.lower_ in {"from", "since", "starting", "beginning", "after"}):
+            other.append(ent)  # the action's own dates, and the period a measure is for ("for 1987")
     return tuple(marked + other)
 
 
@@ -390,7 +420,10 @@ def _topic(trigger: Token) -> Span | None:
     """What the trigger governs: its clause or infinitive first ("promised the United States
     [it will import ...]"), else its object or phrase."""
     clause = next((c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}), None)
-    if clause is not None:
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and clause is None:
+        described = _described(trigger)
+        if len(described):
+            return described  # "the aid granted by Japan": the aid
         return _span(trigger.doc, list(clause.subtree))
     for child in trigger.children:
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}):
@@ -401,7 +434,10 @@ def _topic(trigger: Token) -> Span | None:
 
 
 def _object(verb: Token) -> Token | None:
-    """What a verb gives or does: its object, or the object of its particle phrase."""
+    """What a verb gives or does: its object, or the object of its particle phrase; for a
+    participle, the noun it describes ("the aid granted by Japan")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return verb.head
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr"}:
             return child
@@ -413,17 +449,20 @@ def _object(verb: Token) -> Token | None:
     return None
 
 
+def _one_of(token: Token, words: frozenset[str]) -> bool:
+    """The word is one of ``words`` by its lemma or its spelling ("talks", whose lemma is "talk")."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _agreed_on(verb: Token) -> bool:
     """"agreed to a ceasefire", "agreed on an output ceiling of 16.6 mln bpd", "agreed a plan to
     write off debts": a measure agreed."""
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.lemma_.lower() in MEASURE_NOUNS | ACTION_OBJECTS | AGREED_OBJECTS
-                                     or child.lower_ in MEASURE_NOUNS):
+        if child.dep_ == "dobj" and _one_of(child, MEASURE_NOUNS | ACTION_OBJECTS | AGREED_OBJECTS):
             return True
         if child.dep_ == "prep" and child.lower_ in {"to", "on", "upon"}:
             for pobj in child.children:
-                lemma = pobj.lemma_.lower()
-                if pobj.dep_ == "pobj" and (lemma in MEASURE_NOUNS or lemma in DEAL_NOUNS or lemma in ACTION_OBJECTS):
+                if pobj.dep_ == "pobj" and _one_of(pobj, MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS):
                     return True
     return False
 
@@ -431,8 +470,7 @@ def _agreed_on(verb: Token) -> bool:
 def _undertaken(word: Token) -> bool:
     """What one can be committed to: a measure, a deal, an action or a deed ("committed to its
     quota", "to reducing"), not a stance ("committed to these objectives")."""
-    lemma = word.lemma_.lower()
-    return word.dep_ == "pcomp" or lemma in MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS or word.lower_ in MEASURE_NOUNS
+    return word.dep_ == "pcomp" or _one_of(word, MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS)
 
 
 def _a_measure(verb: Token) -> bool:
@@ -445,7 +483,7 @@ def _a_measure(verb: Token) -> bool:
     if any(a.kind == "money" for a in find_amounts(_span(verb.doc, tokens).text)):
         return True
     return lemma in WEAK_MEASURE_VERBS | GIVING_VERBS and obj is not None and (
-        _measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS)
+        _measure_in(list(obj.subtree)) or _one_of(obj, ACTION_OBJECTS))
 
 
 def _money_in(scope: Span) -> bool:
@@ -471,12 +509,12 @@ class CommitmentFinder:
                     for c in token.children):
                 # "Kuwait was strongly committed to its quota": the clause's verb carries it
                 match = self._match(token.head, "commitments.pledge-verb")
-            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and lemma in OBLIGATION_WORDS):
+            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and _one_of(token, OBLIGATION_WORDS | OBLIGATION_BY)):
                 if lemma in DEAL_VERBS and self._deal_object(token) is not None:
                     match = self._deal(token)
                 elif lemma in PLEDGE_VERBS:
                     match = self._undertaking(token, lemma)
-                elif lemma in OBLIGATION_WORDS or token.lower_ in OBLIGATION_WORDS:
+                elif _one_of(token, OBLIGATION_WORDS | OBLIGATION_BY):
                     match = self._obligation(token)
                 elif lemma in GIVING_VERBS:
                     match = self._giving(token, lemma)
@@ -490,6 +528,8 @@ class CommitmentFinder:
                 match = self._noun(token, lemma)
             elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
                 match = self._kept_deal(token)
+            elif token.pos_ == "NOUN" and lemma in QUOTA_NOUNS:
+                match = self._quota(token)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
@@ -538,8 +578,13 @@ class CommitmentFinder:
         """"X is required to", "is obliged to", "is bound by the treaty to"."""
         infinitive = any(t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                          for t in word.subtree if t.i > word.i)
-        if not infinitive or word.tag_ not in {"VBN", "JJ"}:
+        # passive ("is required to"), or active with the one obliged ("the treaty obliges Spain to")
+        active = word.tag_ in {"VBZ", "VBD", "VBP"} and any(c.dep_ == "dobj" for c in word.children)
+        if not infinitive or (word.tag_ not in {"VBN", "JJ"} and not active):
             return None
+        if word.lemma_.lower() in OBLIGATION_BY and not any(c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+                                                             for c in word.children):
+            return None  # "is bound to fail": what will happen; "is bound by the treaty to": an obligation
         return self._match(word, "commitments.pledge-verb")
 
     @staticmethod
@@ -610,6 +655,8 @@ class CommitmentFinder:
             return None
         obj = _object(verb)
         obj_tokens = list(obj.subtree) if obj is not None else []
+        if obj is not None and obj.i == verb.head.i:
+            obj_tokens = [*_described(verb), obj]  # the noun a participle describes, not its clauses
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
             return None  # "offered 10 dlrs a share", "gave a profit"
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
@@ -645,7 +692,8 @@ class CommitmentFinder:
         match = self._match(verb, "commitments.target-verb")
         if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
             return None  # a company's sales target is no diplomatic commitment
-        return match
+        # a figure targeted is still to come: a date of the target is its deadline ("this year's surplus")
+        return dataclasses.replace(match, deadlines=_deadlines(match.scope, verb), future=True)
 
     def _measure(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         future = _future(verb)
@@ -687,6 +735,39 @@ class CommitmentFinder:
                        for party in [_party_of(t)] if isinstance(party, Span))
         return CommitmentMatch(givers, verb, scope, _topic(verb), _deadlines(scope, verb), "commitments.beneficiary",
                                recipient=recipient, split=True, future=True)
+
+    @staticmethod
+    def _quota(noun: Token) -> CommitmentMatch | None:
+        """"its 1.238 mln bpd quota", "Venezuela's output quota is 1.495 mln bpd": a quota its owner
+        was set, with its figure (not one sought, refused or no longer in force)."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        party = _party_of(owner) if owner is not None else None
+        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS) or any(
+                c.dep_ == "amod" and c.lower_ in NOT_CURRENT for c in noun.children):
+            return None
+        doc = noun.doc
+        if isinstance(party, Token) and owner is not None:
+            # "Nigeria produced 75,000 bpd below its quota, Saudi Arabia 500,000 bpd less than its
+            # allocation": the party named last before the pronoun owns it
+            named = [e for e in ents_in(doc[owner.sent.start:owner.i], PARTY_LABELS - {"PERSON"})]
+            party = named[-1] if named else party
+        tokens = _own_words(noun, skip=owner)
+        verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+        if not find_amounts(_span(doc, tokens).text) and verb is not None and noun.dep_ in SUBJECT_DEPS \
+                and verb.lemma_.lower() in {"be", "set", "fix", "raise", "increase", "cut", "reduce", "lower"}:
+            # "Venezuela's quota is currently 1.495 mln bpd", "Ecuador's quota was set at 210,000 bpd"
+            inside = {t.i for t in noun.subtree}
+            tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
+        scope = _span(doc, tokens)
+        if not any(a.kind in {"count", "percent"} for a in find_amounts(scope.text)):
+            return None
+        # the quota stands whatever is said of its use ("reports may be correct that Nigeria produced
+        # below its quota"), unless its own verb refuses, seeks or only may change it
+        wanting = verb is not None and any(_one_of(v, NOT_COMMITTED) for v in (verb, verb.head)
+                                           if v.i == verb.i or verb.dep_ in COMPLEMENT_DEPS)
+        if verb is not None and (_negated(verb) or wanting or _aux(verb) & MODALS_NOT_COMMITTED):
+            return None  # "would not honour its quota", "sought to raise its quota"
+        return CommitmentMatch((party,), noun, scope, scope, _deadlines(scope), "commitments.quota")
 
     @staticmethod
     def _noun(noun: Token, lemma: str) -> CommitmentMatch | None:
@@ -733,6 +814,14 @@ class CommitmentFinder:
         rule_name = "commitments.kept-pledge" if keeper is not None else "commitments.pledge-noun"
         return CommitmentMatch((party, *others), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name,
                                future=True)
+
+
+def _own_words(word: Token, skip: Token | None = None) -> list[Token]:
+    """The words of ``word``'s phrase, without the phrases joined to it by "and" (nor ``skip``'s)."""
+    left_out = {t.i for c in word.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    if skip is not None:
+        left_out.update(t.i for t in skip.subtree)
+    return [t for t in word.subtree if t.i not in left_out]
 
 
 def _noun_scope(noun: Token) -> Span:
@@ -1030,6 +1119,9 @@ class CommitmentAssembler:
                 continue
             if marked:
                 return found.start
+            if span.start > 0 and span.doc[span.start - 1].lower_ == "for" and (
+                    base is None or found.start.year >= base.year) and found.start.precision != "day":
+                return found.start  # "a growth target for 1987", "tax cuts for next year": the period
             if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"}:
                 continue  # "the decision in January", "the December accord": when it was made
             if match.future and base is None:
