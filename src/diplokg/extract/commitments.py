@@ -78,6 +78,7 @@ NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
 OBLIGATION_BY = _LEX.words("obligation_by")
+_OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 NOT_CURRENT = _LEX.words("not_current")
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
@@ -424,6 +425,7 @@ def _topic(trigger: Token) -> Span | None:
         described = _described(trigger)
         if len(described):
             return described  # "the aid granted by Japan": the aid
+    if clause is not None:
         return _span(trigger.doc, list(clause.subtree))
     for child in trigger.children:
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}):
@@ -509,12 +511,12 @@ class CommitmentFinder:
                     for c in token.children):
                 # "Kuwait was strongly committed to its quota": the clause's verb carries it
                 match = self._match(token.head, "commitments.pledge-verb")
-            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and _one_of(token, OBLIGATION_WORDS | OBLIGATION_BY)):
+            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and _one_of(token, _OBLIGATIONS)):
                 if lemma in DEAL_VERBS and self._deal_object(token) is not None:
                     match = self._deal(token)
                 elif lemma in PLEDGE_VERBS:
                     match = self._undertaking(token, lemma)
-                elif _one_of(token, OBLIGATION_WORDS | OBLIGATION_BY):
+                elif _one_of(token, _OBLIGATIONS):
                     match = self._obligation(token)
                 elif lemma in GIVING_VERBS:
                     match = self._giving(token, lemma)
