@@ -266,7 +266,9 @@ def test_neither_nor_ratified_is_no_measure(extractor):
 
 def test_the_month_a_pledge_was_made_is_no_deadline(extractor):
     text = "Saudi Arabia's oil minister reiterated the kingdom's commitment to the December OPEC accord."
-    assert commitments(run(extractor, text)) == {("Saudi Arabia", None, None, None)}
+    # (the accord is OPEC's own too)
+    opec = "Organization of the Petroleum Exporting Countries"
+    assert commitments(run(extractor, text)) == {("Saudi Arabia", None, None, None), (opec, None, None, None)}
 
 
 def test_a_campaign_promise_is_the_politician_s_party_s_when_the_article_says_which(extractor):
@@ -526,3 +528,26 @@ def test_obligations_by_what_binds(extractor, text, expected):
 )
 def test_the_period_a_target_or_measure_is_for_is_its_deadline(extractor, text, expected):
     assert commitments(run_on(extractor, text, D(1987, 3, 5))) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Traders said OPEC's output accord reached in Geneva last month was holding.",
+         {("Organization of the Petroleum Exporting Countries", None, None, None)}),
+        ("Officials said Spain's agreement with Morocco on fishing rights was working well.",
+         {("Spain", None, None, None), ("Morocco", None, None, None)}),
+        ("Diplomats said they would insist on a human rights clause in any EC-Comecon agreement.", set()),
+        ("Finland has no wish to leave the NATO treaty talks.", set()),
+        ("Ministers said the European Union's Stability and Growth Pact allows small deficits.", set()),
+        ("Italy's delegate spoke at the General Agreement on Tariffs and Trade in Geneva.", set()),
+    ],
+)
+def test_a_deal_a_party_names_as_its_own_binds_it(extractor, text, expected):
+    assert commitments(run_on(extractor, text, D(1987, 4, 27))) == expected
+
+
+def test_a_number_inside_a_name_is_no_value(extractor):
+    x = run_on(extractor, "Canada promised to support the Group of Seven dollar agreement.", D(1987, 4, 27))
+    assert {(party, value) for party, value, *_ in commitments(x)} >= {("Canada", None)}
+    assert not any(value for _, value, *_ in commitments(x))

@@ -81,6 +81,12 @@ OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 NOT_CURRENT = _LEX.words("not_current")
+PENDING_DEAL_WORDS = _LEX.words("pending_deal_words")
+ORGANIZATION_DEALS = _LEX.words("organization_deals")
+OWN_DEAL_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# names that may hold a number of their own ("the Group of Seven", "the Group of 77")
+NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
@@ -482,14 +488,22 @@ def _a_measure(verb: Token) -> bool:
         return True
     obj = _object(verb)
     tokens = list(verb.subtree)
-    if any(a.kind == "money" for a in find_amounts(_span(verb.doc, tokens).text)):
+    if any(a.kind == "money" for a in _amounts(_span(verb.doc, tokens))):
         return True
     return lemma in WEAK_MEASURE_VERBS | GIVING_VERBS and obj is not None and (
         _measure_in(list(obj.subtree)) or _one_of(obj, ACTION_OBJECTS))
 
 
+def _amounts(span: Span) -> list[Amount]:
+    """The amounts of ``span``, without numbers inside names ("the Group of Seven dollar agreement")."""
+    base = span.start_char
+    names = [(e.start_char - base, e.end_char - base) for e in ents_in(span, NAME_LABELS)]
+    # (strictly inside: the NER sometimes names the amount itself, "dollars 21" as a law)
+    return [a for a in find_amounts(span.text) if not any(start < a.start < end for start, end in names)]
+
+
 def _money_in(scope: Span) -> bool:
-    return any(a.kind == "money" for a in find_amounts(scope.text))
+    return any(a.kind == "money" for a in _amounts(scope))
 
 
 def _measure_in(tokens: list[Token]) -> bool:
@@ -634,19 +648,50 @@ class CommitmentFinder:
         ("OPEC's accord")."""
         keeper = next((h for h in heads(deal, 3) if h.pos_ in {"VERB", "AUX", "ADJ"}), None)
         if keeper is None or keeper.lemma_.lower() not in DEAL_KEEPING_VERBS:
-            return None
+            return self._own_deal(deal)
         if any(h.pos_ != "ADP" for h in heads(deal, 3) if h.i != keeper.i
                and h.i in range(min(deal.i, keeper.i), max(deal.i, keeper.i))):
-            return None  # "reiterated its commitment to the accord": the pledge noun says it
+            # "reiterated its commitment to the accord": the pledge noun says it (and "OPEC's
+            # accord" is OPEC's)
+            return self._own_deal(deal)
         if keeper.pos_ == "ADJ" and keeper.dep_ == "acomp":
             keeper = keeper.head  # "remain committed to the treaty"
         match = self._match(keeper, "commitments.kept-deal")
         if match is None:
-            return None
+            return self._own_deal(deal)
         own = [p for c in deal.children if c.dep_ in {"poss", "compound"}
                for p in [entity_at(c, PARTY_LABELS - {"PERSON", "CITY"})] if p is not None and p not in match.parties]
         return CommitmentMatch(match.parties + tuple(own), keeper, match.scope, _span(deal.doc, list(deal.subtree)),
                                match.deadlines, match.rule, future=match.future)
+
+    @staticmethod
+    def _own_deal(deal: Token) -> CommitmentMatch | None:
+        """"OPEC's pricing and production accord", "the Louvre and Washington G-7 agreements": a deal
+        that a state or an organization names as its own binds it; not one still talked of
+        ("talks on an EC-Hungary pact", "a proposed U.S.-Canada accord")."""
+        if entity_at(deal, PARTY_LABELS) is not None:
+            return None  # "the General Agreement on Tariffs and Trade", "the North Atlantic Treaty Organisation"
+        own: list[Span | Token] = []
+        for child in deal.children:
+            ent = entity_at(child, OWN_DEAL_LABELS) if child.dep_ in {"poss", "compound", "nmod"} else None
+            if ent is not None and ent.label_ != "COUNTRY" and not _one_of(deal, ORGANIZATION_DEALS):
+                continue  # "the NATO treaty", "the EU's Stability Pact": rules that bind its members
+            if ent is not None and ent not in own:
+                own.append(ent)
+        if not own or any(_one_of(c, PENDING_DEAL_WORDS) or (c.dep_ == "det" and c.lower_ not in DEFINITE)
+                          for c in deal.children):
+            return None  # "any EC-Comecon agreement", "no OPEC accord", "a new G-7 accord": none yet
+        for prep in (c for c in deal.children if c.dep_ == "prep" and c.lower_ == "with"):
+            # "Japan's agreement with the United States": the other side is bound too
+            for pobj in prep.children:
+                for t in conjuncts(pobj):
+                    ent = entity_at(t, OWN_DEAL_LABELS)
+                    if ent is not None and ent not in own:
+                        own.append(ent)
+        if any(_one_of(h, PENDING_DEAL_WORDS | NOT_COMMITTED) for h in heads(deal, 4)):
+            return None
+        scope = _span(deal.doc, list(deal.subtree))
+        return CommitmentMatch(tuple(own), deal, scope, scope, _deadlines(scope), "commitments.own-deal")
 
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
@@ -664,7 +709,7 @@ class CommitmentFinder:
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
-        counted = bool(obj_tokens) and any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text))
+        counted = bool(obj_tokens) and any(a.kind == "count" for a in _amounts(_span(verb.doc, obj_tokens)))
         if _money_in(match.scope) or counted:
             # "is to freeze petrol duty and fund a package": the infinitive is shared by the list
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or (
@@ -689,7 +734,7 @@ class CommitmentFinder:
         its surplus to 8.0 billion dlrs": a figure set as a goal, by a state or an organization."""
         after = [t for t in verb.subtree if t.i > verb.i]
         if _object(verb) is None or verb.tag_ == "VBN" or not after or not any(
-                a.kind in {"money", "percent", "count"} for a in find_amounts(_span(verb.doc, after).text)):
+                a.kind in {"money", "percent", "count"} for a in _amounts(_span(verb.doc, after))):
             return None  # "targeted the convoy", "was targeted": no figure set
         match = self._match(verb, "commitments.target-verb")
         if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
@@ -715,7 +760,7 @@ class CommitmentFinder:
         if lemma in WEAK_MEASURE_VERBS and not (
                 (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS
                                       or obj.lower_ in ACTION_OBJECTS))
-                or find_amounts(match.scope.text)):
+                or _amounts(match.scope)):
             return None  # "will begin", "will hold out": no measure said
         # a measure needs a party that decides: a state, an organization, or what stands for one
         if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
@@ -729,7 +774,7 @@ class CommitmentFinder:
         subject = _subject(verb)
         recipient = entity_at(subject, frozenset({"COUNTRY"})) if subject is not None else None
         scope = _scope(verb, subject)
-        if recipient is None or scope is None or not find_amounts(scope.text):
+        if recipient is None or scope is None or not _amounts(scope):
             return None
         # "will receive 1.3 billion dlrs ... from the United States": the giver is named
         givers = tuple(party for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
@@ -755,13 +800,13 @@ class CommitmentFinder:
             party = named[-1] if named else party
         tokens = _own_words(noun, skip=owner)
         verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
-        if not find_amounts(_span(doc, tokens).text) and verb is not None and noun.dep_ in SUBJECT_DEPS \
+        if not _amounts(_span(doc, tokens)) and verb is not None and noun.dep_ in SUBJECT_DEPS \
                 and verb.lemma_.lower() in {"be", "set", "fix", "raise", "increase", "cut", "reduce", "lower"}:
             # "Venezuela's quota is currently 1.495 mln bpd", "Ecuador's quota was set at 210,000 bpd"
             inside = {t.i for t in noun.subtree}
             tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
         scope = _span(doc, tokens)
-        if not any(a.kind in {"count", "percent"} for a in find_amounts(scope.text)):
+        if not any(a.kind in {"count", "percent"} for a in _amounts(scope)):
             return None
         # the quota stands whatever is said of its use ("reports may be correct that Nigeria produced
         # below its quota"), unless its own verb refuses, seeks or only may change it
@@ -801,7 +846,7 @@ class CommitmentFinder:
             party, others = (found[0], found[1:]) if found else (None, ())
         if party is None:
             return None
-        if lemma == "target" and not (find_amounts(noun.doc[noun.i:noun.sent.end].text) or any(
+        if lemma == "target" and not (_amounts(noun.doc[noun.i:noun.sent.end]) or any(
                 c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "on"})
                 for c in noun.children)):
             return None  # "airstrikes on Syrian targets": a target struck, not one set
@@ -839,7 +884,7 @@ def _noun_scope(noun: Token) -> Span:
         end = max(end, max(t.i for t in keeper.subtree) + 1)
     dash = next((t.i for t in doc[noun.i:min(end + 5, noun.sent.end)] if t.text in
                  {"-", "--", "\u2013", "\u2014", ":"}), None)
-    if dash is not None and not find_amounts(doc[noun.i:end].text):
+    if dash is not None and not _amounts(doc[noun.i:end]):
         end = noun.sent.end
     return doc[noun.i:max(end, noun.i + 1)]
 
@@ -1138,7 +1183,7 @@ class CommitmentAssembler:
         """The amounts the undertaking commits: the first in its clause; with ``change``, the one
         after "to"; with ``split``, one for each amount joined by "and"."""
         text = match.scope.text
-        amounts = find_amounts(text)
+        amounts = _amounts(match.scope)
         if not amounts:
             return [_described_amount(match.trigger) or _earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
@@ -1223,7 +1268,7 @@ def _described_amount(trigger: Token) -> Amount | None:
     # (the parser may hang "35bn savings" in apposition to "pounds": the phrase starts there)
     start = head.head.left_edge.i if head.dep_ == "appos" else head.left_edge.i
     before = doc[start:max(trigger.left_edge.i, head.i + 1)]
-    money = [a for a in find_amounts(before.text) if a.kind in {"money", "count"}]
+    money = [a for a in _amounts(before) if a.kind in {"money", "count"}]
     return money[0] if len(money) == 1 else None
 
 
@@ -1240,7 +1285,7 @@ def _earlier_amount(match: CommitmentMatch) -> Amount | None:
         if sent.start == 0:
             return None
         sent = sent.doc[sent.start - 1].sent
-        money = [a for a in find_amounts(sent.text) if a.kind == "money"]
+        money = [a for a in _amounts(sent) if a.kind == "money"]
         if len(money) == 1 and any(t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS for t in sent):
             return money[0]
         if money:
