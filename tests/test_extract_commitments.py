@@ -551,3 +551,23 @@ def test_a_number_inside_a_name_is_no_value(extractor):
     x = run_on(extractor, "Canada promised to support the Group of Seven dollar agreement.", D(1987, 4, 27))
     assert {(party, value) for party, value, *_ in commitments(x)} >= {("Canada", None)}
     assert not any(value for _, value, *_ in commitments(x))
+
+
+def test_contributions_raised_and_givers_named_such_as(extractor):
+    text = ("Ministers said international agencies such as the Asian Development Bank pledged an unchanged "
+            "900 mln dlrs to Nepal. Japan raised its pledge to 40 billion yen from 35 billion. Britain almost "
+            "doubled its contribution to 60 mln stg from 32 mln.")
+    assert {(party, value) for party, value, *_ in commitments(run_on(extractor, text, D(1987, 6, 18)))} == {
+        ("Asian Development Bank", Decimal(900000000)), ("Japan", Decimal(40000000000)),
+        ("United Kingdom", Decimal(60000000))}
+    rate = "The Bank of Japan raised its discount rate to 3 pct."
+    assert commitments(run_on(extractor, rate, D(1987, 6, 18))) == set()
+
+
+def test_what_was_given_at_an_organization_s_meeting_with_no_giver_is_the_organization_s(extractor):
+    text = ("Officials spoke after the annual meeting of the Paris Club, at which 2.5 billion dlrs of debt relief "
+            "were pledged.")
+    assert {(party, value) for party, value, *_ in commitments(run_on(extractor, text, D(1987, 6, 18)))} == {
+        ("Paris Club", Decimal(2500000000))}
+    text = "Kenya's minister told a Paris Club meeting that measures adopted last year had worked."
+    assert commitments(run_on(extractor, text, D(1987, 6, 18))) == set()

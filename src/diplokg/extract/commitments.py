@@ -80,6 +80,9 @@ OBLIGATION_WORDS = _LEX.words("obligation_words")
 OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
+CHANGE_VERBS = _LEX.words("change_verbs")
+MEETING_WORDS = _LEX.words("meeting_words")
+GIVEN_NOUNS = _LEX.words("given_nouns")
 NOT_CURRENT = _LEX.words("not_current")
 PENDING_DEAL_WORDS = _LEX.words("pending_deal_words")
 ORGANIZATION_DEALS = _LEX.words("organization_deals")
@@ -185,6 +188,16 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
         party = _party_of(token)
         if party is not None and party not in found:
             found.append(party)
+        # "international organisations such as the World Bank pledged": the ones named
+        for child in token.children:
+            such = any(c.lower_ == "such" for c in child.children) or (
+                child.i > 0 and child.doc[child.i - 1].lower_ == "such")
+            if child.dep_ == "prep" and child.lower_ == "as" and such:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    for t in conjuncts(pobj):
+                        ent = entity_at(t, PARTY_LABELS - {"PERSON"})
+                        if ent is not None and ent not in found:
+                            found.append(ent)
         # "the delegations of Cyprus, Greece and Israel": every country of the list
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -193,6 +206,12 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
                         ent = entity_at(t, PARTY_LABELS)
                         if ent is not None and ent not in found:
                             found.append(ent)
+    if not found and subject.dep_ == "nsubjpass":
+        # "3.15 billion dlrs in fresh funds were pledged": the measure given, for the assembler to
+        # find its giver
+        measure = next((t for t in subject.subtree if _one_of(t, MEASURE_NOUNS)), None)
+        if measure is not None:
+            found.append(measure)
     return tuple(found)
 
 
@@ -564,6 +583,11 @@ class CommitmentFinder:
         if not parties:
             return None
         scope = _scope(verb, subject)
+        inside = {t.i for t in subject.subtree}
+        if subject.dep_ == "nsubjpass" and subject.head.i == verb.i and all(
+                isinstance(p, Token) and p.i in inside for p in parties):
+            # "3.15 billion dlrs in fresh funds were pledged": the subject is what was given
+            scope = _span(verb.doc, [*subject.subtree, *(scope if scope is not None else [verb])])
         if scope is None:
             return None
         # what is undertaken: the verb itself when still to come, else its infinitive ("promised
@@ -745,12 +769,15 @@ class CommitmentFinder:
     def _measure(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         future = _future(verb)
         decided = verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS
+        given = _object(verb)
+        if verb.tag_ in {"VBD", "VBN"} and lemma in CHANGE_VERBS and given is not None and _one_of(given, GIVEN_NOUNS):
+            decided = True  # "Japan raised its pledge to 88 billion yen", "Britain trebled its contribution"
         if not (future or decided):
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
             return None  # the undertaking above it is the commitment ("agreed to end")
         match = self._match(verb, "commitments.will-measure" if future else "commitments.decided-measure",
-                            change=lemma in {"raise", "increase", "reduce", "lower", "cut", "boost", "expand"},
+                            change=lemma in CHANGE_VERBS,
                             split=True, allow_negation=future)
         if match is None:
             return None
@@ -1077,6 +1104,21 @@ class CommitmentAssembler:
         main = a.main_organization()
         return [(main, factor("collective"))] if main is not None else []
 
+    def _meeting_organization(self, token: Token) -> list[tuple[Entity, float]]:
+        """"a meeting of aid donors grouped in the IGGI, in which 3.15 billion dlrs were pledged":
+        what was given at an organization's meeting, with no giver named, the organization gave."""
+        sent = token.sent
+        passive = any(t.dep_ == "nsubjpass" for t in (token, *heads(token, 3)))
+        if not passive or not any(_one_of(t, MEETING_WORDS) for t in sent):
+            return []
+        if ents_in(sent, frozenset({"COUNTRY", "GPE", "PERSON"})):
+            return []  # "Japan's delegate told a GATT meeting that measures adopted ...": the country's
+        for span in ents_in(sent, frozenset({"INTL_ORG", "ORG", "ALLIANCE"})):
+            entity = self.article.entity_of(span, ORGANIZATION_KINDS)
+            if entity is not None and not self.article.press_or_party(entity):
+                return [(entity, factor("collective"))]
+        return []
+
     def _earlier(self, token: Token) -> list[tuple[Entity, float]]:
         """"The sanctions will end ...", "the quota will be raised": the party of the latest
         commitment before that spoke of the same thing (or of the latest one)."""
@@ -1118,7 +1160,7 @@ class CommitmentAssembler:
             named = self._named_country(ref)
             return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
-            return self._earlier(ref)
+            return self._earlier(ref) or self._meeting_organization(ref)
         if lemma in COLLECTIVES:
             return self._collective(ref)
         return []
