@@ -571,3 +571,14 @@ def test_what_was_given_at_an_organization_s_meeting_with_no_giver_is_the_organi
         ("Paris Club", Decimal(2500000000))}
     text = "Kenya's minister told a Paris Club meeting that measures adopted last year had worked."
     assert commitments(run_on(extractor, text, D(1987, 6, 18))) == set()
+
+
+def test_the_participants_of_an_organization_s_meeting_commit_it(extractor):
+    text = ("Finance ministers of the Group of Seven met in Rome. The Group of Seven said growth was slow. The "
+            "communique said the participants agreed to cooperate closely on exchange rates.")
+    assert {party for party, *_ in commitments(run_on(extractor, text, D(1987, 2, 23)))} == {"G7"}
+
+
+def test_a_pledge_reconfirmed_is_kept(extractor):
+    text = "Canada reconfirmed its pledge to cut farm subsidies by 10 pct."
+    assert commitments(run_on(extractor, text, D(1987, 2, 23))) == {("Canada", Decimal(10), "percent", None)}

@@ -82,6 +82,7 @@ _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
+NEAREST_COLLECTIVES = _LEX.words("nearest_collectives")
 GIVEN_NOUNS = _LEX.words("given_nouns")
 NOT_CURRENT = _LEX.words("not_current")
 PENDING_DEAL_WORDS = _LEX.words("pending_deal_words")
@@ -1095,6 +1096,16 @@ class CommitmentAssembler:
             home = a.home_country()
             return [(home, factor("home-country"))] if home is not None else []
         if token.tag_ not in {"NNS", "NNPS"}:
+            return []
+        if lemma in NEAREST_COLLECTIVES:
+            # "the accord by the Group of Five ... the participants agreed": the organization named
+            # last before them, in their sentence or the one before; never the article's at large
+            sent = token.sent
+            start = a.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            for span in reversed(ents_in(a.doc[start:token.i], frozenset({"INTL_ORG", "ORG", "ALLIANCE"}))):
+                entity = a.entity_of(span, ORGANIZATION_KINDS)
+                if entity is not None and not a.press_or_party(entity):
+                    return [(entity, factor("collective"))]
             return []
         orgs = [e for e in ents_in(token.sent, frozenset({"INTL_ORG", "ORG", "ALLIANCE"}))]
         for span in orgs:
