@@ -582,3 +582,17 @@ def test_the_participants_of_an_organization_s_meeting_commit_it(extractor):
 def test_a_pledge_reconfirmed_is_kept(extractor):
     text = "Canada reconfirmed its pledge to cut farm subsidies by 10 pct."
     assert commitments(run_on(extractor, text, D(1987, 2, 23))) == {("Canada", Decimal(10), "percent", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 300 mln dlr pledge by Norway was welcomed by the agency.", {("Norway", Decimal(300000000), "USD", None)}),
+        ("Canada's 1.5 billion dlr aid package for Bangladesh was welcomed.",
+         {("Canada", Decimal(1500000000), "USD", None)}),
+        ("Chevron's offer of 2 billion dlrs for the refinery was turned down.", set()),
+        ("Peru's 14 billion dlr debt weighs on its growth.", set()),
+    ],
+)
+def test_what_a_party_gives_owned_with_its_sum(extractor, text, expected):
+    assert commitments(run_on(extractor, text, D(1987, 4, 10))) == expected

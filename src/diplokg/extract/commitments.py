@@ -80,6 +80,7 @@ OBLIGATION_WORDS = _LEX.words("obligation_words")
 OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
+OWNED_MEASURES = _LEX.words("owned_measures")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
 NEAREST_COLLECTIVES = _LEX.words("nearest_collectives")
@@ -92,7 +93,8 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # names that may hold a number of their own ("the Group of Seven", "the Group of 77")
 NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
-             | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | {"committed"})
+             | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
+             | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
@@ -565,7 +567,9 @@ class CommitmentFinder:
             elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
                 match = self._kept_deal(token)
             elif token.pos_ == "NOUN" and lemma in QUOTA_NOUNS:
-                match = self._quota(token)
+                match = self._quota(token, frozenset({"count", "percent"}))
+            elif token.pos_ == "NOUN" and lemma in OWNED_MEASURES:
+                match = self._quota(token, frozenset({"money"}))
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
@@ -812,14 +816,17 @@ class CommitmentFinder:
                                recipient=recipient, split=True, future=True)
 
     @staticmethod
-    def _quota(noun: Token) -> CommitmentMatch | None:
+    def _quota(noun: Token, kinds: frozenset[str]) -> CommitmentMatch | None:
         """"its 1.238 mln bpd quota", "Venezuela's output quota is 1.495 mln bpd": a quota its owner
-        was set, with its figure (not one sought, refused or no longer in force)."""
+        was set, with its figure (not one sought, refused or no longer in force); likewise what a
+        party gives, with its sum ("Japan's 2 billion dlr aid package"). ``kinds``: of the figure."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         party = _party_of(owner) if owner is not None else None
         if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS) or any(
                 c.dep_ == "amod" and c.lower_ in NOT_CURRENT for c in noun.children):
             return None
+        if "money" in kinds and isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
+            return None  # "Texaco's offer of 2 billion dlrs": a company's bid, no state's
         doc = noun.doc
         if isinstance(party, Token) and owner is not None:
             # "Nigeria produced 75,000 bpd below its quota, Saudi Arabia 500,000 bpd less than its
@@ -834,7 +841,7 @@ class CommitmentFinder:
             inside = {t.i for t in noun.subtree}
             tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
         scope = _span(doc, tokens)
-        if not any(a.kind in {"count", "percent"} for a in _amounts(scope)):
+        if not any(a.kind in kinds for a in _amounts(scope)):
             return None
         # the quota stands whatever is said of its use ("reports may be correct that Nigeria produced
         # below its quota"), unless its own verb refuses, seeks or only may change it
@@ -914,7 +921,10 @@ def _noun_scope(noun: Token) -> Span:
                  {"-", "--", "\u2013", "\u2014", ":"}), None)
     if dash is not None and not _amounts(doc[noun.i:end]):
         end = noun.sent.end
-    return doc[noun.i:max(end, noun.i + 1)]
+    # "the 500 mln dlr pledge by Japan": the noun's own figure before it (not its owner's words)
+    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    start = min((t.i for t in noun.subtree if t.i < noun.i and t.i not in owner and t.like_num), default=noun.i)
+    return doc[start:max(end, noun.i + 1)]
 
 
 def _clause_subject(token: Token) -> Token | None:
