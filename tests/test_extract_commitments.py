@@ -596,3 +596,8 @@ def test_a_pledge_reconfirmed_is_kept(extractor):
 )
 def test_what_a_party_gives_owned_with_its_sum(extractor, text, expected):
     assert commitments(run_on(extractor, text, D(1987, 4, 10))) == expected
+
+
+def test_a_package_its_owner_gets_is_no_commitment_of_its_own(extractor):
+    text = "Bankers cited Chile's 9 billion dlr loan and refinancing package agreed in May."
+    assert commitments(run_on(extractor, text, D(1987, 4, 10))) == set()

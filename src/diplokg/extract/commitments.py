@@ -81,6 +81,7 @@ OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 OWNED_MEASURES = _LEX.words("owned_measures")
+RECEIVED_WORDS = _LEX.words("received_words")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
 NEAREST_COLLECTIVES = _LEX.words("nearest_collectives")
@@ -841,6 +842,8 @@ class CommitmentFinder:
             inside = {t.i for t in noun.subtree}
             tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
         scope = _span(doc, tokens)
+        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens):
+            return None  # "Mexico's 77 billion dlr loan and refinancing package": what its owner gets
         if not any(a.kind in kinds for a in _amounts(scope)):
             return None
         # the quota stands whatever is said of its use ("reports may be correct that Nigeria produced
