@@ -27,6 +27,7 @@ the undertaking's own clause only.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -76,8 +77,25 @@ MODALS_NOT_COMMITTED = _LEX.words("modals_not_committed")
 NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
+OBLIGATION_BY = _LEX.words("obligation_by")
+_OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
+QUOTA_NOUNS = _LEX.words("quota_nouns")
+OWNED_MEASURES = _LEX.words("owned_measures")
+RECEIVED_WORDS = _LEX.words("received_words")
+CHANGE_VERBS = _LEX.words("change_verbs")
+MEETING_WORDS = _LEX.words("meeting_words")
+NEAREST_COLLECTIVES = _LEX.words("nearest_collectives")
+GIVEN_NOUNS = _LEX.words("given_nouns")
+NOT_CURRENT = _LEX.words("not_current")
+PENDING_DEAL_WORDS = _LEX.words("pending_deal_words")
+ORGANIZATION_DEALS = _LEX.words("organization_deals")
+OWN_DEAL_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# names that may hold a number of their own ("the Group of Seven", "the Group of 77")
+NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
-             | RECEIVING_VERBS | OBLIGATION_WORDS | TARGET_VERBS | {"committed"})
+             | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
+             | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
@@ -174,6 +192,16 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
         party = _party_of(token)
         if party is not None and party not in found:
             found.append(party)
+        # "international organisations such as the World Bank pledged": the ones named
+        for child in token.children:
+            such = any(c.lower_ == "such" for c in child.children) or (
+                child.i > 0 and child.doc[child.i - 1].lower_ == "such")
+            if child.dep_ == "prep" and child.lower_ == "as" and such:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    for t in conjuncts(pobj):
+                        ent = entity_at(t, PARTY_LABELS - {"PERSON"})
+                        if ent is not None and ent not in found:
+                            found.append(ent)
         # "the delegations of Cyprus, Greece and Israel": every country of the list
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
@@ -182,6 +210,12 @@ def _parties(subject: Token) -> tuple[Span | Token, ...]:
                         ent = entity_at(t, PARTY_LABELS)
                         if ent is not None and ent not in found:
                             found.append(ent)
+    if not found and subject.dep_ == "nsubjpass":
+        # "3.15 billion dlrs in fresh funds were pledged": the measure given, for the assembler to
+        # find its giver
+        measure = next((t for t in subject.subtree if _one_of(t, MEASURE_NOUNS)), None)
+        if measure is not None:
+            found.append(measure)
     return tuple(found)
 
 
@@ -189,12 +223,16 @@ def _subject(verb: Token) -> Token | None:
     """The verb's subject (or passive agent), or that of the clause it hangs from ("Britain urged
     ..., pledging"); for a relative clause, the noun it describes; for "the accord commits Brazil
     to reduce", the one committed."""
-    if verb.lemma_.lower() in {"commit", "oblige", "obligate", "bind", "require", "compel"} and any(
-            c.dep_ == "xcomp" for c in verb.children):
+    binding = verb.lemma_.lower() in {"commit", "oblige", "obligate", "bind", "require", "compel"}
+    if binding and any(c.dep_ == "xcomp" or (c.dep_ == "advcl" and c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in verb.children):
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in {"itself", "themselves"}),
                    None)
         if obj is not None and _party_of(obj) is not None:
             return obj
+    bound = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) if binding else None
+    if bound is not None:
+        return bound  # "Britain is bound by the treaty to": the one bound, not what binds it
     node = verb
     for _ in range(8):
         # "raised by 4,500 tonnes": a quantity after "by" is no agent
@@ -365,9 +403,27 @@ def _scope(verb: Token, subject: Token | None) -> Span | None:
     undertaken = {t.i for t in passive.subtree} if passive is not None and subject is not None and \
         subject.i != passive.i else set()
     tokens = [t for t in verb.subtree if t.i not in excluded and (t.i >= verb.i or t.i in undertaken)]
+    if _given_by(verb, subject):
+        # "the pounds 50m given by the government": what was given is the noun the participle describes
+        tokens = list(_described(verb)) + tokens
     if len(tokens) <= 1:
         return None
     return _span(verb.doc, tokens)
+
+
+def _given_by(verb: Token, subject: Token | None) -> bool:
+    """A participle that describes what its agent gave or decided ("the aid granted by Japan", "a
+    loan approved by the World Bank")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and subject is not None and subject.head.dep_ == "agent" \
+        and subject.head.head.i == verb.i
+
+
+def _described(participle: Token) -> Span:
+    """The noun phrase a participle describes, up to it ("the 2 billion dlrs in credits [extended]")."""
+    noun = participle.head
+    if noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        noun = noun.head.head
+    return participle.doc[min(noun.left_edge.i, participle.i):participle.i]
 
 
 def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
@@ -378,11 +434,15 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_ in {"this", "next"} and before.i >= scope.start:
+            # "this year's surplus": the NER leaves the determiner out, without which it resolves to nothing
+            ent = ent.doc[before.i:ent.end]
+            before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
             marked.append(ent)
-        elif ent.start in inside and not (before is not None and before.lower_ in {"from", "since", "starting",
-                                                                                     "beginning", "after"}):
-            other.append(ent)
+        elif (ent.start in inside or (before is not None and before.lower_ == "for")) and not (
+                before is not None and before.lower_ in {"from", "since", "starting", "beginning", "after"}):
+            other.append(ent)  # the action's own dates, and the period a measure is for ("for 1987")
     return tuple(marked + other)
 
 
@@ -390,6 +450,10 @@ def _topic(trigger: Token) -> Span | None:
     """What the trigger governs: its clause or infinitive first ("promised the United States
     [it will import ...]"), else its object or phrase."""
     clause = next((c for c in trigger.children if c.dep_ in {"xcomp", "ccomp"}), None)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and clause is None:
+        described = _described(trigger)
+        if len(described):
+            return described  # "the aid granted by Japan": the aid
     if clause is not None:
         return _span(trigger.doc, list(clause.subtree))
     for child in trigger.children:
@@ -401,7 +465,10 @@ def _topic(trigger: Token) -> Span | None:
 
 
 def _object(verb: Token) -> Token | None:
-    """What a verb gives or does: its object, or the object of its particle phrase."""
+    """What a verb gives or does: its object, or the object of its particle phrase; for a
+    participle, the noun it describes ("the aid granted by Japan")."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return verb.head
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr"}:
             return child
@@ -413,17 +480,20 @@ def _object(verb: Token) -> Token | None:
     return None
 
 
+def _one_of(token: Token, words: frozenset[str]) -> bool:
+    """The word is one of ``words`` by its lemma or its spelling ("talks", whose lemma is "talk")."""
+    return token.lemma_.lower() in words or token.lower_ in words
+
+
 def _agreed_on(verb: Token) -> bool:
     """"agreed to a ceasefire", "agreed on an output ceiling of 16.6 mln bpd", "agreed a plan to
     write off debts": a measure agreed."""
     for child in verb.children:
-        if child.dep_ == "dobj" and (child.lemma_.lower() in MEASURE_NOUNS | ACTION_OBJECTS | AGREED_OBJECTS
-                                     or child.lower_ in MEASURE_NOUNS):
+        if child.dep_ == "dobj" and _one_of(child, MEASURE_NOUNS | ACTION_OBJECTS | AGREED_OBJECTS):
             return True
         if child.dep_ == "prep" and child.lower_ in {"to", "on", "upon"}:
             for pobj in child.children:
-                lemma = pobj.lemma_.lower()
-                if pobj.dep_ == "pobj" and (lemma in MEASURE_NOUNS or lemma in DEAL_NOUNS or lemma in ACTION_OBJECTS):
+                if pobj.dep_ == "pobj" and _one_of(pobj, MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS):
                     return True
     return False
 
@@ -431,8 +501,7 @@ def _agreed_on(verb: Token) -> bool:
 def _undertaken(word: Token) -> bool:
     """What one can be committed to: a measure, a deal, an action or a deed ("committed to its
     quota", "to reducing"), not a stance ("committed to these objectives")."""
-    lemma = word.lemma_.lower()
-    return word.dep_ == "pcomp" or lemma in MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS or word.lower_ in MEASURE_NOUNS
+    return word.dep_ == "pcomp" or _one_of(word, MEASURE_NOUNS | DEAL_NOUNS | ACTION_OBJECTS)
 
 
 def _a_measure(verb: Token) -> bool:
@@ -442,14 +511,22 @@ def _a_measure(verb: Token) -> bool:
         return True
     obj = _object(verb)
     tokens = list(verb.subtree)
-    if any(a.kind == "money" for a in find_amounts(_span(verb.doc, tokens).text)):
+    if any(a.kind == "money" for a in _amounts(_span(verb.doc, tokens))):
         return True
     return lemma in WEAK_MEASURE_VERBS | GIVING_VERBS and obj is not None and (
-        _measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS)
+        _measure_in(list(obj.subtree)) or _one_of(obj, ACTION_OBJECTS))
+
+
+def _amounts(span: Span) -> list[Amount]:
+    """The amounts of ``span``, without numbers inside names ("the Group of Seven dollar agreement")."""
+    base = span.start_char
+    names = [(e.start_char - base, e.end_char - base) for e in ents_in(span, NAME_LABELS)]
+    # (strictly inside: the NER sometimes names the amount itself, "dollars 21" as a law)
+    return [a for a in find_amounts(span.text) if not any(start < a.start < end for start, end in names)]
 
 
 def _money_in(scope: Span) -> bool:
-    return any(a.kind == "money" for a in find_amounts(scope.text))
+    return any(a.kind == "money" for a in _amounts(scope))
 
 
 def _measure_in(tokens: list[Token]) -> bool:
@@ -471,12 +548,12 @@ class CommitmentFinder:
                     for c in token.children):
                 # "Kuwait was strongly committed to its quota": the clause's verb carries it
                 match = self._match(token.head, "commitments.pledge-verb")
-            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and lemma in OBLIGATION_WORDS):
+            elif token.pos_ in {"VERB", "AUX"} or (token.pos_ == "ADJ" and _one_of(token, _OBLIGATIONS)):
                 if lemma in DEAL_VERBS and self._deal_object(token) is not None:
                     match = self._deal(token)
                 elif lemma in PLEDGE_VERBS:
                     match = self._undertaking(token, lemma)
-                elif lemma in OBLIGATION_WORDS or token.lower_ in OBLIGATION_WORDS:
+                elif _one_of(token, _OBLIGATIONS):
                     match = self._obligation(token)
                 elif lemma in GIVING_VERBS:
                     match = self._giving(token, lemma)
@@ -490,6 +567,10 @@ class CommitmentFinder:
                 match = self._noun(token, lemma)
             elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
                 match = self._kept_deal(token)
+            elif token.pos_ == "NOUN" and lemma in QUOTA_NOUNS:
+                match = self._quota(token, frozenset({"count", "percent"}))
+            elif token.pos_ == "NOUN" and lemma in OWNED_MEASURES:
+                match = self._quota(token, frozenset({"money"}))
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
@@ -508,6 +589,11 @@ class CommitmentFinder:
         if not parties:
             return None
         scope = _scope(verb, subject)
+        inside = {t.i for t in subject.subtree}
+        if subject.dep_ == "nsubjpass" and subject.head.i == verb.i and all(
+                isinstance(p, Token) and p.i in inside for p in parties):
+            # "3.15 billion dlrs in fresh funds were pledged": the subject is what was given
+            scope = _span(verb.doc, [*subject.subtree, *(scope if scope is not None else [verb])])
         if scope is None:
             return None
         # what is undertaken: the verb itself when still to come, else its infinitive ("promised
@@ -538,8 +624,13 @@ class CommitmentFinder:
         """"X is required to", "is obliged to", "is bound by the treaty to"."""
         infinitive = any(t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
                          for t in word.subtree if t.i > word.i)
-        if not infinitive or word.tag_ not in {"VBN", "JJ"}:
+        # passive ("is required to"), or active with the one obliged ("the treaty obliges Spain to")
+        active = word.tag_ in {"VBZ", "VBD", "VBP"} and any(c.dep_ == "dobj" for c in word.children)
+        if not infinitive or (word.tag_ not in {"VBN", "JJ"} and not active):
             return None
+        if word.lemma_.lower() in OBLIGATION_BY and not any(c.dep_ in {"agent", "prep"} and c.lower_ == "by"
+                                                             for c in word.children):
+            return None  # "is bound to fail": what will happen; "is bound by the treaty to": an obligation
         return self._match(word, "commitments.pledge-verb")
 
     @staticmethod
@@ -587,19 +678,50 @@ class CommitmentFinder:
         ("OPEC's accord")."""
         keeper = next((h for h in heads(deal, 3) if h.pos_ in {"VERB", "AUX", "ADJ"}), None)
         if keeper is None or keeper.lemma_.lower() not in DEAL_KEEPING_VERBS:
-            return None
+            return self._own_deal(deal)
         if any(h.pos_ != "ADP" for h in heads(deal, 3) if h.i != keeper.i
                and h.i in range(min(deal.i, keeper.i), max(deal.i, keeper.i))):
-            return None  # "reiterated its commitment to the accord": the pledge noun says it
+            # "reiterated its commitment to the accord": the pledge noun says it (and "OPEC's
+            # accord" is OPEC's)
+            return self._own_deal(deal)
         if keeper.pos_ == "ADJ" and keeper.dep_ == "acomp":
             keeper = keeper.head  # "remain committed to the treaty"
         match = self._match(keeper, "commitments.kept-deal")
         if match is None:
-            return None
+            return self._own_deal(deal)
         own = [p for c in deal.children if c.dep_ in {"poss", "compound"}
                for p in [entity_at(c, PARTY_LABELS - {"PERSON", "CITY"})] if p is not None and p not in match.parties]
         return CommitmentMatch(match.parties + tuple(own), keeper, match.scope, _span(deal.doc, list(deal.subtree)),
                                match.deadlines, match.rule, future=match.future)
+
+    @staticmethod
+    def _own_deal(deal: Token) -> CommitmentMatch | None:
+        """"OPEC's pricing and production accord", "the Louvre and Washington G-7 agreements": a deal
+        that a state or an organization names as its own binds it; not one still talked of
+        ("talks on an EC-Hungary pact", "a proposed U.S.-Canada accord")."""
+        if entity_at(deal, PARTY_LABELS) is not None:
+            return None  # "the General Agreement on Tariffs and Trade", "the North Atlantic Treaty Organisation"
+        own: list[Span | Token] = []
+        for child in deal.children:
+            ent = entity_at(child, OWN_DEAL_LABELS) if child.dep_ in {"poss", "compound", "nmod"} else None
+            if ent is not None and ent.label_ != "COUNTRY" and not _one_of(deal, ORGANIZATION_DEALS):
+                continue  # "the NATO treaty", "the EU's Stability Pact": rules that bind its members
+            if ent is not None and ent not in own:
+                own.append(ent)
+        if not own or any(_one_of(c, PENDING_DEAL_WORDS) or (c.dep_ == "det" and c.lower_ not in DEFINITE)
+                          for c in deal.children):
+            return None  # "any EC-Comecon agreement", "no OPEC accord", "a new G-7 accord": none yet
+        for prep in (c for c in deal.children if c.dep_ == "prep" and c.lower_ == "with"):
+            # "Japan's agreement with the United States": the other side is bound too
+            for pobj in prep.children:
+                for t in conjuncts(pobj):
+                    ent = entity_at(t, OWN_DEAL_LABELS)
+                    if ent is not None and ent not in own:
+                        own.append(ent)
+        if any(_one_of(h, PENDING_DEAL_WORDS | NOT_COMMITTED) for h in heads(deal, 4)):
+            return None
+        scope = _span(deal.doc, list(deal.subtree))
+        return CommitmentMatch(tuple(own), deal, scope, scope, _deadlines(scope), "commitments.own-deal")
 
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
@@ -610,12 +732,14 @@ class CommitmentFinder:
             return None
         obj = _object(verb)
         obj_tokens = list(obj.subtree) if obj is not None else []
+        if obj is not None and obj.i == verb.head.i:
+            obj_tokens = [*_described(verb), obj]  # the noun a participle describes, not its clauses
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS:
             return None  # "offered 10 dlrs a share", "gave a profit"
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
-        counted = bool(obj_tokens) and any(a.kind == "count" for a in find_amounts(_span(verb.doc, obj_tokens).text))
+        counted = bool(obj_tokens) and any(a.kind == "count" for a in _amounts(_span(verb.doc, obj_tokens)))
         if _money_in(match.scope) or counted:
             # "is to freeze petrol duty and fund a package": the infinitive is shared by the list
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) or (
@@ -640,22 +764,26 @@ class CommitmentFinder:
         its surplus to 8.0 billion dlrs": a figure set as a goal, by a state or an organization."""
         after = [t for t in verb.subtree if t.i > verb.i]
         if _object(verb) is None or verb.tag_ == "VBN" or not after or not any(
-                a.kind in {"money", "percent", "count"} for a in find_amounts(_span(verb.doc, after).text)):
+                a.kind in {"money", "percent", "count"} for a in _amounts(_span(verb.doc, after))):
             return None  # "targeted the convoy", "was targeted": no figure set
         match = self._match(verb, "commitments.target-verb")
         if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
             return None  # a company's sales target is no diplomatic commitment
-        return match
+        # a figure targeted is still to come: a date of the target is its deadline ("this year's surplus")
+        return dataclasses.replace(match, deadlines=_deadlines(match.scope, verb), future=True)
 
     def _measure(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         future = _future(verb)
         decided = verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS
+        given = _object(verb)
+        if verb.tag_ in {"VBD", "VBN"} and lemma in CHANGE_VERBS and given is not None and _one_of(given, GIVEN_NOUNS):
+            decided = True  # "Japan raised its pledge to 88 billion yen", "Britain trebled its contribution"
         if not (future or decided):
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
             return None  # the undertaking above it is the commitment ("agreed to end")
         match = self._match(verb, "commitments.will-measure" if future else "commitments.decided-measure",
-                            change=lemma in {"raise", "increase", "reduce", "lower", "cut", "boost", "expand"},
+                            change=lemma in CHANGE_VERBS,
                             split=True, allow_negation=future)
         if match is None:
             return None
@@ -665,7 +793,7 @@ class CommitmentFinder:
         if lemma in WEAK_MEASURE_VERBS and not (
                 (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS
                                       or obj.lower_ in ACTION_OBJECTS))
-                or find_amounts(match.scope.text)):
+                or _amounts(match.scope)):
             return None  # "will begin", "will hold out": no measure said
         # a measure needs a party that decides: a state, an organization, or what stands for one
         if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
@@ -679,7 +807,7 @@ class CommitmentFinder:
         subject = _subject(verb)
         recipient = entity_at(subject, frozenset({"COUNTRY"})) if subject is not None else None
         scope = _scope(verb, subject)
-        if recipient is None or scope is None or not find_amounts(scope.text):
+        if recipient is None or scope is None or not _amounts(scope):
             return None
         # "will receive 1.3 billion dlrs ... from the United States": the giver is named
         givers = tuple(party for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
@@ -687,6 +815,44 @@ class CommitmentFinder:
                        for party in [_party_of(t)] if isinstance(party, Span))
         return CommitmentMatch(givers, verb, scope, _topic(verb), _deadlines(scope, verb), "commitments.beneficiary",
                                recipient=recipient, split=True, future=True)
+
+    @staticmethod
+    def _quota(noun: Token, kinds: frozenset[str]) -> CommitmentMatch | None:
+        """"its 1.238 mln bpd quota", "Venezuela's output quota is 1.495 mln bpd": a quota its owner
+        was set, with its figure (not one sought, refused or no longer in force); likewise what a
+        party gives, with its sum ("Japan's 2 billion dlr aid package"). ``kinds``: of the figure."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        party = _party_of(owner) if owner is not None else None
+        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS) or any(
+                c.dep_ == "amod" and c.lower_ in NOT_CURRENT for c in noun.children):
+            return None
+        if "money" in kinds and isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
+            return None  # "Texaco's offer of 2 billion dlrs": a company's bid, no state's
+        doc = noun.doc
+        if isinstance(party, Token) and owner is not None:
+            # "Nigeria produced 75,000 bpd below its quota, Saudi Arabia 500,000 bpd less than its
+            # allocation": the party named last before the pronoun owns it
+            named = [e for e in ents_in(doc[owner.sent.start:owner.i], PARTY_LABELS - {"PERSON"})]
+            party = named[-1] if named else party
+        tokens = _own_words(noun, skip=owner)
+        verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+        if not _amounts(_span(doc, tokens)) and verb is not None and noun.dep_ in SUBJECT_DEPS \
+                and verb.lemma_.lower() in {"be", "set", "fix", "raise", "increase", "cut", "reduce", "lower"}:
+            # "Venezuela's quota is currently 1.495 mln bpd", "Ecuador's quota was set at 210,000 bpd"
+            inside = {t.i for t in noun.subtree}
+            tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
+        scope = _span(doc, tokens)
+        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens):
+            return None  # "Mexico's 77 billion dlr loan and refinancing package": what its owner gets
+        if not any(a.kind in kinds for a in _amounts(scope)):
+            return None
+        # the quota stands whatever is said of its use ("reports may be correct that Nigeria produced
+        # below its quota"), unless its own verb refuses, seeks or only may change it
+        wanting = verb is not None and any(_one_of(v, NOT_COMMITTED) for v in (verb, verb.head)
+                                           if v.i == verb.i or verb.dep_ in COMPLEMENT_DEPS)
+        if verb is not None and (_negated(verb) or wanting or _aux(verb) & MODALS_NOT_COMMITTED):
+            return None  # "would not honour its quota", "sought to raise its quota"
+        return CommitmentMatch((party,), noun, scope, scope, _deadlines(scope), "commitments.quota")
 
     @staticmethod
     def _noun(noun: Token, lemma: str) -> CommitmentMatch | None:
@@ -718,7 +884,7 @@ class CommitmentFinder:
             party, others = (found[0], found[1:]) if found else (None, ())
         if party is None:
             return None
-        if lemma == "target" and not (find_amounts(noun.doc[noun.i:noun.sent.end].text) or any(
+        if lemma == "target" and not (_amounts(noun.doc[noun.i:noun.sent.end]) or any(
                 c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"of", "for", "to", "on"})
                 for c in noun.children)):
             return None  # "airstrikes on Syrian targets": a target struck, not one set
@@ -735,6 +901,14 @@ class CommitmentFinder:
                                future=True)
 
 
+def _own_words(word: Token, skip: Token | None = None) -> list[Token]:
+    """The words of ``word``'s phrase, without the phrases joined to it by "and" (nor ``skip``'s)."""
+    left_out = {t.i for c in word.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+    if skip is not None:
+        left_out.update(t.i for t in skip.subtree)
+    return [t for t in word.subtree if t.i not in left_out]
+
+
 def _noun_scope(noun: Token) -> Span:
     """What a pledge noun says it is: its own phrase after it ("commitment to spend 2 percent");
     "his target for overseas aid - spending 0.7% of national income": past a dash, the phrase
@@ -748,9 +922,12 @@ def _noun_scope(noun: Token) -> Span:
         end = max(end, max(t.i for t in keeper.subtree) + 1)
     dash = next((t.i for t in doc[noun.i:min(end + 5, noun.sent.end)] if t.text in
                  {"-", "--", "\u2013", "\u2014", ":"}), None)
-    if dash is not None and not find_amounts(doc[noun.i:end].text):
+    if dash is not None and not _amounts(doc[noun.i:end]):
         end = noun.sent.end
-    return doc[noun.i:max(end, noun.i + 1)]
+    # "the 500 mln dlr pledge by Japan": the noun's own figure before it (not its owner's words)
+    owner = {t.i for c in noun.children if c.dep_ == "poss" for t in c.subtree}
+    start = min((t.i for t in noun.subtree if t.i < noun.i and t.i not in owner and t.like_num), default=noun.i)
+    return doc[start:max(end, noun.i + 1)]
 
 
 def _clause_subject(token: Token) -> Token | None:
@@ -933,6 +1110,16 @@ class CommitmentAssembler:
             return [(home, factor("home-country"))] if home is not None else []
         if token.tag_ not in {"NNS", "NNPS"}:
             return []
+        if lemma in NEAREST_COLLECTIVES:
+            # "the accord by the Group of Five ... the participants agreed": the organization named
+            # last before them, in their sentence or the one before; never the article's at large
+            sent = token.sent
+            start = a.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            for span in reversed(ents_in(a.doc[start:token.i], frozenset({"INTL_ORG", "ORG", "ALLIANCE"}))):
+                entity = a.entity_of(span, ORGANIZATION_KINDS)
+                if entity is not None and not a.press_or_party(entity):
+                    return [(entity, factor("collective"))]
+            return []
         orgs = [e for e in ents_in(token.sent, frozenset({"INTL_ORG", "ORG", "ALLIANCE"}))]
         for span in orgs:
             entity = a.entity_of(span, ORGANIZATION_KINDS)
@@ -940,6 +1127,21 @@ class CommitmentAssembler:
                 return [(entity, factor("collective"))]
         main = a.main_organization()
         return [(main, factor("collective"))] if main is not None else []
+
+    def _meeting_organization(self, token: Token) -> list[tuple[Entity, float]]:
+        """"a meeting of aid donors grouped in the IGGI, in which 3.15 billion dlrs were pledged":
+        what was given at an organization's meeting, with no giver named, the organization gave."""
+        sent = token.sent
+        passive = any(t.dep_ == "nsubjpass" for t in (token, *heads(token, 3)))
+        if not passive or not any(_one_of(t, MEETING_WORDS) for t in sent):
+            return []
+        if ents_in(sent, frozenset({"COUNTRY", "GPE", "PERSON"})):
+            return []  # "Japan's delegate told a GATT meeting that measures adopted ...": the country's
+        for span in ents_in(sent, frozenset({"INTL_ORG", "ORG", "ALLIANCE"})):
+            entity = self.article.entity_of(span, ORGANIZATION_KINDS)
+            if entity is not None and not self.article.press_or_party(entity):
+                return [(entity, factor("collective"))]
+        return []
 
     def _earlier(self, token: Token) -> list[tuple[Entity, float]]:
         """"The sanctions will end ...", "the quota will be raised": the party of the latest
@@ -982,7 +1184,7 @@ class CommitmentAssembler:
             named = self._named_country(ref)
             return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
-            return self._earlier(ref)
+            return self._earlier(ref) or self._meeting_organization(ref)
         if lemma in COLLECTIVES:
             return self._collective(ref)
         return []
@@ -1030,6 +1232,9 @@ class CommitmentAssembler:
                 continue
             if marked:
                 return found.start
+            if span.start > 0 and span.doc[span.start - 1].lower_ == "for" and (
+                    base is None or found.start.year >= base.year) and found.start.precision != "day":
+                return found.start  # "a growth target for 1987", "tax cuts for next year": the period
             if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"}:
                 continue  # "the decision in January", "the December accord": when it was made
             if match.future and base is None:
@@ -1044,7 +1249,7 @@ class CommitmentAssembler:
         """The amounts the undertaking commits: the first in its clause; with ``change``, the one
         after "to"; with ``split``, one for each amount joined by "and"."""
         text = match.scope.text
-        amounts = find_amounts(text)
+        amounts = _amounts(match.scope)
         if not amounts:
             return [_described_amount(match.trigger) or _earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
@@ -1129,7 +1334,7 @@ def _described_amount(trigger: Token) -> Amount | None:
     # (the parser may hang "35bn savings" in apposition to "pounds": the phrase starts there)
     start = head.head.left_edge.i if head.dep_ == "appos" else head.left_edge.i
     before = doc[start:max(trigger.left_edge.i, head.i + 1)]
-    money = [a for a in find_amounts(before.text) if a.kind in {"money", "count"}]
+    money = [a for a in _amounts(before) if a.kind in {"money", "count"}]
     return money[0] if len(money) == 1 else None
 
 
@@ -1146,7 +1351,7 @@ def _earlier_amount(match: CommitmentMatch) -> Amount | None:
         if sent.start == 0:
             return None
         sent = sent.doc[sent.start - 1].sent
-        money = [a for a in find_amounts(sent.text) if a.kind == "money"]
+        money = [a for a in _amounts(sent) if a.kind == "money"]
         if len(money) == 1 and any(t.lemma_.lower() in MEASURE_NOUNS or t.lower_ in MEASURE_NOUNS for t in sent):
             return money[0]
         if money:
