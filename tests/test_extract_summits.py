@@ -308,3 +308,14 @@ def test_a_meeting_body_told_as_meeting_is_a_summit(extractor):
     x = run(extractor, "The European Council, which met in Brussels on Friday, backed the plan.", D(2005, 3, 27))
     assert [(loc, start) for _, loc, start in described(x)] == [("City of Brussels", "2005-03-25")]
     assert run(extractor, "The European Council has the power to appoint the president.", D(2005, 3, 27)).summits == []
+
+
+def test_the_ministers_after_an_organization_s_ministers_are_theirs(extractor):
+    text = ("NATO defence ministers ended a two-day meeting in Oslo on Tuesday without a deal. "
+            "Officials hope the ministers can settle the matter at a meeting in Madrid on May 18.")
+    x = run(extractor, text, D(1987, 4, 29))
+    assert ("NATO", "Madrid", "1987-05-18") in described(x)
+    # ministers the article never tied to an organization meet for nobody
+    y = run(extractor, "Officials hope the ministers can settle the matter at a meeting in Madrid on May 18.",
+            D(1987, 4, 29))
+    assert not y.summits

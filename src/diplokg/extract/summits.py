@@ -169,17 +169,31 @@ def _group_name(token: Token) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _group(token: Token) -> bool:
+def _group(token: Token, *, anaphoric: bool = True) -> bool:
     """An organization's ministers or leaders: "EC farm ministers", "NATO leaders", "the
-    Commonwealth heads of government"; not "EC business leaders" or "farm leaders"."""
+    Commonwealth heads of government"; not "EC business leaders" or "farm leaders". With
+    ``anaphoric``, also ministers the article named as an organization's before ("EC farm
+    ministers ended a meeting ... the ministers meet again in Brussels on May 18")."""
     if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"}:
         return False
     lefts = list(token.lefts)
     if not any(t.ent_type_ in ORGANIZER_LABELS for t in lefts for t in t.subtree) and not any(
             t.ent_type_ in ORGANIZER_LABELS for t in token.subtree) and not any(
             t.text in COMMUNITY for t in lefts):
-        return False  # (but "Community ministers": the European Community's)
+        # (but "Community ministers": the European Community's)
+        return anaphoric and token.lemma_.lower() == "minister" and _named_before(token)
     return token.lemma_.lower() == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
+
+
+def _named_before(ministers: Token) -> bool:
+    """Plain "ministers" ("the ministers", "agriculture ministers", no country's) after an
+    organization's ministers were named in an earlier sentence."""
+    if any(t.ent_type_ for t in ministers.lefts) or any(c.dep_ == "prep" and c.lower_ in {"of", "from"}
+                                                       for c in ministers.children):
+        return False  # "Japanese ministers", "ministers of Brazil and Mexico"
+    doc = ministers.doc
+    return any(_group(t, anaphoric=False) for t in doc[:ministers.sent.start]
+               if t.lemma_.lower() == "minister" and t.tag_ in {"NNS", "NNPS"})
 
 
 def _meeting_rule(trigger: Token, sent: Span) -> str | None:
