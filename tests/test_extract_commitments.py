@@ -601,3 +601,16 @@ def test_what_a_party_gives_owned_with_its_sum(extractor, text, expected):
 def test_a_package_its_owner_gets_is_no_commitment_of_its_own(extractor):
     text = "Bankers cited Chile's 9 billion dlr loan and refinancing package agreed in May."
     assert commitments(run_on(extractor, text, D(1987, 4, 10))) == set()
+
+
+def test_money_already_spent_is_no_commitment(extractor):
+    assert not run(extractor, "Last year Spain spent 26 billion dlrs on farm support.").commitments
+    assert not run(extractor, "In 2001 Norway put 300 mln dlrs into a three-year research program.").commitments
+    assert commitments(run(extractor, "Spain will spend 26 billion dlrs on farm support.")) == {
+        ("Spain", Decimal(26_000_000_000), "USD", None)}
+
+
+def test_a_deadline_of_the_infinitive_s_conjunct_is_the_undertaking_s(extractor):
+    x = run(extractor, "The Labour Party has agreed to back the bill and allow its passage through parliament "
+                       "by July 1.")
+    assert {d for _, _, _, d in commitments(x)} == {"2019-07-01"}

@@ -55,6 +55,7 @@ HEAD_TITLES = _LEX.words("head_titles")
 NOT_HEAD_OFFICES = _LEX.words("not_head_offices")
 _CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
+OUTLAY_VERBS = _LEX.words("outlay_verbs")
 OFFERING_VERBS = _LEX.words("offering_verbs")
 GOVERNMENT_BODIES = _LEX.words("government_bodies")
 TARGET_VERBS = _LEX.words("target_verbs")
@@ -396,8 +397,12 @@ def _scope(verb: Token, subject: Token | None) -> Span | None:
     excluded: set[int] = set()
     if subject is not None:
         excluded.update(t.i for t in subject.subtree)
+    infinitive = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
     for child in verb.children:
         if child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}:
+            if infinitive is not None and child.tag_ == "VB" and verb.tag_ != "VB" and child.i > infinitive.i and \
+                    not any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children):
+                continue  # "agreed to back the bill and allow its passage by July 1": the infinitive's conjunct
             excluded.update(t.i for t in child.subtree)
     passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     undertaken = {t.i for t in passive.subtree} if passive is not None and subject is not None and \
@@ -748,6 +753,8 @@ class CommitmentFinder:
             progressive = verb.tag_ == "VBG" and bool(_aux(verb) & {"is", "are", "was", "were", "am", "'s", "'re"})
             if verb.tag_ not in {"VBD", "VBN", "VBZ", "VBP"} and not (_future(verb) or infinitive or progressive):
                 return None
+            if lemma in OUTLAY_VERBS and verb.tag_ in {"VBD", "VBN"} and not (_future(verb) or infinitive):
+                return None  # "the U.S. spent 26 billion dlrs": money spent, not pledged
             return match
         if _measure_in(obj_tokens) and ((verb.tag_ in {"VBD", "VBN"} and lemma in DECISION_VERBS) or _future(verb)):
             return CommitmentMatch(match.parties, verb, match.scope, match.topic, match.deadlines,
