@@ -614,3 +614,14 @@ def test_a_deadline_of_the_infinitive_s_conjunct_is_the_undertaking_s(extractor)
     x = run(extractor, "The Labour Party has agreed to back the bill and allow its passage through parliament "
                        "by July 1.")
     assert {d for _, _, _, d in commitments(x)} == {"2019-07-01"}
+
+
+def test_sums_given_in_the_passive_with_no_giver_are_the_giver_s_before(extractor):
+    text = ("The Spanish government is to hand its struggling olive industry 60m euros in aid. About 40m euros will be "
+            "offered in the form of cheap loans. A further 12m euros will be made available to cooperatives.")
+    assert {(p, v) for p, v, _, _ in commitments(run(extractor, text))} == {
+        ("Spain", Decimal(60_000_000)), ("Spain", Decimal(40_000_000)), ("Spain", Decimal(12_000_000))}
+    # with no commitment before, a sum given in the passive has no party
+    assert not run(extractor, "A further 12m euros will be made available to cooperatives.").commitments
+    # and "make" gives nothing but what is made available
+    assert not run(extractor, "Spain made a profit of 12m euros on the sale.").commitments

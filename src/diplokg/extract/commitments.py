@@ -181,7 +181,17 @@ def _party_of(token: Token) -> Span | Token | None:
         return own  # "a government task force": the government's
     if lemma in COLLECTIVES or lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
         return token
+    if _sum_given(token):
+        return token  # "A further 15m euros will be made available": the giver of the sums before
     return None
+
+
+def _sum_given(token: Token) -> bool:
+    """A sum as the subject of a passive with no agent: "about 40m euros will be offered in the
+    form of loans" (who gives it is the party of the commitment just before)."""
+    if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
+        return False
+    return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
 
 
 def _parties(subject: Token) -> tuple[Span | Token, ...]:
@@ -729,6 +739,8 @@ class CommitmentFinder:
         return CommitmentMatch(tuple(own), deal, scope, scope, _deadlines(scope), "commitments.own-deal")
 
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
+        if lemma == "make" and not any(c.lower_ == "available" for c in verb.children):
+            return None  # only "made available": "make a profit" gives nothing
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
                                       for c in verb.children):
             return None  # "put down any idea": only money put into something
@@ -1191,6 +1203,8 @@ class CommitmentAssembler:
             named = self._named_country(ref)
             return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
+            return self._earlier(ref) or self._meeting_organization(ref)
+        if _sum_given(ref):
             return self._earlier(ref) or self._meeting_organization(ref)
         if lemma in COLLECTIVES:
             return self._collective(ref)
