@@ -625,3 +625,16 @@ def test_sums_given_in_the_passive_with_no_giver_are_the_giver_s_before(extracto
     assert not run(extractor, "A further 12m euros will be made available to cooperatives.").commitments
     # and "make" gives nothing but what is made available
     assert not run(extractor, "Spain made a profit of 12m euros on the sale.").commitments
+
+
+def test_a_measure_the_members_will_take_agreed_as_a_clause_is_the_organization_s(extractor):
+    x = run(extractor, "NATO defence ministers agreed that member states would have to raise spending by 10 pct.")
+    assert {(p, v) for p, v, _, _ in commitments(x)} == {("NATO", Decimal(10))}
+    # agreeing that something is so, or that others will act, undertakes nothing
+    assert not run(extractor, "NATO defence ministers agreed that the threat would grow.").commitments
+    assert not run(extractor, "NATO defence ministers agreed that Russia would have to cut its forces.").commitments
+
+
+def test_an_organization_s_meeting_agreeing_is_the_organization_agreeing(extractor):
+    x = run(extractor, "The OPEC meeting agreed to cut output by 5 pct from next month.")
+    assert {p for p, _, _, _ in commitments(x)} == {"Organization of the Petroleum Exporting Countries"}

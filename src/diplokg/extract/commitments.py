@@ -183,6 +183,13 @@ def _party_of(token: Token) -> Span | Token | None:
         return token
     if _sum_given(token):
         return token  # "A further 15m euros will be made available": the giver of the sums before
+    if lemma in MEETING_WORDS and token.dep_ == "nsubj":
+        # "the OPEC meeting agreed to", "EC ministers meeting here agreed": the organization that met
+        for left in token.lefts:
+            ent = next((entity_at(t, PARTY_LABELS - {"PERSON"}) for t in left.subtree
+                        if entity_at(t, PARTY_LABELS - {"PERSON"}) is not None), None)
+            if ent is not None and ent.label_ in {"INTL_ORG", "ALLIANCE"}:
+                return ent
     return None
 
 
@@ -192,6 +199,24 @@ def _sum_given(token: Token) -> bool:
     if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
         return False
     return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
+
+
+def _agreed_measure(verb: Token) -> Token | None:
+    """"EC ministers agreed (that) member states would have to cut emissions by 20 pct": a measure
+    the parties themselves (their members, "they") will or must take, agreed as a clause."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    aux = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+    act = clause
+    if clause.lemma_.lower() == "have":
+        act = next((c for c in clause.children if c.dep_ == "xcomp" and c.tag_ == "VB"), clause)
+    if not aux & (FUTURE | {"would", "must"}) or act.lemma_.lower() not in MEASURE_VERBS | WEAK_MEASURE_VERBS:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    own = subject is not None and (subject.lower_ in {"they", "we"} or subject.lemma_.lower() in {
+        "state", "member", "country", "government", "nation"})
+    return act if own else None
 
 
 def _parties(subject: Token) -> tuple[Span | Token, ...]:
@@ -625,7 +650,8 @@ class CommitmentFinder:
                                change=change, split=split, future=action is not None)
 
     def _undertaking(self, verb: Token, lemma: str) -> CommitmentMatch | None:
-        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in verb.children) and not _agreed_on(verb):
+        if lemma in NEEDS_COMPLEMENT and not any(c.dep_ == "xcomp" for c in verb.children) and not _agreed_on(verb) \
+                and _agreed_measure(verb) is None:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
