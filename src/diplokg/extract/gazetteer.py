@@ -31,6 +31,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+from spacy.attrs import IS_ALPHA, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -115,17 +117,25 @@ _HYPHEN = word_ids(["-"])
 _HEAD_WORDS = word_ids(HEAD_WORDS)
 
 
+def _inner_hyphens(doc: Doc) -> list[int]:
+    """Indices of hyphens inside a word ("director-general"): no space on either side, letters on
+    both (found on the document's arrays, not token by token)."""
+    if len(doc) < 3:
+        return []
+    orth, space, alpha = doc.to_array([ORTH, SPACY, IS_ALPHA]).T
+    inner = np.flatnonzero((orth[1:-1] == _HYPHEN[0]) & (space[:-2] == 0) & (space[1:-1] == 0)
+                           & (alpha[:-2] == 1) & (alpha[2:] == 1)) + 1
+    return [int(i) for i in inner]
+
+
 @Language.component("diplokg_dateline_break", assigns=["token.is_sent_start"])
 def dateline_break(doc: Doc) -> Doc:
     """Ends the first sentence after a wire-copy dateline, before the parser runs: otherwise the
     parser makes the city the subject of the lead ("CARACAS, March 8 - Venezuela agreed"). Also
     keeps a hyphenated word in one sentence ("director-general" was cut after its hyphen)."""
-    for hyphen in tokens_with(doc, _HYPHEN, ("ORTH",)):
-        i = hyphen.i
-        if 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not hyphen.whitespace_ and \
-                doc[i - 1].is_alpha and doc[i + 1].is_alpha:
-            hyphen.is_sent_start = False
-            doc[i + 1].is_sent_start = False
+    for i in _inner_hyphens(doc):
+        doc[i].is_sent_start = False
+        doc[i + 1].is_sent_start = False
     end = dateline_end(doc)
     if end is not None:
         doc[end].is_sent_start = True
