@@ -51,7 +51,8 @@ def test_resolution(text, start, end):
     assert (result.start, result.end) == (start, end)
 
 
-@pytest.mark.parametrize("text", ["24 hours", "over 15 years", "34 years later", "a decade", "every day", ""])
+@pytest.mark.parametrize("text", ["24 hours", "over 15 years", "34 years later", "a decade", "every day", "", "1100",
+                                  "at 1330"])
 def test_durations_and_non_dates_are_not_dates(text):
     assert resolve(text, FRIDAY) is None
 

@@ -24,7 +24,7 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _DASH = r"\s*(?:-|\u2013|\u2014|to|and)\s*"
-_YEAR = r"(?P<year>\d{4})"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"  # (a four-digit clock time, "at 1100" GMT, is no year)
 
 _RANGE_MONTH_FIRST = re.compile(rf"^{_MONTH}\s+(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})(?:,?\s+{_YEAR})?$", re.I)
 _RANGE_DAY_FIRST = re.compile(rf"^(?P<d1>\d{{1,2}}){_DASH}(?P<d2>\d{{1,2}})\s+{_MONTH}(?:,?\s+{_YEAR})?$", re.I)
@@ -107,6 +107,8 @@ def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj.date()
+    if not 1900 <= d.year <= 2099:
+        return None  # "a coordination meeting at 1100" (GMT): a clock time, no year
     period = data.period or "day"
     if period == "year":
         return PartialDate(d.year)
@@ -116,7 +118,7 @@ def _dateparser(text: str, base: dt.date, prefer: str) -> PartialDate | None:
 
 
 def _explicit_year(text: str) -> bool:
-    return re.search(r"\b\d{4}\b", text) is not None
+    return re.search(r"\b(?:19|20)\d{2}\b", text) is not None
 
 
 _MONTH_DAY = re.compile(rf"^{_MONTH}(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?)?$", re.I)
