@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from spacy.attrs import IS_ALPHA, ORTH, SPACY
+from spacy.attrs import IS_ALPHA, IS_TITLE, ORTH, SPACY
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -354,8 +354,12 @@ class EntityFixes:
         """``ents`` with the people a first name opens made or extended."""
         covered = {i: e for e in ents for i in range(e.start, e.end)}
         out: list[Span] = []
-        i, changed = 0, False
-        while i < len(doc):
+        changed = False
+        title, alpha = doc.to_array([IS_TITLE, IS_ALPHA]).T
+        resume = 0  # the first token not yet taken into a person made here
+        for i in (int(j) for j in np.flatnonzero((title == 1) & (alpha == 1))):
+            if i < resume:
+                continue
             token = doc[i]
             ent = covered.get(i)
             single = ent is not None and len(ent) == 1 and not ent.id_ and ent.label_ not in {"DATE", "TITLE",
@@ -368,7 +372,7 @@ class EntityFixes:
                 if place and ent is not None and not any(t.text in NOT_PERSON_HEADS for t in ent):
                     out.append(Span(doc, ent.start, ent.end, label="PERSON"))
                     changed = True
-                    i = ent.end
+                    resume = ent.end
                     continue
                 end = i + 1
                 while end < len(doc) and end not in covered and (
@@ -378,9 +382,7 @@ class EntityFixes:
                 if end - i >= 2 and doc[end - 1].is_title and not any(t.text in NOT_PERSON_HEADS for t in doc[i:end]):
                     out.append(Span(doc, i, end, label="PERSON"))
                     changed = True
-                    i = end
-                    continue
-            i += 1
+                    resume = end
         if not changed:
             return ents, False
         taken = {i for s in out for i in range(s.start, s.end)}
@@ -486,6 +488,9 @@ class EntityFixes:
     def _hyphenated(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
         """Names the NER cut at a hyphen: "[David Heathcoat]-Amory" is one person, "[Export-Import]
         [Bank of Japan]" one organization."""
+        hyphens = set(_inner_hyphens(doc))
+        if not hyphens:
+            return ents, False
         starting = {e.start: e for e in ents}
         covered = {i for e in ents for i in range(e.start, e.end)}
         out: list[Span] = []
@@ -495,14 +500,14 @@ class EntityFixes:
             if ent.start in swallowed:
                 continue
             end = ent.end
-            if ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-" and \
-                    not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_title and \
+            if end in hyphens and ent.label_ == "PERSON" and doc[end + 1].is_title and \
                     end not in covered and end + 1 not in covered:
                 out.append(Span(doc, ent.start, end + 2, label="PERSON"))
                 changed = True
                 continue
             after = starting.get(end)
-            if ent.label_ == "ORG" and not ent.id_ and "-" in ent.text and after is not None and \
+            if after is not None and ent.label_ == "ORG" and any(i in hyphens for i in range(ent.start, end)) and \
+                    not ent.id_ and \
                     after.label_ in {"ORG", "INTL_ORG"} and bool(doc[end - 1].whitespace_) and \
                     all(t.is_title or t.text == "-" for t in ent):
                 for token in doc[ent.start:after.end]:
