@@ -27,7 +27,7 @@ from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, tit
 from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
-from .spans import entity_at, entity_ending, entity_starting, ents_in
+from .spans import entity_at, entity_ending, entity_starting, ents_in, verb_of
 
 _LEX = lexicon("offices")
 QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE", "CITY", "PLACE"})
@@ -175,7 +175,7 @@ class OfficeFinder:
         if title.text.lower().startswith(("then-", "ex-")):
             return True
         if phrase_start > sent_start and doc[phrase_start - 1].lower_ == "under" and \
-                _past(_governing_verb(doc[phrase_start - 1])):
+                (verb := verb_of(doc[phrase_start - 1])) is not None and _past(verb):
             return True  # "he served as prime minister under President X": X's time, gone
         after = doc[title.end:title.end + 2]
         return any(t.lower_ in NOT_HOLDING_AFTER for t in after)
@@ -603,18 +603,6 @@ class OfficeAssembler:
         doc = title.doc
         window = [t.lower_ for t in doc[max(title.start - 2, title.sent.start):title.start]]
         return any(w in NOT_HOLDING for w in window)
-
-
-def _governing_verb(token: Token) -> Token:
-    """The nearest verb above ``token`` (within four steps), else the last head reached."""
-    node = token
-    for _ in range(4):
-        if node.head.i == node.i:
-            break
-        node = node.head
-        if node.pos_ in {"VERB", "AUX"}:
-            break
-    return node
 
 
 def _past_brackets(doc: Doc, i: int) -> int:
