@@ -638,3 +638,12 @@ def test_a_measure_the_members_will_take_agreed_as_a_clause_is_the_organization_
 def test_an_organization_s_meeting_agreeing_is_the_organization_agreeing(extractor):
     x = run(extractor, "The OPEC meeting agreed to cut output by 5 pct from next month.")
     assert {p for p, _, _, _ in commitments(x)} == {"Organization of the Petroleum Exporting Countries"}
+
+
+def test_a_state_s_plan_of_a_measure_is_a_commitment_a_company_s_is_not(extractor):
+    x = run(extractor, "Norway plans to provide poor nations with up to 3 billion dlrs in loans over the next "
+                       "three years.")
+    assert {(p, v) for p, v, _, _ in commitments(x)} == {("Norway", Decimal(3_000_000_000))}
+    assert not run(extractor, "Acme Corp plans to cut 500 jobs.").commitments
+    assert not run(extractor, "Norway plans to announce a package of economic measures next month.").commitments
+    assert not run(extractor, "Norway plans to study the matter.").commitments

@@ -56,6 +56,8 @@ NOT_HEAD_OFFICES = _LEX.words("not_head_offices")
 _CAMPAIGN = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, CAMPAIGN_WORDS))) + r")(?:s|es|ing|ed)?\b", re.I)
 DECISION_VERBS = _LEX.words("decision_verbs")
 OUTLAY_VERBS = _LEX.words("outlay_verbs")
+STATE_PLAN_VERBS = _LEX.words("state_plan_verbs")
+STATE_PARTY_LABELS = frozenset({"COUNTRY", "INTL_ORG", "ALLIANCE"})
 OFFERING_VERBS = _LEX.words("offering_verbs")
 GOVERNMENT_BODIES = _LEX.words("government_bodies")
 TARGET_VERBS = _LEX.words("target_verbs")
@@ -655,6 +657,16 @@ class CommitmentFinder:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
+        if lemma in STATE_PLAN_VERBS:
+            act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
+            subject = _subject(verb)
+            parties = _parties(subject) if subject is not None else ()
+            if act is None or not parties or not all(isinstance(p, Span) and p.label_ in STATE_PARTY_LABELS
+                                                     for p in parties):
+                return None  # a company's or a person's plans; "plans" of no act
+            if act.lemma_.lower() in {"announce", "unveil", "propose", "consider", "study"} or not (
+                    _money_in(_span(verb.doc, list(act.subtree))) or _a_measure(act)):
+                return None  # "plans to study the matter", "plans to announce a package": nothing decided yet
         to = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
         if lemma == "commit" and to and not any(c.dep_ in {"xcomp", "dobj"} for c in verb.children) and not any(
                 _undertaken(g) for g in to):
