@@ -319,9 +319,30 @@ def test_titles_put_to_names_date_an_undated_article_for_the_titles_named_apart(
     # Chancellor Brown dates the article to his time at the Treasury, when Blair was prime minister
     text = "Chancellor Gordon Brown and Tony Blair spoke in Leeds. Union leaders later met the prime minister."
     assert ("Tony Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, text))
-    # without a title put to a name, an undated article has no years: nothing from the table
-    text = "Gordon Brown and Tony Blair spoke in Leeds. Union leaders later met the prime minister."
-    assert not any(o == "Prime Minister of the United Kingdom" for _, o in holdings(run(extractor, text)))
+    # without a title put to a name, an undated article has no years: a man the table has in two
+    # offices (Brown: Chancellor, then Prime Minister) is in neither
+    text = "Gordon Brown spoke in Leeds. Union leaders later met the prime minister."
+    assert not any(p == "Gordon Brown" for p, _ in holdings(run(extractor, text)))
+
+
+def test_an_undated_title_named_apart_is_the_holder_s_whose_only_office_it_is(extractor):
+    text = "Tony Blair spoke in Leeds. Union leaders later met the prime minister."
+    assert ("Tony Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, text))
+    # by surname alone only if the article names the office's state as well
+    alone = "Mr Blair spoke in Leeds. Union leaders later met the prime minister."
+    assert not holdings(run(extractor, alone))
+    named = "Mr Blair spoke in Leeds about the UK. Union leaders later met the prime minister."
+    assert ("Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, named))
+
+
+def test_a_surname_shared_with_a_known_holder_is_not_them_when_the_first_name_differs(extractor):
+    from diplokg.dates import PartialDate
+
+    text = ("Tory leader Michael Howard spoke in Leeds. Mr Howard praised the points system of Australia. "
+            "The prime minister disagreed.")
+    x = dated(extractor, text, PartialDate(2005, 2, 1))
+    assert not any(o == "Prime Minister of Australia" for _, o in holdings(x))
+    assert not any(e.qid == "Q51330" for e in x.entities)  # John Howard's
 
 
 def test_a_title_in_a_list_of_people_is_the_next_person_s(extractor):

@@ -128,7 +128,8 @@ class Article:
                 continue
             info = ruler_info(ent)
             cleaned = clean(ent)
-            full = info[1] if info is not None else cleaned[0] if cleaned is not None else None
+            full = info[1] if info is not None and (cleaned is None or " " in cleaned[0]) else \
+                cleaned[0] if cleaned is not None else None  # (a lone surname is not a full name)
             if full is None or len(full.split()) < 2:
                 continue
             for surname in {full.split()[-1], cleaned[0].split()[-1] if cleaned else full.split()[-1]}:
@@ -201,6 +202,10 @@ class Article:
                 normalize_name(text) != normalize_name(info[1]) and before_their_time(
                 first_years_in_office(officeholders_path(), gazetteer_path()), info[2], self.date.year):
             return Mention(EntityKind.PERSON, text, text, start, end)  # "George Bush" in 1987: another man
+        if info is not None and info[0] == "person" and " " not in text and \
+                (full := self._surnames.get(text)) and normalize_name(full) != normalize_name(info[1]):
+            # "Michael Howard ... Mr Howard": the man named in full, not the gazetteer's John Howard
+            return Mention(EntityKind.PERSON, full, text, start, end)
         if info is not None:
             kind = RULER_KINDS[info[0]]
             name = self._in_its_time(info[1])

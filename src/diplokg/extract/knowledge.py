@@ -110,6 +110,9 @@ class Tenure:
         if qid:
             return qid == self.person
         own = normalize_name(self.person_name).split()
+        named = normalize_name(label).split()
+        if len(named) >= 2 and named[-1] == own[-1] and named[0] != own[0]:
+            return False  # "Michael Howard", also called "Howard", is not John Howard
         for name in (label, *aliases):
             parts = normalize_name(name).split()
             if parts == own or (len(parts) == 1 and parts[0] == own[-1]):

@@ -576,12 +576,13 @@ class OfficeAssembler:
         for person, qid, _span in people.values():
             if any(o.qid for o in a.offices_of(person)):
                 continue
-            if not qid and len(person.label.split()) < 2:
-                continue  # "Mr Howard": the table's Howard may be another one
+            surname_only = not qid and len(person.label.split()) < 2
             for key, title_span in titles.items():
-                tenure = self._tenure(person, qid, key, attached=False)
+                tenure = self._tenure(person, qid, key, attached=False) or self._sole_office(person, qid, key)
                 if tenure is None or self._former(title_span):
                     continue
+                if surname_only and (self._country(tenure) is None or not self._sole_surname(tenure)):
+                    continue  # "Mr Howard": the table's Howard may be another one
                 held = [o for o in a.offices_of(person) if title_key(o.title or "") == key]
                 if held:
                     continue
@@ -597,6 +598,32 @@ class OfficeAssembler:
                 country = self._country(tenure)
                 if country is not None:
                     a.relate(RelationKind.OFFICE_OF, office, country, evidence)
+
+    def _sole_office(self, person: Entity, qid: str | None, title: str) -> Tenure | None:
+        """In an undated article that no title put to a name dates: the tenure of ``title`` if
+        it is the only office the table gives the person at all ("Tony Blair ... the prime
+        minister"; named by surname alone, only if the article names the office's state too).
+        Someone who held two offices (Gordon Brown: Chancellor, then Prime Minister)
+        may be in either, so is left alone."""
+        if self.year is not None or self._period() is not None:
+            return None
+        held = tenures_of(officeholders_path(), gazetteer_path(), person.label, person.aliases, qid)
+        holders = {t.person for t in held if title_key(t.title) == title_key(title)}
+        if len(holders) != 1:
+            return None  # (by a surname alone: the one holder of the title with it)
+        theirs = [t for t in held if t.person in holders]
+        if len({t.office for t in theirs}) != 1:
+            return None
+        tenure = theirs[0]
+        if len(person.label.split()) < 2 and self._country(tenure) is None:
+            return None  # "Mr Howard" in a British story is not Australia's John Howard
+        return tenure
+
+    def _sole_surname(self, tenure: Tenure) -> bool:
+        """Whether the table has no other holder of the tenure's title with its holder's surname
+        who could be meant by the surname alone in the article's year (or at all, undated)."""
+        return all(t.person == tenure.person for t in self.by_title.get(title_key(tenure.title), ())
+                   if t.surname == tenure.surname and (self.year is None or t.covers(self.year)))
 
     @staticmethod
     def _former(title: Span) -> bool:
