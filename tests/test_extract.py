@@ -345,6 +345,13 @@ def test_a_surname_shared_with_a_known_holder_is_not_them_when_the_first_name_di
     assert not any(e.qid == "Q51330" for e in x.entities)  # John Howard's
 
 
+def test_a_rank_before_the_title_s_country_is_part_of_the_title(extractor):
+    x = dated(extractor, "Deputy U.S. Trade Representative Ann Kerr arrived in Tokyo.")
+    assert ("Ann Kerr", "Deputy Trade Representative of United States of America") in holdings(x)
+    y = dated(extractor, "Tom Hale, the assistant U.S. trade representative, said no deal was near.")
+    assert ("Tom Hale", "Assistant Trade Representative of United States of America") in holdings(y)
+
+
 def test_a_title_in_a_list_of_people_is_the_next_person_s(extractor):
     x = dated(extractor, "Speakers were Joan Pryce, Labour MP Tom Hale and a union leader.")
     assert ("Tom Hale", "Member of Parliament") in holdings(x)

@@ -41,6 +41,9 @@ COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").
 TITLE_NAMES = {k.lower(): v for k, v in _LEX.table("title_names").items()}
 LEGISLATOR_TITLES = _LEX.words("legislator_titles")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+# one-word ranks that may stand before a qualified title ("assistant U.S. trade representative")
+RANK_WORDS = frozenset(r.strip() for r in _LEX.ordered("ranks") if r.strip() and " " not in r.strip()) - \
+    _LEX.words("secretary_ranks")
 COPULAS = frozenset({"is", "remains", "'s"})
 # verbs by which someone takes an office they then hold: "was elected President", "resumed the
 # office of Speaker", "became prime minister"
@@ -114,7 +117,10 @@ class OfficeFinder:
             opening = next((i for i in range(start - 2, max(start - 6, 0), -1) if doc[i].text == "("), None)
             if opening is not None:
                 qualifier = entity_ending(doc, opening, QUALIFIER_LABELS)
-        return qualifier, qualifier.start if qualifier is not None else start
+        if qualifier is None:
+            return None, start
+        # "Deputy U.S. Trade Representative", "the assistant U.S. trade representative"
+        return qualifier, qualifier.start - 1 if _rank_before(doc, qualifier) else qualifier.start
 
     @staticmethod
     def _complement(doc: Doc, end: int) -> int:
@@ -487,6 +493,9 @@ class OfficeAssembler:
             surface_span = a.doc[match.qualifier.start:match.qualifier.end + 1] if match.qualifier else match.person
         else:
             title = " ".join(t.text for t in match.title)
+            if match.qualifier is not None and match.qualifier.end <= match.title.start and \
+                    _rank_before(a.doc, match.qualifier) and title.split()[0].lower() not in RANK_WORDS:
+                title = f"{a.doc[match.qualifier.start - 1].text} {title}"  # "Deputy [U.S.] Trade Representative"
             if match.complement:
                 title = f"{title} {match.complement}"
             title = _title_case(title)
@@ -630,6 +639,12 @@ class OfficeAssembler:
         doc = title.doc
         window = [t.lower_ for t in doc[max(title.start - 2, title.sent.start):title.start]]
         return any(w in NOT_HOLDING for w in window)
+
+
+def _rank_before(doc: Doc, qualifier: Span) -> bool:
+    """Whether a rank stands before the qualifier that stands before a title ("*Deputy* U.S.
+    Trade Representative"): the rank is the title's."""
+    return qualifier.start > 0 and doc[qualifier.start - 1].lower_ in RANK_WORDS
 
 
 def _past_brackets(doc: Doc, i: int) -> int:
