@@ -345,6 +345,13 @@ def test_a_surname_shared_with_a_known_holder_is_not_them_when_the_first_name_di
     assert not any(e.qid == "Q51330" for e in x.entities)  # John Howard's
 
 
+def test_a_name_the_ner_cut_at_a_particle_is_whole(extractor):
+    x = dated(extractor, "Foreign Minister Hans van den Brink said the Dutch agreed. Kenya's President "
+                         "Daniel arap Koech opened the talks.")
+    people = {e.label for e in x.entities if e.kind.value == "Person"}
+    assert {"Hans van den Brink", "Daniel arap Koech"} <= people
+
+
 def test_a_rank_before_the_title_s_country_is_part_of_the_title(extractor):
     x = dated(extractor, "Deputy U.S. Trade Representative Ann Kerr arrived in Tokyo.")
     assert ("Ann Kerr", "Deputy Trade Representative of United States of America") in holdings(x)

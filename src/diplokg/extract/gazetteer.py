@@ -332,7 +332,12 @@ NAME_HEADS = _ENTITIES.words("name_heads")
 COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
 
 
-PARTICLES = frozenset({"de", "van", "von", "al", "bin", "da", "di", "du", "la", "le", "der", "den", "el"})
+PARTICLES = frozenset({"de", "van", "von", "al", "bin", "ibn", "da", "di", "du", "la", "le", "der", "den", "el",
+                       "arap", "dos", "del", "della"})
+
+
+# labels the NER gives a surname cut from its person ("Daniel arap" + "[Moi]")
+SWALLOWED_SURNAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 class EntityFixes:
@@ -472,6 +477,18 @@ class EntityFixes:
             elif ent.label_ == "PERSON" and not ent.id_ and len(ent) >= 3 and ent[-1].lower_ in {"of", "and", "for"}:
                 made.append(Span(doc, ent.start, ent.end - 1, label="PERSON"))
                 dropped.add(ent.start)
+            elif ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].lower_ in PARTICLES:
+                # "[Hans van] den Broek", "[Daniel arap] Moi": the NER stopped at a particle
+                end = ent.end
+                while end < len(doc) and end not in covered and doc[end].lower_ in PARTICLES:
+                    end += 1
+                nxt = by_start.get(end)  # the surname the NER took for a name of its own ("Moi")
+                if nxt is not None and len(nxt) == 1 and not nxt.id_ and nxt.label_ in SWALLOWED_SURNAMES:
+                    covered.discard(end)
+                    dropped.add(end)
+                if end < len(doc) and end not in covered and doc[end].is_title and doc[end].is_alpha:
+                    made.append(Span(doc, ent.start, end + 1, label="PERSON"))
+                    dropped.add(ent.start)
         for token in tokens_with(doc, _HEAD_WORDS, ("LOWER",)):
             if token.i not in covered and token.i > 0:
                 # "International Monetary Fund (IMF) head": the bracketed short form ends the name
