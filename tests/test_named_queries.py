@@ -41,6 +41,8 @@ EXPECTED: dict[str, tuple[list[str], list[dict[str, str]]]] = {
                          {"member": "United Kingdom", "organization": "NATO"},
                          {"member": "United States of America", "organization": "NATO"}]),
     "commitments": (["party=Germany"], [{"value": "2", "unit": "percent of GDP", "deadline": "2024"}]),
+    "commitment-tracker": (["party=Germany"], [{"party": "Germany", "status": "pledged", "reported": "pledged",
+                                                 "first": "2018-04-27", "article": "first"}]),
     "commitments-due": (["year=2025"], [{"party": "Germany", "deadline": "2024"}]),
     "summits": (["from=2018-07-01", "to=2018-12-31"], [
         {"start": "2018-07-11", "end": "2018-07-12", "organizer": "NATO", "article": "first"}]),
@@ -62,6 +64,7 @@ EXPECTED: dict[str, tuple[list[str], list[dict[str, str]]]] = {
 ABSENT: dict[str, list[dict[str, str]]] = {
     "office-holders": [{"article": "second"}],
     "commitments-due": [{"party": "Canada"}],
+    "commitment-tracker": [{"party": "Canada"}],
     "summits": [{"start": "2019-06-01"}],
 }
 
@@ -73,6 +76,8 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "second.txt").write_text(SECOND, encoding="utf-8")
     result = CliRunner().invoke(cli, ["load", str(folder / "first.txt"), str(folder / "second.txt"), "--store",
                                       str(folder / "kg")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(cli, ["track", "--store", str(folder / "kg")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return folder / "kg"
 

@@ -20,7 +20,7 @@ from rdflib.term import Node, Variable
 from diplokg.cli import cli
 from diplokg.config import Settings
 from diplokg.errors import EndpointError
-from diplokg.pipeline import ArticleOutcome, Status, load, run_query
+from diplokg.pipeline import ArticleOutcome, Status, load, run_query, track_store
 from diplokg.query import named_queries, parse_param
 from diplokg.store import open_target
 
@@ -214,6 +214,7 @@ PARAMS: dict[str, list[str]] = {
     "office-history": ["office=Secretary General of NATO"],
     "alliance-members": ["organization=NATO"],
     "commitments": ["party=Germany"],
+    "commitment-tracker": ["party=Germany"],
     "commitments-due": ["year=2030"],
     "summits": ["from=2018-01-01", "to=2019-12-31"],
     "mentions": ["name=Jens Stoltenberg"],
@@ -302,6 +303,7 @@ def _grow(settings: Settings, folder: Path, wikidata: str) -> list[dict[str, Ans
     for paths in _two_loads(folder):
         report = load(paths, settings=settings)
         assert report.count(Status.STORED) == len(paths)
+        assert track_store(settings=settings).exit_code == 0  # for commitment-tracker
         stages.append(_answers(settings, wikidata))
     return stages
 

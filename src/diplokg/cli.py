@@ -350,6 +350,36 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
 
 
 @cli.command()
+@target_options
+@click.pass_context
+def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_endpoint: str | None,
+          graph_store: str | None, endpoint_timeout: float | None) -> None:
+    """Track commitments across the store's articles: one node per party and goal.
+
+    Every article's commitment that restates one already seen (same party, compatible value,
+    unit and deadline, close topic) joins it; each gets the status its sentence reports
+    (pledged, reaffirmed, raised, lowered, met, missed, withdrawn). The result replaces the
+    store's tracked graph (<https://w3id.org/diplokg/tracked>); ask it with
+    `diplokg query commitment-tracker`. Run it again after loading more articles.
+
+    \b
+    Example:
+      diplokg track --store ./kg
+      diplokg query commitment-tracker --param party=Germany --store ./kg
+    """
+    settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
+                         endpoint_timeout=endpoint_timeout)
+    report = _pipeline().track_store(settings=settings)
+    if report.rejected is not None:
+        click.echo(f"the tracked graph failed validation; the store was left as it was:\n{report.rejected}", err=True)
+    else:
+        statuses = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()))
+        click.echo(f"{report.statements} commitments tracked as {report.tracked}" +
+                   (f" ({statuses})" if statuses else ""), err=True)
+    ctx.exit(report.exit_code)
+
+
+@cli.command()
 @click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[FILE]...")
 @target_options
 @click.option("--materialize", is_flag=True,

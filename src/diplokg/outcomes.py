@@ -106,3 +106,20 @@ class RelinkReport:
     def exit_code(self) -> int:
         """1 if a rewritten graph failed validation (it was left as it was), else 0."""
         return EXIT_INVALID if self.rejected else EXIT_OK
+
+
+@dataclass
+class TrackReport:
+    """What tracking the store's commitments found."""
+
+    statements: int = 0
+    tracked: int = 0
+    statuses: dict[str, int] = field(default_factory=dict)
+    """Tracked commitments by their latest status."""
+    rejected: ValidationReport | None = None
+    """The verdict on the tracked graph, if it failed validation (the store was left as it was)."""
+
+    @property
+    def exit_code(self) -> int:
+        """1 if the tracked graph failed validation, else 0."""
+        return EXIT_INVALID if self.rejected is not None else EXIT_OK

@@ -29,7 +29,7 @@ from .journal import Journal
 from .link import build_linker
 from .loader import Loader
 from .mapping import map_article
-from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status
+from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status, TrackReport
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target
@@ -200,6 +200,27 @@ def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | N
             report.linked += linked
             if progress:
                 progress(str(name), linked)
+    return report
+
+
+def track_store(*, settings: Settings) -> TrackReport:
+    """Track the store's commitments across articles (:mod:`diplokg.track`) and replace the
+    store's tracked graph with the result, validated first."""
+    from .track import read_statements, track, tracked_graph
+
+    report = TrackReport()
+    with open_target(settings, must_exist=True) as store:
+        statements = read_statements(store)
+        tracked = track(statements)
+        graph = tracked_graph(tracked)
+        verdict = Gate(settings.shapes).check(graph, str(graph.identifier))
+        if not verdict.conforms:
+            report.rejected = verdict
+            return report
+        store.replace_graph(graph)
+    report.statements, report.tracked = len(statements), len(tracked)
+    for item in tracked:
+        report.statuses[item.status.value] = report.statuses.get(item.status.value, 0) + 1
     return report
 
 

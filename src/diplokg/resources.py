@@ -42,3 +42,8 @@ def memberships_path() -> Path:
 def officeholders_path() -> Path:
     """Holders of major offices by year (package data)."""
     return _PACKAGE / "data" / "officeholders.csv"
+
+
+def tracking_path() -> Path:
+    """The words by which articles report a commitment's status (package data)."""
+    return _PACKAGE / "data" / "tracking.toml"

@@ -38,6 +38,8 @@ class DKG(DefinedNamespace):
     Commitment: URIRef
     Article: URIRef
     Assertion: URIRef
+    TrackedCommitment: URIRef
+    StatusReport: URIRef
     # relations
     holdsOffice: URIRef
     heldBy: URIRef
@@ -63,6 +65,14 @@ class DKG(DefinedNamespace):
     charEnd: URIRef
     confidence: URIRef
     extractor: URIRef
+    # commitments tracked across articles
+    trackedParty: URIRef
+    tracks: URIRef
+    statusReport: URIRef
+    commitmentStatus: URIRef
+    firstStated: URIRef
+    lastStated: URIRef
+    reportedIn: URIRef
 
 
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -73,6 +83,8 @@ GRAPH_PREFIX = DATA_BASE + "graph/"
 """Where the article graphs' IRIs start: the graphs of diplokg in a store that holds others too."""
 _GRAPH = Namespace(GRAPH_PREFIX)
 _ASSERTION = Namespace(DATA_BASE + "assertion/")
+TRACKED_GRAPH = URIRef(DATA_BASE + "tracked")
+"""The named graph of the commitments tracked across articles (``diplokg track``); outside the article graphs."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -130,3 +142,10 @@ def fact_iri(kind: str, article_id: str, *parts: str) -> URIRef:
     """IRI of a fact node (assertion, summit, commitment) of one article, from its content."""
     digest = hashlib.sha1("\x1f".join((article_id, *parts)).encode()).hexdigest()[:20]
     return _ASSERTION[f"{kind}-{digest}"] if kind == "assertion" else _ENTITY[f"{kind}/{digest}"]
+
+
+def tracked_iri(*parts: str) -> URIRef:
+    """IRI of a tracked commitment (from its party and first statement) or of one of its status
+    reports (from the tracked commitment and the statement)."""
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+    return _ENTITY[f"tracked/{digest}"]

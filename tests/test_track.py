@@ -1,0 +1,118 @@
+"""Commitments tracked across articles: restatements found, a different pledge kept apart, the
+status each later article reports, on articles written for the tests and loaded into a real store."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Literal, URIRef
+
+from diplokg.cli import cli
+from diplokg.track import Statement, Status, same_goal, status_of, track
+
+ARTICLES = {
+    "pledge": ("2018-04-27", "Germany pledged to spend 2 percent of its gross domestic product on defence by 2024."),
+    "restated": ("2019-02-10", "Germany reaffirmed its commitment to spend 2 percent of GDP on defence by 2024."),
+    "other": ("2019-05-01", "Germany pledged 500 million euros in aid for Syrian refugees."),
+    "raised": ("2019-09-03", "Germany raised its aid pledge for Syrian refugees to 800 million euros."),
+    "missed": ("2025-01-15", "Germany missed its target of spending 2 percent of GDP on defence by 2024."),
+}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("track")
+    paths = []
+    for name, (date, text) in ARTICLES.items():
+        path = folder / f"{name}.txt"
+        path.write_text(f"title: {name}\ndate: {date}\n\n{text}\n", encoding="utf-8")
+        paths.append(str(path))
+    runner = CliRunner()
+    result = runner.invoke(cli, ["load", *paths, "--store", str(folder / "kg")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(cli, ["track", "--store", str(folder / "kg")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "5 commitments tracked as 2" in result.output
+    return folder / "kg"
+
+
+def tracker(store: Path, *params: str) -> list[dict[str, str]]:
+    args = ["query", "commitment-tracker", "--store", str(store), "--format", "csv"]
+    for param in params:
+        args += ["--param", param]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_a_restatement_in_other_words_and_a_later_miss_are_one_commitment(store):
+    rows = [r for r in tracker(store, "party=Germany") if "percent" in r["commitment"]]
+    assert [(r["article"], r["reported"]) for r in rows] == [
+        ("pledge", "pledged"), ("restated", "reaffirmed"), ("missed", "missed")]
+    assert {(r["status"], r["first"], r["last"]) for r in rows} == {("missed", "2018-04-27", "2025-01-15")}
+    assert rows[0]["commitment"] == "Germany: to spend 2 percent of its gross domestic product on defence by 2024"
+
+
+def test_another_pledge_of_the_same_party_is_tracked_apart_and_raised(store):
+    rows = [r for r in tracker(store, "party=Germany") if "percent" not in r["commitment"]]
+    assert [(r["article"], r["reported"], r["status"]) for r in rows] == [
+        ("other", "pledged", "raised"), ("raised", "raised", "raised")]
+
+
+def test_the_tracker_filters_by_status_and_date(store):
+    assert {r["article"] for r in tracker(store, "status=missed")} == {"pledge", "restated", "missed"}
+    assert tracker(store, "status=withdrawn") == []
+    assert {r["article"] for r in tracker(store, "from=2019-01-01", "to=2019-06-30")} == {"restated", "other"}
+
+
+def test_tracking_again_replaces_the_tracked_graph(store):
+    before = tracker(store)
+    result = CliRunner().invoke(cli, ["track", "--store", str(store)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert tracker(store) == before
+
+
+def statement(article: str, value: str | None, unit: str | None, topic: str, deadline: str | None = None,
+              party: str = "http://x/germany", date: str = "2020-01-01", sentence: str = "") -> Statement:
+    return Statement(URIRef(f"http://x/c/{article}"), URIRef(party), "Germany", URIRef(f"http://x/a/{article}"),
+                     article, Literal(date), sentence, Decimal(value) if value else None, unit, topic, deadline)
+
+
+def test_restatements_need_the_same_party_unit_deadline_and_value_or_topic():
+    base = statement("a", "2", "percent of GDP", "defence spending", "2024")
+    assert same_goal(base, statement("b", "2", "percent of GDP", "military budget", "2024")) > 0  # same sum
+    assert same_goal(base, statement("c", "2", "percent of GDP", "defence spending", "2030")) == 0  # deadline
+    assert same_goal(base, statement("d", "2", "EUR", "defence spending", "2024")) == 0  # unit
+    assert same_goal(base, statement("e", "3", "percent of GDP", "defence spending", "2024")) == 0  # value
+    assert same_goal(base, statement("f", "2", "percent of GDP", "defence spending", "2024",
+                                     party="http://x/france")) == 0
+    # a raised pledge may change its value, not its topic
+    assert same_goal(base, statement("g", "3", "percent of GDP", "defence spending", "2024"), Status.RAISED) > 0
+    bare = statement("h", None, None, "a ban on whaling")
+    assert same_goal(bare, statement("i", None, None, "the whaling ban")) > 0
+    assert same_goal(bare, statement("j", None, None, "new embassy in Riga")) == 0
+
+
+def test_statuses_come_from_the_sentence_in_order():
+    assert status_of("Germany fell short of its 2 percent pledge.") is Status.MISSED
+    assert status_of("Japan has met its aid target two years early.") is Status.MET
+    assert status_of("The government went back on its pledge to cut taxes.") is Status.WITHDRAWN
+    assert status_of("Britain reaffirmed the pledge.") is None  # a restatement: no outcome word
+    assert status_of("France withdrew the offer and missed the deadline.") is Status.WITHDRAWN
+
+
+def test_statements_are_taken_in_date_order_and_a_first_report_of_a_miss_is_a_miss():
+    tracked = track([
+        statement("late", "2", "percent", "aid", date="2021-01-01", sentence="Spain missed its aid target."),
+        statement("early", "2", "percent", "aid", date="2019-01-01", sentence="Spain promised aid."),
+        statement("miss", "5", "EUR", "trade fund", date="2019-01-01", sentence="Spain fell short of its pledge."),
+    ])
+    by_first = {t.statements[0].article_id: t for t in tracked}
+    assert [s.article_id for s in by_first["early"].statements] == ["early", "late"]
+    assert by_first["early"].statuses == [Status.PLEDGED, Status.MISSED]
+    assert by_first["miss"].status is Status.MISSED
