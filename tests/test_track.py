@@ -89,6 +89,10 @@ def test_restatements_need_the_same_party_unit_deadline_and_value_or_topic():
     assert same_goal(base, statement("c", "2", "percent of GDP", "defence spending", "2030")) == 0  # deadline
     assert same_goal(base, statement("d", "2", "EUR", "defence spending", "2024")) == 0  # unit
     assert same_goal(base, statement("e", "3", "percent of GDP", "defence spending", "2024")) == 0  # value
+    assert same_goal(statement("m", "100", "percent", "broadband cover"),
+                     statement("n", "99.4", "percent", "broadband cover")) == 0  # small numbers: equal
+    assert same_goal(statement("o", "26000000000", "USD", "farm support"),
+                     statement("p", "25800000000", "USD", "farm support")) > 0  # sums: within 1%
     assert same_goal(base, statement("f", "2", "percent of GDP", "defence spending", "2024",
                                      party="http://x/france")) == 0
     # a raised pledge may change its value, not its topic
@@ -96,6 +100,18 @@ def test_restatements_need_the_same_party_unit_deadline_and_value_or_topic():
     bare = statement("h", None, None, "a ban on whaling")
     assert same_goal(bare, statement("i", None, None, "the whaling ban")) > 0
     assert same_goal(bare, statement("j", None, None, "new embassy in Riga")) == 0
+    # one word in common is not enough: "the new policies" is not "to coordinate economic policies"
+    assert same_goal(statement("k", None, None, "the new policies"),
+                     statement("l", None, None, "to coordinate economic policies")) == 0
+
+
+def test_an_article_that_states_a_pledge_twice_makes_one_report_of_it():
+    first = statement("a", "2", "percent", "aid")
+    again = Statement(URIRef("http://x/c/a2"), first.party, "Germany", first.article, "a", first.date, "",
+                      Decimal("2"), "percent", "aid")
+    later = statement("b", "2", "percent", "aid", date="2021-01-01")
+    (tracked,) = track([first, again, later])
+    assert tracked.statuses == [Status.PLEDGED, Status.PLEDGED, Status.REAFFIRMED]
 
 
 def test_statuses_come_from_the_sentence_in_order():

@@ -9,17 +9,18 @@ How two statements are judged to state one commitment (:func:`same_goal`):
 
 * the same party (node), and neither the unit nor the deadline year tells them apart (equal, or
   missing in one);
-* the values agree (within 1%, or one has none), unless the later sentence says the pledge was
-  raised or lowered, when the value may change;
-* and the topics are close: at least a third of their content words shared (Jaccard), or the
-  same value in the same unit (a "2 percent of GDP" pledge however its topic is worded). Two
+* the values agree (equal; sums of 1,000 or more within 1%; or one has none), unless the later
+  sentence says the pledge was raised or lowered, when the value may change;
+* and the topics are close: at least a third of their content words shared (Jaccard), and two
+  words at least, or the same value in the same unit (a "2 percent of GDP" pledge however its topic is worded). Two
   statements with neither a value nor a shared topic word are never one commitment.
 
 A statement joins the closest tracked commitment it matches (earlier statements first); if none
 matches it starts a new one. The status of a statement comes from its sentence
 (``data/tracking.toml``: "fell short of" is missed, "reached its" met, "went back on"
 withdrawn, "raised its" raised ...); the first statement with none of those words is
-"pledged", a later one "reaffirmed". The tracked commitment's status is its latest statement's.
+"pledged", a later one "reaffirmed" (a second statement in the same article repeats the first's
+status). The tracked commitment's status is its latest statement's.
 """
 
 from __future__ import annotations
@@ -144,9 +145,12 @@ def _agree(a: object, b: object) -> bool:
 
 
 def _values_agree(a: Decimal | None, b: Decimal | None) -> bool:
-    if a is None or b is None:
+    """Equal, or sums of 1,000 or more within 1% ("25.8 billion" restating "26 billion"); small
+    numbers (percentages, counts) must be equal: 99.4% is not 100%."""
+    if a is None or b is None or a == b:
         return True
-    return abs(a - b) <= abs(max(a, b, key=abs)) * Decimal("0.01")
+    large = min(abs(a), abs(b)) >= 1000
+    return large and abs(a - b) <= abs(max(a, b, key=abs)) * Decimal("0.01")
 
 
 def same_goal(earlier: Statement, later: Statement, later_status: Status | None = None) -> float:
@@ -166,7 +170,7 @@ def same_goal(earlier: Statement, later: Statement, later_status: Status | None 
         later.unit is not None and _values_agree(earlier.value, later.value)
     if same_sum:
         return max(overlap, 1.0)
-    return overlap if overlap >= 1 / 3 else 0.0
+    return overlap if overlap >= 1 / 3 and len(a & b) >= 2 else 0.0
 
 
 def track(statements: Iterable[Statement]) -> list[Tracked]:
@@ -186,6 +190,9 @@ def track(statements: Iterable[Statement]) -> list[Tracked]:
             best = Tracked(statement.party, statement.party_label)
             tracked.append(best)
             status = reported or Status.PLEDGED
+        elif (same := next((i for i, s in enumerate(best.statements) if s.article == statement.article), None)) \
+                is not None:
+            status = reported or best.statuses[same]  # the article says it twice: one report
         else:
             status = reported or _changed(best, statement) or Status.REAFFIRMED
         best.statements.append(statement)
