@@ -12,8 +12,9 @@ How two statements are judged to state one commitment (:func:`same_goal`):
 * the values agree (equal; sums of 1,000 or more within 1%; or one has none), unless the later
   sentence says the pledge was raised or lowered, when the value may change;
 * and the topics are close: at least a third of their content words shared (Jaccard), and two
-  words at least, or the same value in the same unit (a "2 percent of GDP" pledge however its topic is worded). Two
-  statements with neither a value nor a shared topic word are never one commitment.
+  words at least, or the same value in the same unit (a "2 percent of GDP" pledge however its
+  topic is worded). Two statements with neither a value nor a shared topic word are never one
+  commitment.
 
 A statement joins the closest tracked commitment it matches (earlier statements first); if none
 matches it starts a new one. The status of a statement comes from its sentence
