@@ -12,8 +12,8 @@ How two statements are judged to state one commitment (:func:`same_goal`):
 * the values agree (equal; sums of 1,000 or more within 1%; or one has none), unless the later
   sentence says the pledge was raised or lowered, when the value may change;
 * and the topics are close: at least a third of their content words shared (Jaccard), and two
-  words at least, or the same value in the same unit (a "2 percent of GDP" pledge however its
-  topic is worded). Two statements with neither a value nor a shared topic word are never one
+  words at least, or the same value in the same unit with a topic word in common (a "2 percent of
+  GDP" pledge however its topic is worded). Two statements with neither a value nor a shared topic word are never one
   commitment.
 
 A statement joins the closest tracked commitment it matches (earlier statements first); if none
@@ -169,8 +169,8 @@ def same_goal(earlier: Statement, later: Statement, later_status: Status | None 
     overlap = len(a & b) / len(a | b) if a and b else 0.0
     same_sum = earlier.value is not None and later.value is not None and earlier.unit is not None and \
         later.unit is not None and _values_agree(earlier.value, later.value)
-    if same_sum:
-        return max(overlap, 1.0)
+    if same_sum and (a & b or earlier.article == later.article):
+        return max(overlap, 1.0)  # (a sum alone is not a goal: "1 mln dlrs" in two unrelated stories)
     return overlap if overlap >= 1 / 3 and len(a & b) >= 2 else 0.0
 
 
