@@ -10,11 +10,12 @@ from types import TracebackType
 from typing import Literal as Kind
 from typing import Protocol, Self
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError
 from ..mapping import ArticleGraph
+from ..vocab import GRAPH_PREFIX
 
 Bindings = Mapping[str, Node | tuple[Node, ...]]
 """Query parameters: one term per variable, or several (the answers for each of them)."""
@@ -111,3 +112,18 @@ class Store(Protocol):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         """Close the store."""
+
+
+_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+          f"FILTER (STRSTARTS(STR(?g), {Literal(GRAPH_PREFIX).n3()})) }}")
+
+
+def article_union(store: Store, into: Graph | None = None) -> Graph:
+    """The union of diplokg's article graphs, added to ``into`` (a new graph by default): the
+    store as a whole, without what is not an article's (the inferred graph of ``reason
+    --materialize``, a server's graphs of its own). One query, on every backend."""
+    graph = into if into is not None else Graph()
+    answer = store.query(_UNION).graph
+    if answer is not None:
+        graph.addN((s, p, o, graph) for s, p, o in answer)
+    return graph
