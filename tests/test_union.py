@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from diplokg.cli import cli
 from diplokg.config import Settings
@@ -19,7 +20,7 @@ from diplokg.mapping import ArticleGraph, to_graph
 from diplokg.names import StoreNames
 from diplokg.pipeline import Status, load, validate_store
 from diplokg.store import EndpointConfig, EndpointStore, open_store
-from diplokg.vocab import DKG, article_iri, entity_iri, graph_iri
+from diplokg.vocab import DKG, article_iri, entity_iri, fact_iri, graph_iri
 
 from .servers import Server
 from .test_link import EV, extraction
@@ -142,20 +143,17 @@ def broken_graph() -> Graph:
     """An article graph that gives the linked person a second name, and an assertion a
     confidence out of range: what no load would store."""
     graph = Graph(identifier=graph_iri("tampered"))
-    article, fact = article_iri("tampered"), URIRef("https://w3id.org/diplokg/assertion/assertion-tampered")
-    graph.add((article, RDF.type, DKG.Article))
-    graph.add((article, URIRef("http://purl.org/dc/terms/identifier"), Literal("tampered")))
-    graph.add((ASSAD, RDF.type, DKG.Person))
-    graph.add((ASSAD, RDFS.label, Literal("B. Assad")))
-    graph.add((ASSAD, DKG.mentionedIn, article))
-    return graph.parse(data=f"""
-        @prefix dkg: <https://w3id.org/diplokg/ontology#> .
-        @prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-        <{fact}> a dkg:Assertion ; rdf:subject <{ASSAD}> ; rdf:predicate dkg:memberOf ; rdf:object <{ASSAD}> ;
-            dkg:extractedFrom <{article}> ; dkg:sentence "s" ; dkg:charStart 0 ; dkg:charEnd 1 ;
-            dkg:confidence "7.5"^^xsd:decimal ; dkg:extractor "test" .
-        """, format="turtle")
+    article, fact = article_iri("tampered"), fact_iri("assertion", "tampered", "x")
+    for triple in [
+        (article, RDF.type, DKG.Article), (article, DCTERMS.identifier, Literal("tampered")),
+        (ASSAD, RDF.type, DKG.Person), (ASSAD, RDFS.label, Literal("B. Assad")), (ASSAD, DKG.mentionedIn, article),
+        (fact, RDF.type, DKG.Assertion), (fact, RDF.subject, ASSAD), (fact, RDF.predicate, DKG.memberOf),
+        (fact, RDF.object, ASSAD), (fact, DKG.extractedFrom, article), (fact, DKG.sentence, Literal("s")),
+        (fact, DKG.charStart, Literal(0)), (fact, DKG.charEnd, Literal(1)), (fact, DKG.extractor, Literal("test")),
+        (fact, DKG.confidence, Literal(Decimal("7.5"))),
+    ]:
+        graph.add(triple)
+    return graph
 
 
 def test_validate_store_reports_a_broken_graph_with_exit_code_1(two_articles, tmp_path):
