@@ -165,7 +165,9 @@ def test_validate_store_reports_a_broken_graph_with_exit_code_1(two_articles, tm
     lines = result.stdout.splitlines()
     assert lines[0] == f"{store} (the union of 3 article graphs): 2 violation(s)"
     assert f'  - Violation: <{ASSAD}> "' in result.stdout
-    assert "rdfs:label: An entity needs exactly one non-empty rdfs:label (its name)." in result.stdout
+    # which articles say what: the one to load again stands out
+    assert ('rdfs:label: An entity needs exactly one non-empty rdfs:label (its name). '
+            '["B. Assad" in tampered; "Bashar al-Assad" in first, second]') in result.stdout
     assert "dkg:confidence, an xsd:decimal from 0 to 1" in result.stdout
 
 
@@ -189,7 +191,7 @@ def test_validate_endpoint_on_a_real_oxigraph_server(two_articles, tmp_path):
             remote.replace_graph(broken_graph())
         bad = run("validate", "--endpoint", server.endpoint, code=1)
         assert bad.stdout.splitlines()[0] == f"{server.endpoint} (the union of 3 article graphs): 2 violation(s)"
-        assert "An entity needs exactly one non-empty rdfs:label" in bad.stdout
+        assert '["B. Assad" in tampered; "Bashar al-Assad" in first, second]' in bad.stdout
     finally:
         server.stop()
 

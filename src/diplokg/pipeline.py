@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -28,12 +29,12 @@ from .files import output_folder, write_article
 from .journal import Journal
 from .link import build_linker
 from .loader import Loader
-from .mapping import map_article
+from .mapping import bind_prefixes, map_article
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target
-from .store.base import QueryResult, article_union, is_update
+from .store.base import QueryResult, article_union, is_update, located
 from .validate import Gate, ValidationReport, parse_rdf
 
 __all__ = [
@@ -157,8 +158,10 @@ def validate_store(*, settings: Settings) -> ValidationReport:
     with open_target(settings, read_only=True, must_exist=True) as store:
         graphs = len(store.graph_names())
         union = article_union(store, into=gate.graph())
-    where = settings.endpoint or str(settings.store)
-    return gate.check_prepared(union, f"{where} (the union of {graphs} article graph{'s' * (graphs != 1)})")
+        bind_prefixes(union)  # the report's paths as dkg:officeOf, rdfs:label
+        where = settings.endpoint or str(settings.store)
+        report = gate.check_prepared(union, f"{where} (the union of {graphs} article graph{'s' * (graphs != 1)})")
+        return replace(report, violations=located(report.violations, store))
 
 
 def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
