@@ -33,9 +33,10 @@ READ_ONLY = (b"The server is read-only.\nUpdates go to the primary at http://adm
 
 
 class Misbehaving(BaseHTTPRequestHandler):
-    """Answers by path: /html/* an HTML page, /refuse/* 400 to writes, /locked/* 401, /json/KIND/*
-    JSON that is not SPARQL results, /readonly/* 403 with the server's reason, /silent/* nothing
-    (until the test ends)."""
+    """Answers by path: /html/* an HTML page, /refuse/* 400 to writes (and no rows to queries),
+    /portal/* 200 to writes and no rows to queries, /locked/* 401, /json/KIND/* JSON that is not
+    SPARQL results, /readonly/* 403 with the server's reason, /silent/* nothing (until the test
+    ends)."""
 
     seen_auth: ClassVar[list[str]] = []
     released = threading.Event()
@@ -46,7 +47,8 @@ class Misbehaving(BaseHTTPRequestHandler):
     def _answer(self) -> None:
         self.seen_auth.append(self.headers.get("Authorization", ""))
         length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
+        request = self.rfile.read(length)
+        query = request.startswith(b"query=") or "?query=" in self.path
         if self.path.startswith("/silent/"):
             self.released.wait(30)  # accepts the request and never answers (within the test)
             return
@@ -56,8 +58,13 @@ class Misbehaving(BaseHTTPRequestHandler):
             body, status, kind = NOT_RESULTS[self.path.split("/")[2]], 200, "application/sparql-results+json"
         elif self.path.startswith("/readonly/"):
             body, status, kind = READ_ONLY, 403, "text/plain"
+        elif self.path.startswith(("/refuse/", "/portal/")) and query:
+            body, status, kind = b'{"head": {"vars": []}, "results": {"bindings": []}}', 200, \
+                "application/sparql-results+json"
         elif self.path.startswith("/refuse/"):
             body, status, kind = b"Parse error: unexpected token at line 1", 400, "text/plain"
+        elif self.path.startswith("/portal/"):
+            body, status, kind = b"<html><body>Thank you</body></html>", 200, "text/html"
         else:
             body, status, kind = b"<html><body>Unauthorized</body></html>", 401, "text/html"
         self.send_response(status)
@@ -135,9 +142,9 @@ def test_credentials_in_a_url_are_never_shown():
     assert "DIPLOKG_ENDPOINT_USER" in result.output
 
 
-def test_a_server_that_says_200_to_everything_stores_nothing_and_says_so(stub, write, tmp_path):
+def test_a_server_that_says_200_to_every_write_stores_nothing_and_says_so(stub, write, tmp_path):
     article = write("vienna.txt", ARTICLE)
-    result = invoke("load", str(article), "--endpoint", f"{stub}/html/query", "--quarantine", str(tmp_path / "q"))
+    result = invoke("load", str(article), "--endpoint", f"{stub}/portal/query", "--quarantine", str(tmp_path / "q"))
     assert result.exit_code == 5
     assert "0 article(s) stored" in result.stderr and "1 refused by the store" in result.stderr
     assert "answered as if it stored it" in result.stderr

@@ -84,7 +84,8 @@ def test_load_reload_and_query(target, tmp_path):
     run("load", *paths, *args, "--jobs", "2")  # again, concurrently: replaces, never duplicates
     assert count(args) == first
     holders = run("query", "office-holders", *args, "--format", "csv").stdout
-    assert "Maria Santos,Foreign Minister of Portugal" in holders
+    # the gazetteer's label of the office (Q4294919), its state beside it
+    assert "Maria Santos,Minister of Foreign Affairs,Portugal" in holders
     assert "Jens Stoltenberg,Secretary General of NATO" in holders
 
 

@@ -493,21 +493,35 @@ def queries() -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="FILE...")
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path), metavar="[FILE]...")
 @shapes_option
+@target_options
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[Path, ...], shapes: Path | None) -> None:
-    """Check RDF files (Turtle, TriG, N-Quads, ...) against diplokg's SHACL shapes.
+def validate(ctx: click.Context, files: tuple[Path, ...], shapes: Path | None, store: Path | None,
+             endpoint: str | None, update_endpoint: str | None, graph_store: str | None,
+             endpoint_timeout: float | None) -> None:
+    """Check RDF files (Turtle, TriG, N-Quads, ...), or the whole store, against diplokg's SHACL shapes.
 
-    Exit code 0: all conform; 1: violations (listed); 2: a file could not be read.
+    Validates each FILE if given, else the union of every article graph in the store (--store
+    or --endpoint): what each article passed when stored must hold across articles too (one
+    rdfs:label per entity). Exit code 0: all conform; 1: violations (listed); 2: a file could
+    not be read.
 
     \b
-    Example:
+    Examples:
       diplokg validate out/*.trig
+      diplokg validate --store ./kg
     """
-    reports = _pipeline().validate_files(files, shapes=_settings(ctx, shapes=shapes).shapes)
+    if files and (store is not None or endpoint is not None):
+        raise click.UsageError("give RDF files or a store (--store/--endpoint), not both")
+    settings = _settings(ctx, shapes=shapes, store=store, endpoint=endpoint, update_endpoint=update_endpoint,
+                         graph_store=graph_store, endpoint_timeout=endpoint_timeout)
+    if files:
+        reports = _pipeline().validate_files(files, shapes=settings.shapes)
+    else:
+        reports = [_pipeline().validate_store(settings=settings)]
     for report in reports:
-        click.echo(str(report))
+        click.echo(redact(str(report)))
     ctx.exit(0 if all(r.conforms for r in reports) else EXIT_INVALID)
 
 

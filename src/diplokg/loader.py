@@ -1,5 +1,6 @@
-"""The load engine: mapped articles through the SHACL gate a window at a time, the valid ones
-pushed to the store in batches on a few threads, every commit journaled, the rejected quarantined.
+"""The load engine: mapped articles through the SHACL gate a window at a time (their nodes named
+as the store names them, see :mod:`.names`), the valid ones pushed to the store in batches on a
+few threads, every commit journaled, the rejected quarantined.
 
 Extraction runs ahead (in processes of its own, see :mod:`diplokg.extract.parallel`); this is what
 the loading process does with each article it gets.
@@ -17,6 +18,7 @@ from .errors import EndpointRefused
 from .extract.records import Extraction
 from .journal import Journal
 from .mapping import ArticleGraph
+from .names import StoreNames
 from .outcomes import ArticleOutcome, Progress, RunReport, Status
 from .quarantine import keep_rejected
 from .store import Store
@@ -35,6 +37,8 @@ class _Mapped:
 
     extraction: Extraction
     article: ArticleGraph
+    digest: str
+    """The article's digest as mapped, before its names were settled: what ``--resume`` compares."""
 
 
 class Loader:
@@ -59,6 +63,7 @@ class Loader:
         self._batch_triples = 0
         # many small graphs go in one request where the store takes batches
         self._batch_limit = BATCH_TRIPLES if store.batches else 0
+        self.names = StoreNames(store)
 
     def record(self, outcome: ArticleOutcome) -> None:
         """Count one article's outcome and tell the progress callback (from any thread)."""
@@ -69,16 +74,19 @@ class Loader:
 
     def add(self, extraction: Extraction, article: ArticleGraph) -> None:
         """Queue one mapped article for the gate; a full window is gated at once."""
-        self._window.append(_Mapped(extraction, article))
+        self._window.append(_Mapped(extraction, article, article.digest))
         self._window_triples += len(article)
         if self._window_triples >= GATE_TRIPLES:
             self.gate_window()
 
     def gate_window(self) -> None:
-        """Validate the window's articles: quarantine the rejected, queue the valid for pushing."""
+        """Name the window's nodes as the store does, validate the articles: quarantine the
+        rejected, queue the valid for pushing."""
         window, self._window, self._window_triples = self._window, [], 0
         if not window:
             return
+        for one, settled in zip(window, self.names.settle([one.article for one in window]), strict=True):
+            one.article = settled
         verdicts = self.gate.check_many([(one.article, one.extraction.document.origin) for one in window])
         for one, verdict in zip(window, verdicts, strict=True):
             if verdict.conforms:
@@ -123,7 +131,7 @@ class Loader:
             self.record(ArticleOutcome(document.origin, Status.FAILED, document.id,
                                        message=f"{document.origin}: {err}"))
             return
-        self.journal.add((str(one.article.identifier), one.article.digest, one.extraction.document.id,
+        self.journal.add((str(one.article.identifier), one.digest, one.extraction.document.id,
                           len(one.article)) for one in batch)
         for one in batch:
             self.record(ArticleOutcome.of(one.extraction, len(one.article), Status.STORED))

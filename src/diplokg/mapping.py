@@ -71,7 +71,7 @@ class _Mapper:
         self.iris: dict[str, URIRef] = {}
         # one IRI, one label, one piece of evidence: names that mint the same IRI ("|Boston Tea
         # Party" beside "Boston Tea Party") are one node, the first named keeps the label
-        self.labelled: set[URIRef] = set()
+        self.labelled: dict[URIRef, str] = {}
         self.titled: set[URIRef] = set()
         self.evidenced: set[URIRef] = set()
 
@@ -94,12 +94,11 @@ class _Mapper:
         self.iris[entity.key] = iri
         g = self.g
         g.add((iri, RDF.type, DKG[entity.kind.value]))
-        if iri in self.labelled:
-            g.add((iri, SKOS.altLabel, Literal(entity.label)))
-        else:
-            g.add((iri, RDFS.label, Literal(entity.label)))
-            self.labelled.add(iri)
-        for alias in sorted(entity.aliases):
+        label = self.labelled.setdefault(iri, entity.label)
+        if label == entity.label:
+            g.add((iri, RDFS.label, Literal(label)))
+        # the article's other names for it: as the text gives them, in this article's graph
+        for alias in sorted({entity.label, *entity.aliases} - {label}):
             g.add((iri, SKOS.altLabel, Literal(alias)))
         if entity.title and iri not in self.titled:
             # the title is data, not to be cut back out of the label (relinking reads it)

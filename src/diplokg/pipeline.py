@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from rdflib import Graph, Literal
@@ -28,17 +29,17 @@ from .files import output_folder, write_article
 from .journal import Journal
 from .link import build_linker
 from .loader import Loader
-from .mapping import map_article
+from .mapping import bind_prefixes, map_article
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status, TrackReport
 from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
 from .reason import ConsistencyReport
 from .store import open_target
-from .store.base import QueryResult, is_update
+from .store.base import QueryResult, article_union, is_update, located
 from .validate import Gate, ValidationReport, parse_rdf
 
 __all__ = [
     "draw", "extract_to_files", "list_queries", "load", "overlaps", "relink_store", "run_query", "run_reasoner",
-    "validate_files",
+    "validate_files", "validate_store",
 ]
 
 
@@ -145,6 +146,24 @@ def validate_files(paths: Iterable[str | Path], *, shapes: Path | None = None) -
     return [gate.check(graph, source) for graph, source in graphs]
 
 
+def validate_store(*, settings: Settings) -> ValidationReport:
+    """Validate the store as a whole (the union of its article graphs, on the embedded store or
+    the endpoint the settings name) against the shapes (diplokg's own unless ``settings.shapes``).
+
+    Each article conformed when it was stored; the union may still not, where articles disagree
+    about a node they share (two labels of one entity, two countries of one office). The report's
+    source names the store and how many article graphs it joins.
+    """
+    gate = Gate(settings.shapes)
+    with open_target(settings, read_only=True, must_exist=True) as store:
+        graphs = len(store.graph_names())
+        union = article_union(store, into=gate.graph())
+        bind_prefixes(union)  # the report's paths as dkg:officeOf, rdfs:label
+        where = settings.endpoint or str(settings.store)
+        report = gate.check_prepared(union, f"{where} (the union of {graphs} article graph{'s' * (graphs != 1)})")
+        return replace(report, violations=located(report.violations, store))
+
+
 def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
               params: dict[str, Node] | None = None) -> QueryResult:
     """Run a named query (or a ``.rq`` file, or ``sparql`` text) on the store. A parameter that
@@ -181,21 +200,26 @@ def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | N
     """Link the entities already in the store and rewrite the graphs that change (each one
     validated, and replaced atomically)."""
     from .link.relink import relink_graph
+    from .mapping import ArticleGraph
+    from .names import StoreNames
 
     report = RelinkReport()
     with open_target(settings, must_exist=True) as store:
         linker = build_linker(settings)
         gate = Gate(settings.shapes)
+        names = StoreNames(store)
         for name in store.graph_names():
             report.graphs += 1
             graph, linked = relink_graph(store.get_graph(name), linker)
             if not linked:
                 continue
-            verdict = gate.check(graph, str(name))
+            # a node the graph now shares with others is named as they name it
+            article = names.settle([ArticleGraph(name, tuple(graph))])[0]
+            verdict = gate.check(article.graph(), str(name))
             if not verdict.conforms:
                 report.rejected.append(verdict)
                 continue
-            store.replace_graph(graph)
+            store.replace_graph(article)
             report.rewritten += 1
             report.linked += linked
             if progress:

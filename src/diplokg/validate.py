@@ -39,11 +39,18 @@ class Violation:
     message: str
     value: str | None
     severity: str
+    node: str | None = None
+    """The focus node's IRI, if it has one."""
+    path_iri: str | None = None
+    """The path's IRI, if it is one property."""
+    found_in: str = ""
+    """Where the store holds the values at fault (see :func:`diplokg.pipeline.validate_store`)."""
 
     def __str__(self) -> str:
         where = f"{self.focus}" + (f" {self.path}" if self.path else "")
         value = f" (value: {self.value})" if self.value is not None else ""
-        return f"{self.severity}: {where}: {self.message}{value}"
+        found = f" [{self.found_in}]" if self.found_in else ""
+        return f"{self.severity}: {where}: {self.message}{value}{found}"
 
 
 @dataclass(frozen=True)
@@ -215,12 +222,15 @@ class Gate:
             value = results.value(result, SH.value)
             severity = results.value(result, SH.resultSeverity)
             messages = sorted(str(m) for m in results.objects(result, SH.resultMessage))
+            focus = results.value(result, SH.focusNode)
             violations.append(Violation(
-                focus=_label(data, results.value(result, SH.focusNode)),
+                focus=_label(data, focus),
                 path=_short(data, path) if path is not None else None,
                 message="; ".join(messages) or "does not conform",
                 value=_short(data, value) if value is not None else None,
                 severity=str(severity).rsplit("#", 1)[-1] if severity is not None else "Violation",
+                node=str(focus) if isinstance(focus, URIRef) else None,
+                path_iri=str(path) if isinstance(path, URIRef) else None,
             ))
         violations.sort(key=lambda v: (v.focus, v.path or "", v.message))
         return ValidationReport(bool(conforms), violations, source)

@@ -18,7 +18,9 @@ __all__ = ["Gazetteer", "GazetteerLinker", "Linker", "build_linker", "offline_li
 
 
 class Linker(Protocol):
-    """Sets ``qid`` on the entities of an extraction that it can identify with certainty."""
+    """Sets ``qid`` on the entities of an extraction that it can identify with certainty, and
+    gives each linked entity its canonical name (the item's label; the article's names become
+    aliases)."""
 
     name: str
 

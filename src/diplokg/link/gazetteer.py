@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..extract.knowledge import Tenure, before_their_time, first_years, office_holders
-from ..extract.records import Entity, EntityKind, Extraction, RelationKind
+from ..extract.records import Entity, EntityKind, Extraction, Relation, RelationKind
 from ..resources import gazetteer_path
 from ..vocab import normalize_name
 
@@ -163,6 +163,13 @@ class GazetteerLinker:
         self.gazetteer = gazetteer
         self.tenures = tenures
         self.first_years = first_years(tenures)
+        # the state (or organization) of each office the table lists, where its name is one item's
+        states: dict[str, set[str]] = {}
+        for tenure in tenures:
+            found = gazetteer.candidates(tenure.country, frozenset({"country", "organization", "alliance"}))
+            states.setdefault(tenure.office, set()).update(found if len(found) == 1 else {""})
+        self.office_states = {office: next(iter(qids)) for office, qids in states.items()
+                              if len(qids) == 1 and "" not in qids}
 
     def _unique(self, names: list[str], kinds: frozenset[str]) -> str | None:
         """The one item that the entity's unambiguous names agree on, if any. A name that several
@@ -210,6 +217,31 @@ class GazetteerLinker:
                         not self._by_label(entity, entity.qid):
                     entity.qid = None  # "George Bush" in 1987 is not George W. Bush
         extraction.merge_linked()
+        self._one_state(extraction)
+        self.canonical_names(extraction)
+
+    def _one_state(self, extraction: Extraction) -> None:
+        """A linked office is of the one state the office holders table gives it: an article's
+        ``officeOf`` to another item is left out (a 1987 story's "West German Chancellor" holds
+        the office of Germany, whose state of the time the gazetteer tells apart), so that the
+        office has one state across the store. Its holder's ``holdsOffice`` stands."""
+        def other_state(rel: Relation) -> bool:
+            state = self.office_states.get(extraction.entity(rel.subject).qid or "")
+            return state is not None and extraction.entity(rel.object).qid != state
+        extraction.relations = [r for r in extraction.relations
+                                if r.kind is not RelationKind.OFFICE_OF or not other_state(r)]
+
+    def canonical_names(self, extraction: Extraction) -> None:
+        """Every linked entity that the gazetteer knows takes the gazetteer's label, so that one
+        item has one name in every article ("George W. Bush", whether an article says "Bush" or
+        "President George W Bush"); the article's own names stay as its aliases (written as
+        ``skos:altLabel`` in the article's graph). An alias equal to the label is dropped."""
+        for entity in extraction.entities:
+            names = self.gazetteer.names.get(entity.qid) if entity.qid else None
+            if names and entity.label != names[0]:
+                entity.aliases.add(entity.label)
+                entity.label = names[0]
+            entity.aliases.discard(entity.label)
 
     def _by_label(self, entity: Entity, qid: str) -> bool:
         """Whether the article names the item by its gazetteer label, not by a mere alias."""

@@ -96,6 +96,7 @@ class WikidataLinker:
                     found |= hits
             entity.qid = found.pop() if len(found) == 1 else None
         extraction.merge_linked()
+        self.fallback.canonical_names(extraction)  # an item found online that the gazetteer knows: its label
 
     def _cache_file(self, name: str) -> Path:
         key = hashlib.sha256(f"{self.endpoint}\n{name}".encode()).hexdigest()

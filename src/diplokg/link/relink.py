@@ -4,7 +4,7 @@ QID-derived IRIs. Nodes that now name one item merge; nothing is duplicated."""
 
 from __future__ import annotations
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
 
 from ..document import Document, parse_date
@@ -68,14 +68,19 @@ def relink_graph(graph: Graph, linker: Linker) -> tuple[Graph, int]:
             continue  # replaced below
         new.add((rename.get(s, s), p, rename.get(o, o) if isinstance(o, URIRef) else o))
     qids = {e.key: e.qid for e in extraction.entities}
+    names = {rename[URIRef(e.key)]: e.label for e in extraction.entities if URIRef(e.key) in rename}
     for old, node in rename.items():
         new.add((node, OWL.sameAs, WD[str(qids[str(old)])]))
     for node in set(rename.values()):
-        # nodes that now name one item merge: one name stays the label, the others become aliases
-        labels = sorted(new.objects(node, RDFS.label), key=str)
-        for extra in labels[1:]:
-            new.remove((node, RDFS.label, extra))
-            new.add((node, SKOS.altLabel, extra))
+        # nodes that now name one item merge under the item's one name (see Linker): the
+        # graph's other names become aliases
+        label = Literal(names[node])
+        for other in list(new.objects(node, RDFS.label)):
+            new.remove((node, RDFS.label, other))
+            if other != label:
+                new.add((node, SKOS.altLabel, other))
+        new.remove((node, SKOS.altLabel, label))
+        new.add((node, RDFS.label, label))
         for extra in sorted(new.objects(node, DKG.officeTitle), key=str)[1:]:
             new.remove((node, DKG.officeTitle, extra))  # one title, as mapping writes
         if len(set(new.objects(node, RDF.type)) & set(KINDS)) > 1:

@@ -5,16 +5,21 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import TracebackType
+from typing import TYPE_CHECKING, Protocol, Self
 from typing import Literal as Kind
-from typing import Protocol, Self
+from urllib.parse import unquote
 
-from rdflib import Graph, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from ..errors import QueryError
 from ..mapping import ArticleGraph
+from ..vocab import GRAPH_PREFIX
+
+if TYPE_CHECKING:
+    from ..validate import Violation
 
 Bindings = Mapping[str, Node | tuple[Node, ...]]
 """Query parameters: one term per variable, or several (the answers for each of them)."""
@@ -111,3 +116,50 @@ class Store(Protocol):
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
         """Close the store."""
+
+
+_UNION = ("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } "
+          f"FILTER (STRSTARTS(STR(?g), {Literal(GRAPH_PREFIX).n3()})) }}")
+
+
+def article_union(store: Store, into: Graph | None = None) -> Graph:
+    """The union of diplokg's article graphs, added to ``into`` (a new graph by default): the
+    store as a whole, without what is not an article's (the inferred graph of ``reason
+    --materialize``, a server's graphs of its own). One query, on every backend."""
+    graph = into if into is not None else Graph()
+    answer = store.query(_UNION).graph
+    if answer is not None:
+        graph.addN((s, p, o, graph) for s, p, o in answer)
+    return graph
+
+
+_VALUES = ("SELECT ?node ?path ?value ?g WHERE { GRAPH ?g { ?node ?path ?value } "
+           f"FILTER (STRSTARTS(STR(?g), {Literal(GRAPH_PREFIX).n3()})) }}")
+# violations located in the store's graphs, the first of a report (one query for them)
+LOCATED = 50
+
+
+def located(violations: Sequence[Violation], store: Store, shown: int = 3) -> list[Violation]:
+    """The violations of a check of the store's union, each told where the store holds its
+    node's values on its path: which articles' graphs say what (``"Bush" in a, b; "George W.
+    Bush" in c``), so that one knows which articles disagree and what to load again."""
+    wanted = {(v.node, v.path_iri) for v in violations[:LOCATED] if v.node and v.path_iri}
+    if not wanted:
+        return list(violations)
+    nodes = tuple(URIRef(n) for n in sorted({n for n, _ in wanted if n}))
+    paths = tuple(URIRef(p) for p in sorted({p for _, p in wanted if p}))
+    found: dict[tuple[str, str], dict[str, list[str]]] = {}
+    for node, path, value, graph in store.query(_VALUES, {"node": nodes, "path": paths}).rows:
+        if (str(node), str(path)) in wanted and value is not None and graph is not None:
+            article = unquote(str(graph)[len(GRAPH_PREFIX):])
+            found.setdefault((str(node), str(path)), {}).setdefault(value.n3(), []).append(article)
+    out = []
+    for violation in violations:
+        values = found.get((violation.node or "", violation.path_iri or ""))
+        if values:
+            told = [f"{value} in {', '.join(sorted(ids)[:shown])}"
+                    + (f" and {len(ids) - shown} more" if len(ids) > shown else "")
+                    for value, ids in sorted(values.items())]
+            violation = replace(violation, found_in="; ".join(told))
+        out.append(violation)
+    return out
