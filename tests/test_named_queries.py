@@ -28,6 +28,12 @@ NATO Secretary General Jens Stoltenberg met Secretary of State Mike Pompeo in Wa
 3 billion dollars to the fund by 2030.
 """
 
+THIRD = """title: Another minister
+date: 2018-04-27
+
+Germany's foreign minister, Klaus Brandt, met union leaders in Bonn on Friday.
+"""
+
 EXPECTED: dict[str, tuple[list[str], list[dict[str, str]]]] = {
     # name: (parameters, rows that must be there (subset of each row's columns)); order matters
     "office-holders": (["date=2018-12-31"], [
@@ -44,6 +50,8 @@ EXPECTED: dict[str, tuple[list[str], list[dict[str, str]]]] = {
     "commitments": (["party=Germany"], [{"value": "2", "unit": "percent of GDP", "deadline": "2024"}]),
     "commitment-tracker": (["party=Germany"], [{"party": "Germany", "status": "pledged", "reported": "pledged",
                                                  "first": "2018-04-27", "article": "first"}]),
+    "conflicts": ([], [{"holder": "Heiko Maas", "article": "first", "other": "Klaus Brandt", "other_article": "third",
+                        "date": "2018-04-27"}]),
     "commitments-due": (["year=2025"], [{"party": "Germany", "deadline": "2024"}]),
     "summits": (["from=2018-07-01", "to=2018-12-31"], [
         {"start": "2018-07-11", "end": "2018-07-12", "organizer": "NATO", "article": "first"}]),
@@ -66,6 +74,8 @@ ABSENT: dict[str, list[dict[str, str]]] = {
     "office-holders": [{"article": "second"}],
     "commitments-due": [{"party": "Canada"}],
     "commitment-tracker": [{"party": "Canada"}],
+    # other days, and offices that several people hold at once, are no contradiction
+    "conflicts": [{"other_article": "second"}, {"article": "second"}],
     "summits": [{"start": "2019-06-01"}],
 }
 
@@ -75,8 +85,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("named")
     (folder / "first.txt").write_text(FIRST, encoding="utf-8")
     (folder / "second.txt").write_text(SECOND, encoding="utf-8")
-    result = CliRunner().invoke(cli, ["load", str(folder / "first.txt"), str(folder / "second.txt"), "--store",
-                                      str(folder / "kg")], catch_exceptions=False)
+    (folder / "third.txt").write_text(THIRD, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["load", str(folder / "first.txt"), str(folder / "second.txt"),
+                                      str(folder / "third.txt"), "--store", str(folder / "kg")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     result = CliRunner().invoke(cli, ["track", "--store", str(folder / "kg")], catch_exceptions=False)
     assert result.exit_code == 0, result.output
@@ -145,7 +156,7 @@ def test_tsv_output(store):
     result = CliRunner().invoke(cli, ["query", "articles", "--store", str(store), "--format", "tsv"])
     lines = result.stdout.splitlines()
     assert lines[0].split("\t") == ["article", "date", "title", "triples"]
-    assert len(lines) == 3
+    assert len(lines) == 4  # the header and the three articles
 
 
 def test_names_match_without_case_by_alias_and_surname(store):

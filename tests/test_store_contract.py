@@ -209,6 +209,11 @@ Norway's foreign minister, Peter Hansen, met Secretary of State Mike Pompeo in O
 dollars to the fund by 2025.
 """,
     "bare.txt": "Foreign Minister Anna Lindqvist of Sweden met Secretary General Jens Stoltenberg in Stockholm.\n",
+    "minister.txt": """title: Another minister
+date: 2018-04-27
+
+Germany's foreign minister, Klaus Brandt, met union leaders in Bonn on Friday.
+""",
 }
 # the parameters of the queries that take them (the online one runs against a stand-in for Wikidata)
 PARAMS: dict[str, list[str]] = {
