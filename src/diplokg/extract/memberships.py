@@ -64,6 +64,10 @@ ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
 REFERENCES = frozenset(k for k in lexicon("entities").table("references"))
+STANCE_VERBS = _LEX.words("stance_verbs")
+STANCE_NOUNS = _LEX.words("stance_nouns")
+STANCE_PREPOSITIONS = _LEX.words("stance_prepositions")
+LIST_INTRODUCERS = _LEX.words("list_introducers")
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -191,6 +195,77 @@ def _antecedent(sent: Span, pronoun: Token) -> Span | None:
     return before[-1] if before and before[-1].label_ in COUNTRY else None
 
 
+def _stance(verb: Token) -> bool:
+    """A verb that takes a side in a decision, or has one below it ("opposed", "maintained their
+    opposition", "continued to oppose", "said they would support", "were against the tax")."""
+    for node in [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "acomp", "dobj", "attr"})]:
+        lemma = node.lemma_.lower()
+        if lemma in STANCE_VERBS or lemma in STANCE_NOUNS:
+            return True
+        if node.i != verb.i and node.dep_ in {"xcomp", "ccomp", "acomp"} and any(
+                c.lemma_.lower() in STANCE_VERBS or c.lemma_.lower() in STANCE_NOUNS
+                for c in node.children if c.dep_ in {"xcomp", "ccomp", "dobj", "acomp"}):
+            return True
+    return any(c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS for c in verb.children)
+
+
+def _members_word(noun: Token) -> bool:
+    """"members", or a members noun the organization's name modifies ("the ASEAN tin producers")."""
+    lemma = noun.lemma_.lower()
+    if lemma == "member":
+        return True
+    return (lemma in MEMBER_NOUNS or lemma in MEMBER_ROLES) and any(t.ent_type_ in ORG_LABELS for t in noun.subtree)
+
+
+def _list_linked(top: Token, named: bool) -> bool:
+    """The countries coordinated under ``top`` are put in the organization's business: the
+    subject of a side taken (or of any clause, when the sentence names the organization), its
+    agent ("backed by"), the states of the ministers or delegations that act, the countries of a
+    side taken ("Spanish opposition", "calls from France"), or the members an organization
+    groups. Not a list under "with", "between", "in", "for", "to" and the like: the partners,
+    places or targets of something else."""
+    node = top
+    for _ in range(4):
+        dep, head = node.dep_, node.head
+        if head.i == node.i:
+            return False
+        if dep == "appos" or (dep == "pobj" and head.lower_ in LIST_INTRODUCERS):
+            node = head.head if dep == "pobj" else head  # "nations such as Britain", "hardliners Britain"
+            if node.dep_ == "prep" or node.lemma_.lower() in {"such", "as"}:
+                node = node.head
+            continue
+        if dep in {"amod", "compound", "poss", "nmod"} or (dep == "pobj" and head.lower_ == "of"):
+            noun = head if dep != "pobj" else head.head
+            lemma = noun.lemma_.lower()
+            if lemma in STANCE_NOUNS:
+                return True  # "Spanish and Portuguese opposition", "the objections of France and Italy"
+            if lemma in SPEAKER_NOUNS or lemma in PEER_NOUNS or noun.ent_type_ == "TITLE":
+                node = noun  # "the Dutch and British delegations", "finance ministers of the U.S., Japan"
+                continue
+            return False
+        if dep == "pobj" and head.lower_ in {"from", "in", "among"}:
+            # "calls from France and the Netherlands", "opposition in France and the Netherlands"
+            return head.head.lemma_.lower() in STANCE_NOUNS
+        if dep == "pobj" and head.lower_ == "with":
+            # ", with Britain and the Netherlands strongly opposed": a clause of its own, not a partner
+            return head.i > 0 and head.doc[head.i - 1].text == "," and head.head.pos_ in {"VERB", "AUX"}
+        if dep == "pobj" and head.lower_ == "by":
+            return True  # "backed by Denmark", "tabled by France and Germany", "overproduction by"
+        if dep in {"nsubj", "nsubjpass"} or (dep == "attr" and head.lemma_ == "be"):
+            if dep == "attr":
+                subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+                if any(_members_word(c) for c in subjects):
+                    return True  # "the main ASEAN tin producers are", "other members are"
+                if subjects:
+                    return False
+            return named or _stance(head)
+        if dep == "dobj" and head.lemma_.lower() in GROUPING_VERBS:
+            # "the GCC groups Saudi Arabia, Kuwait ...": the organization its subject
+            return any(c.dep_ in {"nsubj", "compound"} and c.ent_type_ in ORG_LABELS for c in head.children)
+        return False
+    return False
+
+
 class MembershipFinder:
     """The ``diplokg_memberships`` component."""
 
@@ -288,16 +363,21 @@ class MembershipFinder:
 
     @staticmethod
     def _country_lists(sent: Span) -> list[MemberMatch]:
-        """Countries named together ("Italy and Germany", "Brunei, Indonesia, Malaysia ..."): the
-        assembler keeps them when all are members of the organization the article is about."""
+        """Countries named together that the sentence puts in an organization's business ("Italy
+        and Germany opposed the tax", "the foreign ministers of Brunei, Indonesia, Malaysia ...
+        agreed", "backed by Denmark and the Netherlands", "Spanish and Portuguese opposition"):
+        the assembler keeps them when all are members of the organization the article is about.
+        Countries named for another reason are not ("a war between Iran and Iraq", "trade with
+        Canada and Israel", "stores in Belgium and the Netherlands")."""
         out: list[MemberMatch] = []
         seen: set[int] = set()
+        named = bool(_organizations_in(sent))
         for ent in ents_in(sent, COUNTRY):
             if ent.root.i in seen or ent.root.dep_ == "conj":
                 continue
             group = [c for t in conjuncts(ent.root) for c in _countries([t])]
             seen.update(c.root.i for c in group)
-            if len(group) >= 2:
+            if len(group) >= 2 and _list_linked(ent.root, named):
                 out += [MemberMatch(c, None, sent, "memberships.known-members-listed", True, "organization",
                                     group=tuple(group)) for c in group]
         return out
