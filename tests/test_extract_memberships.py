@@ -154,6 +154,8 @@ def test_memberships_implied_by_the_sentence(extractor, text, expected):
         "Turkey's EC bid was turned down.",
         # a noun that says nothing of a share in the organization
         "West Germany's EC farm exports rose sharply.",
+        # an organization's report on a country is not the country acting in it
+        "The OECD published its outlook. The OECD said Norway should cut spending. The OECD expects growth.",
     ],
 )
 def test_no_membership_implied(extractor, text):

@@ -68,6 +68,7 @@ STANCE_VERBS = _LEX.words("stance_verbs")
 STANCE_NOUNS = _LEX.words("stance_nouns")
 STANCE_PREPOSITIONS = _LEX.words("stance_prepositions")
 LIST_INTRODUCERS = _LEX.words("list_introducers")
+REPORT_VERBS = _LEX.words("report_verbs")
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -161,6 +162,19 @@ def _acts(ent: Span, org_tokens: set[int]) -> bool:
             return True  # "France's Francois Guillaume", "the French minister"
         return head.lower_ in STATE_NOUNS or head.lemma_.lower() in STATE_NOUNS
     return False
+
+
+def _reporter(ent: Span) -> Token | None:
+    """The subject of the verb of saying whose clause the country is in ("the OECD" in "the OECD
+    said Sweden should invest more", "Iceland needs to try harder, the OECD said")."""
+    for node in [ent.root, *heads(ent.root)]:
+        if node.dep_ == "ccomp" or node.dep_ == "ROOT":
+            verb = node.head if node.dep_ == "ccomp" else node
+            if verb.lemma_.lower() in REPORT_VERBS:
+                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if node.dep_ == "ROOT":
+            break
+    return None
 
 
 def _organizations_in(sent: Span) -> list[Span | Token]:
@@ -403,8 +417,12 @@ class MembershipFinder:
         for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
             if not _acts(ent, org_tokens) or (carried and ent.root.dep_ not in {"nsubj", "nsubjpass"}):
                 continue
+            reporter = _reporter(ent)
             group = tuple(c for t in conjuncts(ent.root) for c in _countries([t])) if ent.label_ == "COUNTRY" else ()
             for org in orgs:
+                if reporter is not None and (reporter.i == org.i if isinstance(org, Token) else
+                                             org.start <= reporter.i < org.end):
+                    continue  # "the OECD said Sweden should invest more": its report on a country, not its act
                 out.append(MemberMatch(ent, org, sent, "memberships.acting-member", True, group=group or (ent,),
                                        person=ent.label_ == "PERSON"))
         return out
