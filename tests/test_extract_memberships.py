@@ -150,6 +150,9 @@ def test_memberships_implied_by_the_sentence(extractor, text, expected):
         # a member's companies do not speak for it
         "EC farm ministers met in Brussels. The EC talks were tense. Britain's BP said oil prices would rise. "
         "France's Total said the plan was bad. The EC will decide next week.",
+        # a former minister speaks for no member
+        "EC farm ministers met in Brussels. The EC talks were tense. Former Danish minister Jens Hansen said the "
+        "levy was unfair. Former Greek minister Nikos Petrou said the cuts went too far. The EC will decide soon.",
         # a bid is no share in the organization
         "Turkey's EC bid was turned down.",
         # a noun that says nothing of a share in the organization

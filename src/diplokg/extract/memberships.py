@@ -69,6 +69,7 @@ STANCE_NOUNS = _LEX.words("stance_nouns")
 STANCE_PREPOSITIONS = _LEX.words("stance_prepositions")
 LIST_INTRODUCERS = _LEX.words("list_introducers")
 REPORT_VERBS = _LEX.words("report_verbs")
+PAST_HOLDERS = frozenset({"former", "ex", "late"})
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -551,6 +552,9 @@ class MembershipFinder:
                                        person=True))
             elif root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i >= ent.end:
                 head = root.head
+                if any(c.lower_ in PAST_HOLDERS for c in head.children) or (
+                        ent.start > 0 and sent.doc[ent.start - 1].lower_ in PAST_HOLDERS):
+                    continue  # "former French President Giscard d'Estaing" speaks for no one
                 if head.ent_type_ == "TITLE" or head.lemma_.lower() in SPEAKER_NOUNS:
                     out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization"))
                 elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY:
