@@ -131,6 +131,9 @@ EC, OPEC, NATO = "European Community", "Organization of the Petroleum Exporting 
         ("French Finance Minister Jean Dupont was the only one of the G7 finance ministers to reply.",
          {("France", "G7")}),
         ("Britain is among the EC members that oppose the tax.", {("United Kingdom", EC)}),
+        # only a member has other members
+        ("Denmark paid more into the budget than other EC states.", {("Denmark", EC)}),
+        ("Venezuela has led a campaign to get other OPEC members to respect their quotas.", {("Venezuela", OPEC)}),
     ],
 )
 def test_memberships_implied_by_the_sentence(extractor, text, expected):

@@ -14,10 +14,14 @@ organization:
   left to the article's context (``organization`` None);
 * holding an organization's rotating presidency or chair ("the UK's goals for its EU and G8
   presidencies");
-* countries named together in an article about an organization ("the foreign ministers of
-  Brunei, Indonesia, Malaysia ...");
+* countries named together in an organization's business, in an article about it ("the foreign
+  ministers of Brunei, Indonesia, Malaysia ... agreed"; "Italy and Spain opposed the tax"; "backed
+  by Denmark and Ireland"), not as partners, places or parties of something else ("trade with
+  Canada and Israel", "a war between Iran and Iraq");
+* a country that has other members ("Japan set a poor example for other members of GATT");
 * a country, or a person speaking for it, acting in a sentence about an organization ("West
-  Germany withdrew objections" in "The deal was agreed by a majority of EC states after ...").
+  Germany withdrew objections" in "The deal was agreed by a majority of EC states after ..."),
+  but not one the organization reports on ("the OECD said Sweden should invest more").
 
 The assembler keeps the implied ones only when the membership book (``data/memberships.csv``)
 confirms them, and never one the book denies.
@@ -176,6 +180,25 @@ def _reporter(ent: Span) -> Token | None:
         if node.dep_ == "ROOT":
             break
     return None
+
+
+def _subjects_of(noun: Token) -> list[Span]:
+    """The countries that are the subject of the clause ``noun`` is in, or of a clause above it
+    ("Britain" in "Britain received less than other EU states"; "Saudi Arabia" in "Saudi Arabia
+    led the attempt to get other OPEC members to resist"), and the parties to a dispute that is
+    ("a conflict between the EC, the U.S. and Japan set a poor example for other members")."""
+    verbs = [h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}][:4]
+    for verb in verbs:
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (
+            c.left_edge.i <= noun.i <= c.right_edge.i)]
+        if subjects:
+            found = [c for subj in subjects for t in conjuncts(subj) for c in _countries([t])]
+            found += [c for subj in subjects for p in subj.children if p.dep_ == "prep" and p.lower_ == "between"
+                      for c in _countries(list(p.subtree))]
+            return found
+        if verb.dep_ == "relcl":
+            return []
+    return []
 
 
 def _organizations_in(sent: Span) -> list[Span | Token]:
@@ -343,12 +366,18 @@ class MembershipFinder:
         if org is not None and lemma in STRONG_MEMBER_NOUNS:
             # "Japan's partners in the Group of Seven": partners have a partner
             countries += [c for child in noun.children if child.dep_ == "poss" for c in _countries([child])]
+        if org is not None and any(c.lower_ == "other" for c in noun.children) and not _wished(noun):
+            # "Japan set a poor example for other members of GATT": only a member has other members
+            countries += _subjects_of(noun)
         if not countries or (org is None and not ally):
             return []
         implied = org is None or ally
         rule_name = "memberships.allies" if org is None else "memberships.members-named"
         if noun.dep_ == "attr":
             rule_name = "memberships.member-of"
+        elif any(c.lower_ == "other" for c in noun.children) and org is not None and not any(
+                c.dep_ in {"appos", "conj"} or c.lower_ in {"including", "like"} for c in noun.children):
+            rule_name = "memberships.other-members"
         unique = list({c.start: c for c in countries}.values())
         return [MemberMatch(c, org, sent, rule_name, implied, group=tuple(unique)) for c in unique]
 
