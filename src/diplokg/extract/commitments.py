@@ -79,11 +79,13 @@ NOT_COMMITTED = _LEX.words("not_committed")
 MODALS_NOT_COMMITTED = _LEX.words("modals_not_committed")
 NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
+START_WORDS = _LEX.words("start_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
 OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 OWNED_MEASURES = _LEX.words("owned_measures")
+GIVING_NOUNS = _LEX.words("giving_nouns")
 RECEIVED_WORDS = _LEX.words("received_words")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
@@ -155,6 +157,8 @@ def _party_of(token: Token) -> Span | Token | None:
     lower = token.lower_
     if lower in PRONOUNS or (token.text in REFERENCES and _definite(token)):
         return token  # "the bloc", not "a group of other industrial nations"
+    if lower == "member" and _definite(token):
+        return token  # "the OPEC member": the country the text just named, not OPEC
     # "the government of Greece", "the U.S. government", "Japan's government", "EC ministers"
     # (but "German firms" are no state's own body)
     state_body = token.lower_ in STATE_NOUNS or token.lemma_.lower() in STATE_NOUNS
@@ -471,8 +475,9 @@ def _described(participle: Token) -> Span:
 def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     """Date expressions of the undertaking: those after "by", "until", "within" first, then (for
     an undertaking still to come) the dates of the action undertaken ("to ask Congress next
-    year"), never a start ("from February 1") or when it was agreed ("agreed in December to")."""
-    marked, other = [], []
+    year"), then a start still to come ("a ban from January 1": the date the measure takes effect),
+    never when it was agreed ("agreed in December to")."""
+    marked, other, starts = [], [], []
     inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -482,10 +487,12 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
             before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
             marked.append(ent)
+        elif before is not None and before.lower_ in START_WORDS:
+            starts.append(ent)
         elif (ent.start in inside or (before is not None and before.lower_ == "for")) and not (
-                before is not None and before.lower_ in {"from", "since", "starting", "beginning", "after"}):
+                before is not None and before.lower_ in {"since", "after"}):
             other.append(ent)  # the action's own dates, and the period a measure is for ("for 1987")
-    return tuple(marked + other)
+    return tuple(marked + other + starts)
 
 
 def _topic(trigger: Token) -> Span | None:
@@ -879,8 +886,15 @@ class CommitmentFinder:
         was set, with its figure (not one sought, refused or no longer in force); likewise what a
         party gives, with its sum ("Japan's 2 billion dlr aid package"). ``kinds``: of the figure."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        have = noun.head
+        if owner is None and noun.dep_ == "dobj" and have.lemma_.lower() == "have" and "count" in kinds and (
+                have.tag_ in {"VBZ", "VBP"} or (have.tag_ == "VBD" and have.dep_ == "ccomp"
+                                                 and have.head.lemma_.lower() in SPEECH_VERBS)):
+            # "Ecuador has a production quota of 210,000 bpd" (not "had a quota last year"): the one
+            # that has it
+            owner = next((c for c in have.children if c.dep_ == "nsubj"), None)
         party = _party_of(owner) if owner is not None else None
-        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS) or any(
+        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS | {"member"}) or any(
                 c.dep_ == "amod" and c.lower_ in NOT_CURRENT for c in noun.children):
             return None
         if "money" in kinds and isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
@@ -889,7 +903,7 @@ class CommitmentFinder:
         if isinstance(party, Token) and owner is not None:
             # "Nigeria produced 75,000 bpd below its quota, Saudi Arabia 500,000 bpd less than its
             # allocation": the party named last before the pronoun owns it
-            named = [e for e in ents_in(doc[owner.sent.start:owner.i], PARTY_LABELS - {"PERSON"})]
+            named = [e for e in ents_in(doc[owner.sent.start:owner.left_edge.i], PARTY_LABELS - {"PERSON"})]
             party = named[-1] if named else party
         tokens = _own_words(noun, skip=owner)
         verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
@@ -899,7 +913,9 @@ class CommitmentFinder:
             inside = {t.i for t in noun.subtree}
             tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
         scope = _span(doc, tokens)
-        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens):
+        # "Rome's provision of a 400m euro loan": what a giving noun gives, its owner gives
+        given = {t.i for t in noun.subtree if t.i > noun.i} if _one_of(noun, GIVING_NOUNS) else set()
+        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens if t.i not in given):
             return None  # "Mexico's 77 billion dlr loan and refinancing package": what its owner gets
         if not any(a.kind in kinds for a in _amounts(scope)):
             return None
@@ -1086,7 +1102,14 @@ class CommitmentAssembler:
         a = self.article
         sent = noun.sent
         start = a.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        before = [e for e in ents_in(a.doc[start:noun.i], frozenset({"COUNTRY"})) if e.end <= noun.i]
+        before = [e for e in ents_in(a.doc[start:noun.left_edge.i], frozenset({"COUNTRY"}))]
+        # a subject before it is what it stands for more often than the nearest name ("Ecuador ...
+        # has asked Venezuela to help. The OPEC member has a quota")
+        subjects = [e for e in before if e.root.dep_ in SUBJECT_DEPS]
+        for ent in reversed(subjects) if noun.lower_ == "member" else ():
+            entity = a.entity_of(ent, {EntityKind.COUNTRY})
+            if entity is not None:
+                return entity
         for ent in reversed(before):
             entity = a.entity_of(ent, {EntityKind.COUNTRY})
             if entity is not None:
@@ -1237,7 +1260,7 @@ class CommitmentAssembler:
             return self._person_to_state(entity, factor("pronoun"), campaign) if entity is not None else []
         if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
             return [(e, factor("pair")) for e in a.pair()]
-        if lower == "country":
+        if lower in {"country", "member"}:
             named = self._named_country(ref)
             return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
@@ -1291,6 +1314,11 @@ class CommitmentAssembler:
                 continue
             if marked:
                 return found.start
+            if span.start > 0 and span.doc[span.start - 1].lower_ in START_WORDS:
+                if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"} or (
+                        base is not None and _before(found.start, base)):
+                    continue  # "the ban in force from 1985": a start already past is no deadline
+                return found.start  # "tougher standards from April 1988": when the measure takes effect
             if span.start > 0 and span.doc[span.start - 1].lower_ == "for" and (
                     base is None or found.start.year >= base.year) and found.start.precision != "day":
                 return found.start  # "a growth target for 1987", "tax cuts for next year": the period
@@ -1381,6 +1409,12 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _before(date: PartialDate, base: PartialDate) -> bool:
+    """``date`` (as far as it is known) lies before the article's date ``base``."""
+    latest = (date.year, date.month or 12, date.day or 31)  # "April 1988": the end of April
+    return latest < (base.year, base.month or 1, base.day or 1)
 
 
 def _described_amount(trigger: Token) -> Amount | None:
