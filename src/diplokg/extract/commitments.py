@@ -86,6 +86,11 @@ _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 OWNED_MEASURES = _LEX.words("owned_measures")
 GIVING_NOUNS = _LEX.words("giving_nouns")
+BUDGET_NOUNS = _LEX.words("budget_nouns")
+BUDGET_SUBJECTS = _LEX.words("budget_subjects")
+BUDGET_VERBS = _LEX.words("budget_verbs")
+NOT_STATE_SPENDING = _LEX.words("not_state_spending")
+PENDING_BUDGET_WORDS = _LEX.words("pending_budget_words")
 RECEIVED_WORDS = _LEX.words("received_words")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
@@ -100,8 +105,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
-             | {"committed"})
+             | BUDGET_NOUNS | BUDGET_VERBS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
+_BUDGET_IDS = word_ids(BUDGET_NOUNS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
 REFERENCES = frozenset(lexicon("entities").table("references"))
@@ -587,6 +593,7 @@ class CommitmentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[CommitmentMatch] = []
+        budgets = self._budgets(doc)
         # only the tokens that can trigger (by lemma or spelling, in any case), picked from the
         # document's arrays: the tests below would otherwise run on every token
         for token in tokens_with(doc, _TRIGGER_IDS, ("LEMMA", "LOWER")):
@@ -620,10 +627,97 @@ class CommitmentFinder:
                 match = self._quota(token, frozenset({"count", "percent"}))
             elif token.pos_ == "NOUN" and lemma in OWNED_MEASURES:
                 match = self._quota(token, frozenset({"money"}))
+            elif token.pos_ == "NOUN" and lemma in BUDGET_NOUNS:
+                match = self._budget(token, budgets)
+            if match is None and token.pos_ in {"VERB", "AUX"} and lemma in BUDGET_VERBS:
+                match = self._budget_measure(token, budgets)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
         return doc
+
+    @staticmethod
+    def _budget_owner(noun: Token) -> Span | Token | None:
+        """The state or organization whose budget the noun is: "its latest budget", "Japan's
+        budget", "the EC budget" (not a company's, nor one still a draft)."""
+        if noun.dep_ == "compound" or any(_one_of(c, PENDING_BUDGET_WORDS | NOT_CURRENT) for c in noun.children):
+            return None  # "the budget deficit", "the draft budget", "last year's budget"
+        for child in noun.children:
+            if child.dep_ == "poss":
+                party = _party_of(child)
+                doer = _clause_subject(child) if child.lower_ in PRONOUNS else None
+                if doer is not None and doer.i < child.i and _party_of(doer) is not None:
+                    party = _party_of(doer)  # "forced the government to compile its budget": the government's
+                if isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
+                    return None  # a company's budget, or a person's
+                return party if isinstance(party, Span) or (
+                    party is not None and (party.lower_ in PRONOUNS or party.lemma_.lower() in STATE_NOUNS)) else None
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                ent = entity_at(child, STATE_PARTY_LABELS)
+                if ent is not None:
+                    return ent
+        return None
+
+    def _budgets(self, doc: Doc) -> list[tuple[Token, Span | Token]]:
+        """The budgets of the article whose owner it says, and the definite ones that go back to
+        them ("its latest budget ... the 2005 budget"), with that owner, in order."""
+        found: list[tuple[Token, Span | Token]] = []
+        for token in tokens_with(doc, _BUDGET_IDS, ("LEMMA", "LOWER")):
+            if token.pos_ != "NOUN":
+                continue
+            owner = self._budget_owner(token)
+            if owner is None and found and token.dep_ != "compound" and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) and not any(
+                    c.dep_ in {"poss", "compound", "amod", "nmod"} and entity_at(c, PARTY_LABELS) is not None
+                    for c in token.children):
+                owner = found[-1][1]  # "the budget": the one named before
+            if owner is not None:
+                found.append((token, owner))
+        return found
+
+    @staticmethod
+    def _budget(noun: Token, budgets: list[tuple[Token, Span | Token]]) -> CommitmentMatch | None:
+        """"Unveiling the 418bn-rand budget", "the 7,900 billion yen budget for the first 50 days":
+        a state's budget with its own sum (a budget with an owner is the owner's decision)."""
+        owner = next((o for b, o in budgets if b.i == noun.i), None)
+        if owner is None:
+            return None
+        doc = noun.doc
+        own = _span(doc, [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "poss"
+                          and not any(h.dep_ == "poss" for h in (t, *heads(t, 3)) if h.i < noun.i)] or [noun])
+        money = [a for a in _amounts(own) if a.kind == "money"]
+        verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+        if not money or (verb is not None and (_negated(verb) or _aux(verb) & MODALS_NOT_COMMITTED)):
+            return None
+        return CommitmentMatch((owner,), noun, own, own, (), "commitments.budget")
+
+    def _budget_measure(self, verb: Token, budgets: list[tuple[Token, Span | Token]]) -> CommitmentMatch | None:
+        """"The budget includes 300,000 jobs", "Spending on health will rise by 9.4%", "the tax cuts
+        ..., cutting corporate tax from 30% to 29%": a measure of a state's budget, told within
+        three sentences of it, with its figure: the budget's owner commits it."""
+        if _negated(verb) or _held_back(verb) or not budgets:
+            return None
+        subject = _subject(verb)
+        sent = verb.sent
+        doc = verb.doc
+        if subject is not None and subject.lower_ == "it" and sent.start > 0:
+            # "The stop-gap budget is designed to ... It will include 1,800 billion yen": the budget
+            previous = doc[sent.start - 1].sent
+            subject = next((b for b, _ in budgets if previous.start <= b.i < previous.end
+                            and b.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not _one_of(subject, BUDGET_SUBJECTS) or entity_at(subject, PARTY_LABELS) is not None \
+                or any(_one_of(c, NOT_STATE_SPENDING) or c.ent_type_ in {"ORG", "PERSON"} for c in subject.subtree):
+            return None  # "consumer spending will rise", "the company's budget"
+        window = sent.start
+        for _ in range(3):
+            window = doc[window - 1].sent.start if window > 0 else window
+        owner = next((o for b, o in reversed(budgets) if window <= b.i < sent.end), None)
+        scope = _scope(verb, subject)
+        if owner is None or scope is None or not any(a.kind in {"money", "percent", "count"} for a in _amounts(scope)):
+            return None
+        told = [t for t in subject.subtree if t.i >= sent.start] + list(scope)
+        return CommitmentMatch((owner,), verb, scope, _span(doc, told), (),
+                               "commitments.budget-measure", change=verb.lemma_.lower() in CHANGE_VERBS, split=True)
 
     @staticmethod
     def _match(verb: Token, rule_name: str, *, change: bool = False, split: bool = False,
@@ -934,6 +1028,9 @@ class CommitmentFinder:
         for child in noun.children:
             if child.dep_ == "poss":
                 party = _party_of(child)
+                doer = _clause_subject(child) if child.lower_ in PRONOUNS else None
+                if doer is not None and doer.i < child.i and _party_of(doer) is not None:
+                    party = _party_of(doer)  # "forced the government to compile its budget": the government's
             elif child.dep_ in {"compound", "nmod", "amod"} and party is None:
                 party = entity_at(child, PARTY_LABELS - {"PERSON"})
             elif child.dep_ == "prep" and child.lower_ in {"by", "of"} and party is None:
