@@ -91,6 +91,8 @@ BUDGET_SUBJECTS = _LEX.words("budget_subjects")
 BUDGET_VERBS = _LEX.words("budget_verbs")
 NOT_STATE_SPENDING = _LEX.words("not_state_spending")
 PENDING_BUDGET_WORDS = _LEX.words("pending_budget_words")
+RULE_NOUNS = _LEX.words("rule_nouns")
+BINDING_PREPS = _LEX.words("binding_preps")
 RECEIVED_WORDS = _LEX.words("received_words")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
@@ -105,7 +107,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
-             | BUDGET_NOUNS | BUDGET_VERBS | {"committed"})
+             | BUDGET_NOUNS | BUDGET_VERBS | BINDING_PREPS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 _BUDGET_IDS = word_ids(BUDGET_NOUNS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
@@ -629,12 +631,52 @@ class CommitmentFinder:
                 match = self._quota(token, frozenset({"money"}))
             elif token.pos_ == "NOUN" and lemma in BUDGET_NOUNS:
                 match = self._budget(token, budgets)
+            elif token.pos_ == "ADP" and token.lower_ in BINDING_PREPS and token.dep_ == "prep":
+                match = self._under_rule(token)
             if match is None and token.pos_ in {"VERB", "AUX"} and lemma in BUDGET_VERBS:
                 match = self._budget_measure(token, budgets)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
         return doc
+
+    def _under_rule(self, prep: Token) -> CommitmentMatch | None:
+        """"Under Mr Brown's rules, the UK budget must be in balance", "Under the treaty, Spain must
+        cut its tariffs": what a rule or a deal in force obliges its party to (a rule also by
+        "should", the norm it sets); the party is the one the clause names, else the state whose
+        minister owns the rule."""
+        verb = prep.head
+        rule_noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if rule_noun is None or verb.pos_ not in {"VERB", "AUX"} or prep.i > verb.i:
+            return None
+        aux = _aux(verb)
+        binding = _one_of(rule_noun, DEAL_NOUNS) and "must" in aux
+        norm = _one_of(rule_noun, RULE_NOUNS) and aux & {"must", "should"}
+        if not (binding or norm) or _negated(verb) or any(
+                _one_of(c, PENDING_DEAL_WORDS | NOT_CURRENT) for c in rule_noun.children):
+            return None  # "under the proposed rules", "under the old treaty"
+        held = [h for h in heads(verb, 12)]
+        if any(_one_of(h, NOT_COMMITTED) or _aux(h) & MODALS_NOT_COMMITTED for h in held) or any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        party: Span | Token | None = entity_at(subject, STATE_PARTY_LABELS)
+        if party is None:
+            party = next((e for c in subject.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+                          for e in [entity_at(c, STATE_PARTY_LABELS)] if e is not None), None)
+        owner = next((c for c in rule_noun.children if c.dep_ == "poss"), None)
+        if party is None and owner is not None:
+            # "Under Mr Brown's rule, government debt should be under 40%": the state he speaks for
+            found = entity_at(owner, frozenset({"PERSON", "COUNTRY"}))
+            party = found if found is not None and subject.lemma_.lower() in BUDGET_SUBJECTS | {"debt", "deficit"} \
+                else None
+        scope = _scope(verb, subject)
+        if party is None or scope is None:
+            return None
+        return CommitmentMatch((party,), verb, scope, _span(verb.doc, [*subject.subtree, *scope]), _deadlines(scope),
+                               "commitments.under-rule")
 
     @staticmethod
     def _budget_owner(noun: Token) -> Span | Token | None:
@@ -1028,9 +1070,6 @@ class CommitmentFinder:
         for child in noun.children:
             if child.dep_ == "poss":
                 party = _party_of(child)
-                doer = _clause_subject(child) if child.lower_ in PRONOUNS else None
-                if doer is not None and doer.i < child.i and _party_of(doer) is not None:
-                    party = _party_of(doer)  # "forced the government to compile its budget": the government's
             elif child.dep_ in {"compound", "nmod", "amod"} and party is None:
                 party = entity_at(child, PARTY_LABELS - {"PERSON"})
             elif child.dep_ == "prep" and child.lower_ in {"by", "of"} and party is None:
@@ -1302,6 +1341,8 @@ class CommitmentAssembler:
             entity = a.entity_of(span, ORGANIZATION_KINDS)
             if entity is not None and not a.press_or_party(entity):
                 return [(entity, factor("collective"))]
+        if lemma == "government" and any(c.dep_ in {"amod", "compound"} for c in token.children):
+            return []  # "the Western creditor governments": a group of its own, not the article's organization
         main = a.main_organization()
         return [(main, factor("collective"))] if main is not None else []
 
