@@ -1456,6 +1456,8 @@ class CommitmentAssembler:
                 if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"} or (
                         base is not None and _before(found.start, base)):
                     continue  # "the ban in force from 1985": a start already past is no deadline
+                if not re.search(r"\b\d{4}\b", span.text) and not _future(match.trigger):
+                    continue  # "agreed in December to fix prices from February 1": which February, untold
                 return found.start  # "tougher standards from April 1988": when the measure takes effect
             if span.start > 0 and span.doc[span.start - 1].lower_ == "for" and (
                     base is None or found.start.year >= base.year) and found.start.precision != "day":
