@@ -209,7 +209,10 @@ def _party_of(token: Token) -> Span | Token | None:
 
 def _sum_given(token: Token) -> bool:
     """A sum as the subject of a passive with no agent: "about 40m euros will be offered in the
-    form of loans" (who gives it is the party of the commitment just before)."""
+    form of loans", or as what a passive is raised by: "efforts are to be boosted by an extra 3.5m
+    euros" (who gives it is the party of the commitment just before)."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
     if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
         return False
     return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
@@ -288,7 +291,8 @@ def _subject(verb: Token) -> Token | None:
         # "raised by 4,500 tonnes": a quantity after "by" is no agent
         agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                       and not g.like_num and not any(n.dep_ == "nummod" for n in g.children)
-                      and g.ent_type_ not in {"QUANTITY", "CARDINAL", "DATE", "MONEY", "PERCENT"}), None)
+                      and g.ent_type_ not in {"QUANTITY", "CARDINAL", "DATE", "MONEY", "PERCENT"}
+                      and not _sum_given(g)), None)
         # the subject, or one the parser hung on an auxiliary ("Saudi Arabia is committed")
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] + [
             g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children if g.dep_ in SUBJECT_DEPS]
@@ -427,8 +431,9 @@ def _future(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
         return True
-    # "Britain is to double its aid": the news form of a decided future
-    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+    # "Britain is to double its aid", "the aid is to be doubled": the news form of a decided future
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+    return (verb.tag_ == "VB" or passive) and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -771,6 +776,10 @@ class CommitmentFinder:
         if subject is None:
             return None
         parties = _parties(subject)
+        if not parties and verb.lemma_.lower() in WEAK_MEASURE_VERBS | GIVING_VERBS:
+            # "efforts to promote wine are to be boosted by an extra 3.5m euros": the sum's giver
+            parties = tuple(g for c in verb.children if c.dep_ == "agent" for g in c.children
+                            if g.dep_ == "pobj" and _sum_given(g))
         if not parties:
             return None
         scope = _scope(verb, subject)
@@ -922,6 +931,9 @@ class CommitmentFinder:
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         if lemma == "make" and not any(c.lower_ == "available" for c in verb.children):
             return None  # only "made available": "make a profit" gives nothing
+        if lemma == "have" and not (_future(verb) and any(
+                g.lower_ == "available" for c in verb.children if c.dep_ == "dobj" for g in c.children)):
+            return None  # only "will have two billion marks available": "has a deficit" gives nothing
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
                                       for c in verb.children):
             return None  # "put down any idea": only money put into something
