@@ -703,3 +703,19 @@ def test_creditor_governments_are_not_the_article_s_organization(extractor):
 def test_amounts_with_a_hyphen_before_the_currency():
     assert [(a.value, a.unit) for a in find_amounts("a 418bn-rand budget and a 5-billion-euro fund")] == [
         (Decimal(418_000_000_000), "ZAR"), (Decimal(5_000_000_000), "EUR")]
+
+
+def test_what_a_passive_is_to_be_raised_by_is_the_giver_s_sum(extractor):
+    text = ("Spain will give its farmers 60m euros. Efforts to promote Spanish wine abroad are to be boosted by an "
+            "extra 3.5m euros in funding.")
+    assert {(p, v) for p, v, _, _ in commitments(run(extractor, text))} == {
+        ("Spain", Decimal(60_000_000)), ("Spain", Decimal(3_500_000))}
+    # with no giver before it, the sum has no party
+    text = "Efforts to promote Spanish wine abroad are to be boosted by an extra 3.5m euros."
+    assert not run(extractor, text).commitments
+
+
+def test_money_a_state_will_have_available_is_its_commitment(extractor):
+    x = run(extractor, "West Germany will have over two billion marks available to pay farmers.")
+    assert commitments(x) == {("West Germany", Decimal(2_000_000_000), "DEM", None)}
+    assert not run(extractor, "West Germany has a deficit of two billion marks.").commitments

@@ -212,7 +212,10 @@ def _sum_given(token: Token) -> bool:
     form of loans", or as what a passive is raised by: "efforts are to be boosted by an extra 3.5m
     euros" (who gives it is the party of the commitment just before)."""
     if token.dep_ == "pobj" and token.head.dep_ == "agent":
-        return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
+        # the sum itself, not a clause about the agent ("by Glidden, which ICI bought for 580 mln dlrs")
+        clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+        own = [t for t in token.subtree if t.i not in clauses]
+        return token.ent_type_ == "MONEY" or any(a.kind == "money" for a in _amounts(_span(token.doc, own)))
     if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
         return False
     return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
