@@ -745,7 +745,7 @@ class CommitmentFinder:
         """"The budget includes 300,000 jobs", "Spending on health will rise by 9.4%", "the tax cuts
         ..., cutting corporate tax from 30% to 29%": a measure of a state's budget, told within
         three sentences of it, with its figure: the budget's owner commits it."""
-        if _negated(verb) or _held_back(verb) or not budgets:
+        if not budgets or _negated(verb) or _held_back(verb):
             return None
         subject = _subject(verb)
         sent = verb.sent
