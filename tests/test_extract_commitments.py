@@ -647,3 +647,75 @@ def test_a_state_s_plan_of_a_measure_is_a_commitment_a_company_s_is_not(extracto
     assert not run(extractor, "Acme Corp plans to cut 500 jobs.").commitments
     assert not run(extractor, "Norway plans to announce a package of economic measures next month.").commitments
     assert not run(extractor, "Norway plans to study the matter.").commitments
+
+
+def test_a_start_still_to_come_is_the_measure_s_deadline(extractor):
+    assert commitments(run(extractor, "The EC will ban imports of the pesticide from March 1.")) == {
+        ("European Community", None, None, "2020-03-01")}
+    # a start already past is no deadline
+    assert commitments(run(extractor, "Canada will impose the tariffs from January 2019.")) == {
+        ("Canada", None, None, None)}
+
+
+def test_a_quota_a_state_has_is_its_commitment(extractor):
+    assert commitments(run(extractor, "Gabon has an output quota of 180,000 bpd.")) == {
+        ("Gabon", Decimal(180_000), "bpd", None)}
+    assert not run(extractor, "Gabon had an output quota of 180,000 bpd in 2010.").commitments
+    # "the OPEC member" is the country the text made its subject just before, not OPEC
+    x = run(extractor, "Nigeria asked Algeria for help. The OPEC member has a production quota of 1.3 mln bpd.")
+    assert commitments(x) == {("Nigeria", Decimal(1_300_000), "bpd", None)}
+
+
+def test_a_state_s_provision_of_a_loan_is_its_commitment(extractor):
+    x = run(extractor, "The Commission will look into Spain's provision of a 300m euro loan to the shipyard.")
+    assert commitments(x) == {("Spain", Decimal(300_000_000), "EUR", None)}
+    assert not run(extractor, "The bank's provision of 300m euros for bad loans hurt its profits.").commitments
+
+
+def test_a_state_s_budget_and_its_measures_are_its_commitments(extractor):
+    text = ("The Irish government unveiled its budget on Tuesday. The 60bn-euro budget includes 2bn euros for new "
+            "housing. Spending on health will rise by 7%.")
+    assert {(p, v) for p, v, _, _ in commitments(run(extractor, text))} >= {
+        ("Ireland", Decimal(60_000_000_000)), ("Ireland", Decimal(2_000_000_000)), ("Ireland", Decimal(7))}
+    # a measure told with no state's budget before it, or spending that is no state's, commits nobody
+    assert not run(extractor, "Spending on health will rise by 7%.").commitments
+    x = run(extractor, "The Irish government unveiled its budget on Tuesday. Consumer spending will rise by 3%.")
+    assert Decimal(3) not in {v for _, v, _, _ in commitments(x)}
+
+
+def test_what_a_rule_in_force_obliges_is_a_commitment(extractor):
+    x = run(extractor, "Under the government's fiscal rules, Italy must keep its deficit below 3% of GDP.")
+    assert commitments(x) == {("Italy", Decimal(3), "percent of GDP", None)}
+    # the rule of a state's minister binds the state, "should" included
+    x = run(extractor, "Danish Finance Minister Karen Hansen set out her plans on Monday. Under Ms Hansen's fiscal "
+                       "rule, public debt should stay under 50% of GDP.")
+    assert commitments(x) == {("Denmark", Decimal(50), "percent of GDP", None)}
+    assert not run(extractor, "Under the proposed rules, Italy must cut its deficit.").commitments
+    assert not run(extractor, "Under EU rules, companies must publish their accounts.").commitments
+
+
+def test_creditor_governments_are_not_the_article_s_organization(extractor):
+    x = run(extractor, "The EC met on Monday. Western creditor governments agreed to refinance 400 mln dlrs of "
+                       "Peru's debt.")
+    assert "European Community" not in {p for p, _, _, _ in commitments(x)}
+
+
+def test_amounts_with_a_hyphen_before_the_currency():
+    assert [(a.value, a.unit) for a in find_amounts("a 418bn-rand budget and a 5-billion-euro fund")] == [
+        (Decimal(418_000_000_000), "ZAR"), (Decimal(5_000_000_000), "EUR")]
+
+
+def test_what_a_passive_is_to_be_raised_by_is_the_giver_s_sum(extractor):
+    text = ("Spain will give its farmers 60m euros. Efforts to promote Spanish wine abroad are to be boosted by an "
+            "extra 3.5m euros in funding.")
+    assert {(p, v) for p, v, _, _ in commitments(run(extractor, text))} == {
+        ("Spain", Decimal(60_000_000)), ("Spain", Decimal(3_500_000))}
+    # with no giver before it, the sum has no party
+    text = "Efforts to promote Spanish wine abroad are to be boosted by an extra 3.5m euros."
+    assert not run(extractor, text).commitments
+
+
+def test_money_a_state_will_have_available_is_its_commitment(extractor):
+    x = run(extractor, "West Germany will have over two billion marks available to pay farmers.")
+    assert commitments(x) == {("West Germany", Decimal(2_000_000_000), "DEM", None)}
+    assert not run(extractor, "West Germany has a deficit of two billion marks.").commitments

@@ -1,6 +1,6 @@
 """Amounts in news text: money ("pounds 960m", "$1.8bn", "3.15 billion dlrs", "ecu 615 mln",
-"6,000 bn yen"), percentages ("2 percent of GDP", "0.7% of national income", "20 pct") and
-counts ("three million", "34,300 tonnes", "5,000 troops").
+"6,000 bn yen", "a 418bn-rand budget"), percentages ("2 percent of GDP", "0.7% of national
+income", "20 pct") and counts ("three million", "34,300 tonnes", "5,000 troops").
 
 The forms are few and peculiar to news copy (a currency word before or after the number,
 "bn"/"mln" multipliers, wire-copy "dlrs" and "stg"), so a few patterns read them.
@@ -40,7 +40,7 @@ COUNT_UNITS = ("tonnes", "tons", "tonne", "barrels", "bpd", "troops", "soldiers"
                "megawatts", "mw", "children", "families", "workers", "nurses", "cubic metres", "bags")
 
 _NUM = r"(?P<num>\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + r")"
-_MULT = r"(?:\s?(?P<mult>bn|bln|billion|mln|mn|million|m|k|thousand|tn|trillion)\b)"
+_MULT = r"(?:[\s-]?(?P<mult>bn|bln|billion|mln|mn|million|m|k|thousand|tn|trillion)\b)"
 _CUR_WORDS = r"pounds?(?:\s+sterling)?|sterling|stg|dollars?|dlrs?|euros?|yen|yuan|renminbi|rupees?|guilders|" \
              r"francs|marks|roubles|rubles|usd|eur|gbp|ecus?|lire|lira|pesetas|rupiah|won|baht|pesos|rand|crowns|" \
              r"kronor|kroner|schillings|drachmas|escudos|dinars|riyals|shekels|naira|cruzados|sdrs?"
@@ -56,7 +56,7 @@ _NATIONAL = {("canadian", "USD"): "CAD", ("australian", "USD"): "AUD", ("hong ko
 MONEY_CURRENCY_FIRST = re.compile(
     rf"(?P<cur>{_CUR_SYMBOL}|\b(?:{_CUR_WORDS})\b)\s?{_NUM}{_MULT}?", re.I)
 MONEY_NUMBER_FIRST = re.compile(
-    rf"\b{_NUM}{_MULT}?\s?{_NATION}(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
+    rf"\b{_NUM}{_MULT}?[\s-]?{_NATION}(?P<cur>\b(?:{_CUR_WORDS})\b)", re.I)
 # "20 pct", "three pct", "half a percent" (a number word, but not "a percent")
 _PERCENT_WORDS = sorted((w for w in WORD_NUMBERS if w != "a"), key=len, reverse=True)
 _PERCENT_NUM = r"(?P<num>\d+(?:\.\d+)?|" + "|".join(_PERCENT_WORDS) + ")"

@@ -79,11 +79,20 @@ NOT_COMMITTED = _LEX.words("not_committed")
 MODALS_NOT_COMMITTED = _LEX.words("modals_not_committed")
 NOT_COMMITMENT_OBJECTS = _LEX.words("not_commitment_objects")
 DEADLINE_WORDS = _LEX.words("deadline_words")
+START_WORDS = _LEX.words("start_words")
 OBLIGATION_WORDS = _LEX.words("obligation_words")
 OBLIGATION_BY = _LEX.words("obligation_by")
 _OBLIGATIONS = OBLIGATION_WORDS | OBLIGATION_BY
 QUOTA_NOUNS = _LEX.words("quota_nouns")
 OWNED_MEASURES = _LEX.words("owned_measures")
+GIVING_NOUNS = _LEX.words("giving_nouns")
+BUDGET_NOUNS = _LEX.words("budget_nouns")
+BUDGET_SUBJECTS = _LEX.words("budget_subjects")
+BUDGET_VERBS = _LEX.words("budget_verbs")
+NOT_STATE_SPENDING = _LEX.words("not_state_spending")
+PENDING_BUDGET_WORDS = _LEX.words("pending_budget_words")
+RULE_NOUNS = _LEX.words("rule_nouns")
+BINDING_PREPS = _LEX.words("binding_preps")
 RECEIVED_WORDS = _LEX.words("received_words")
 CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
@@ -98,8 +107,9 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
-             | {"committed"})
+             | BUDGET_NOUNS | BUDGET_VERBS | BINDING_PREPS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
+_BUDGET_IDS = word_ids(BUDGET_NOUNS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
 PARTY_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "PERSON", "GPE", "CITY"})
 REFERENCES = frozenset(lexicon("entities").table("references"))
@@ -155,6 +165,8 @@ def _party_of(token: Token) -> Span | Token | None:
     lower = token.lower_
     if lower in PRONOUNS or (token.text in REFERENCES and _definite(token)):
         return token  # "the bloc", not "a group of other industrial nations"
+    if lower == "member" and _definite(token):
+        return token  # "the OPEC member": the country the text just named, not OPEC
     # "the government of Greece", "the U.S. government", "Japan's government", "EC ministers"
     # (but "German firms" are no state's own body)
     state_body = token.lower_ in STATE_NOUNS or token.lemma_.lower() in STATE_NOUNS
@@ -197,7 +209,13 @@ def _party_of(token: Token) -> Span | Token | None:
 
 def _sum_given(token: Token) -> bool:
     """A sum as the subject of a passive with no agent: "about 40m euros will be offered in the
-    form of loans" (who gives it is the party of the commitment just before)."""
+    form of loans", or as what a passive is raised by: "efforts are to be boosted by an extra 3.5m
+    euros" (who gives it is the party of the commitment just before)."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        # the sum itself, not a clause about the agent ("by Glidden, which ICI bought for 580 mln dlrs")
+        clauses = {t.i for c in token.children if c.dep_ in {"relcl", "acl", "appos"} for t in c.subtree}
+        own = [t for t in token.subtree if t.i not in clauses]
+        return token.ent_type_ == "MONEY" or any(a.kind == "money" for a in _amounts(_span(token.doc, own)))
     if token.dep_ != "nsubjpass" or any(c.dep_ == "agent" for c in token.head.children):
         return False
     return any(a.kind == "money" for a in _amounts(_span(token.doc, list(token.subtree))))
@@ -276,7 +294,8 @@ def _subject(verb: Token) -> Token | None:
         # "raised by 4,500 tonnes": a quantity after "by" is no agent
         agent = next((g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
                       and not g.like_num and not any(n.dep_ == "nummod" for n in g.children)
-                      and g.ent_type_ not in {"QUANTITY", "CARDINAL", "DATE", "MONEY", "PERCENT"}), None)
+                      and g.ent_type_ not in {"QUANTITY", "CARDINAL", "DATE", "MONEY", "PERCENT"}
+                      and not _sum_given(g)), None)
         # the subject, or one the parser hung on an auxiliary ("Saudi Arabia is committed")
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS] + [
             g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children if g.dep_ in SUBJECT_DEPS]
@@ -415,8 +434,9 @@ def _future(verb: Token) -> bool:
         return True
     if verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
         return True
-    # "Britain is to double its aid": the news form of a decided future
-    return verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
+    # "Britain is to double its aid", "the aid is to be doubled": the news form of a decided future
+    passive = verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ == "be" for c in verb.children)
+    return (verb.tag_ == "VB" or passive) and verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "be" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -471,8 +491,9 @@ def _described(participle: Token) -> Span:
 def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     """Date expressions of the undertaking: those after "by", "until", "within" first, then (for
     an undertaking still to come) the dates of the action undertaken ("to ask Congress next
-    year"), never a start ("from February 1") or when it was agreed ("agreed in December to")."""
-    marked, other = [], []
+    year"), then a start still to come ("a ban from January 1": the date the measure takes effect),
+    never when it was agreed ("agreed in December to")."""
+    marked, other, starts = [], [], []
     inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
@@ -482,10 +503,12 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
             before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if ent[0].lower_ in DEADLINE_WORDS or (before is not None and before.lower_ in DEADLINE_WORDS):
             marked.append(ent)
+        elif before is not None and before.lower_ in START_WORDS:
+            starts.append(ent)
         elif (ent.start in inside or (before is not None and before.lower_ == "for")) and not (
-                before is not None and before.lower_ in {"from", "since", "starting", "beginning", "after"}):
+                before is not None and before.lower_ in {"since", "after"}):
             other.append(ent)  # the action's own dates, and the period a measure is for ("for 1987")
-    return tuple(marked + other)
+    return tuple(marked + other + starts)
 
 
 def _topic(trigger: Token) -> Span | None:
@@ -580,6 +603,7 @@ class CommitmentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[CommitmentMatch] = []
+        budgets = self._budgets(doc)
         # only the tokens that can trigger (by lemma or spelling, in any case), picked from the
         # document's arrays: the tests below would otherwise run on every token
         for token in tokens_with(doc, _TRIGGER_IDS, ("LEMMA", "LOWER")):
@@ -613,10 +637,137 @@ class CommitmentFinder:
                 match = self._quota(token, frozenset({"count", "percent"}))
             elif token.pos_ == "NOUN" and lemma in OWNED_MEASURES:
                 match = self._quota(token, frozenset({"money"}))
+            elif token.pos_ == "NOUN" and lemma in BUDGET_NOUNS:
+                match = self._budget(token, budgets)
+            elif token.pos_ == "ADP" and token.lower_ in BINDING_PREPS and token.dep_ == "prep":
+                match = self._under_rule(token)
+            if match is None and token.pos_ in {"VERB", "AUX"} and lemma in BUDGET_VERBS:
+                match = self._budget_measure(token, budgets)
             if match is not None:
                 found.append(match)
         doc._.dkg_commitments = found
         return doc
+
+    def _under_rule(self, prep: Token) -> CommitmentMatch | None:
+        """"Under Mr Brown's rules, the UK budget must be in balance", "Under the treaty, Spain must
+        cut its tariffs": what a rule or a deal in force obliges its party to (a rule also by
+        "should", the norm it sets); the party is the one the clause names, else the state whose
+        minister owns the rule."""
+        verb = prep.head
+        rule_noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if rule_noun is None or verb.pos_ not in {"VERB", "AUX"} or prep.i > verb.i:
+            return None
+        aux = _aux(verb)
+        binding = _one_of(rule_noun, DEAL_NOUNS) and "must" in aux
+        norm = _one_of(rule_noun, RULE_NOUNS) and aux & {"must", "should"}
+        if not (binding or norm) or _negated(verb) or any(
+                _one_of(c, PENDING_DEAL_WORDS | NOT_CURRENT) for c in rule_noun.children):
+            return None  # "under the proposed rules", "under the old treaty"
+        held = [h for h in heads(verb, 12)]
+        if any(_one_of(h, NOT_COMMITTED) or _aux(h) & MODALS_NOT_COMMITTED for h in held) or any(
+                c.dep_ == "mark" and c.lower_ in CONDITIONS for c in verb.children):
+            return None
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return None
+        party: Span | Token | None = entity_at(subject, STATE_PARTY_LABELS)
+        if party is None:
+            party = next((e for c in subject.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+                          for e in [entity_at(c, STATE_PARTY_LABELS)] if e is not None), None)
+        owner = next((c for c in rule_noun.children if c.dep_ == "poss"), None)
+        if party is None and owner is not None:
+            # "Under Mr Brown's rule, government debt should be under 40%": the state he speaks for
+            found = entity_at(owner, frozenset({"PERSON", "COUNTRY"}))
+            party = found if found is not None and subject.lemma_.lower() in BUDGET_SUBJECTS | {"debt", "deficit"} \
+                else None
+        scope = _scope(verb, subject)
+        if party is None or scope is None:
+            return None
+        return CommitmentMatch((party,), verb, scope, _span(verb.doc, [*subject.subtree, *scope]), _deadlines(scope),
+                               "commitments.under-rule")
+
+    @staticmethod
+    def _budget_owner(noun: Token) -> Span | Token | None:
+        """The state or organization whose budget the noun is: "its latest budget", "Japan's
+        budget", "the EC budget" (not a company's, nor one still a draft)."""
+        if noun.dep_ == "compound" or any(_one_of(c, PENDING_BUDGET_WORDS | NOT_CURRENT) for c in noun.children):
+            return None  # "the budget deficit", "the draft budget", "last year's budget"
+        for child in noun.children:
+            if child.dep_ == "poss":
+                party = _party_of(child)
+                doer = _clause_subject(child) if child.lower_ in PRONOUNS else None
+                if doer is not None and doer.i < child.i and _party_of(doer) is not None:
+                    party = _party_of(doer)  # "forced the government to compile its budget": the government's
+                if isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
+                    return None  # a company's budget, or a person's
+                return party if isinstance(party, Span) or (
+                    party is not None and (party.lower_ in PRONOUNS or party.lemma_.lower() in STATE_NOUNS)) else None
+            if child.dep_ in {"compound", "amod", "nmod"}:
+                ent = entity_at(child, STATE_PARTY_LABELS)
+                if ent is not None:
+                    return ent
+        return None
+
+    def _budgets(self, doc: Doc) -> list[tuple[Token, Span | Token]]:
+        """The budgets of the article whose owner it says, and the definite ones that go back to
+        them ("its latest budget ... the 2005 budget"), with that owner, in order."""
+        found: list[tuple[Token, Span | Token]] = []
+        for token in tokens_with(doc, _BUDGET_IDS, ("LEMMA", "LOWER")):
+            if token.pos_ != "NOUN":
+                continue
+            owner = self._budget_owner(token)
+            if owner is None and found and token.dep_ != "compound" and any(
+                    c.dep_ == "det" and c.lower_ in DEFINITE for c in token.children) and not any(
+                    c.dep_ in {"poss", "compound", "amod", "nmod"} and entity_at(c, PARTY_LABELS) is not None
+                    for c in token.children):
+                owner = found[-1][1]  # "the budget": the one named before
+            if owner is not None:
+                found.append((token, owner))
+        return found
+
+    @staticmethod
+    def _budget(noun: Token, budgets: list[tuple[Token, Span | Token]]) -> CommitmentMatch | None:
+        """"Unveiling the 418bn-rand budget", "the 7,900 billion yen budget for the first 50 days":
+        a state's budget with its own sum (a budget with an owner is the owner's decision)."""
+        owner = next((o for b, o in budgets if b.i == noun.i), None)
+        if owner is None:
+            return None
+        doc = noun.doc
+        own = _span(doc, [t for t in noun.subtree if t.i <= noun.i and t.dep_ != "poss"
+                          and not any(h.dep_ == "poss" for h in (t, *heads(t, 3)) if h.i < noun.i)] or [noun])
+        money = [a for a in _amounts(own) if a.kind == "money"]
+        verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
+        if not money or (verb is not None and (_negated(verb) or _aux(verb) & MODALS_NOT_COMMITTED)):
+            return None
+        return CommitmentMatch((owner,), noun, own, own, (), "commitments.budget")
+
+    def _budget_measure(self, verb: Token, budgets: list[tuple[Token, Span | Token]]) -> CommitmentMatch | None:
+        """"The budget includes 300,000 jobs", "Spending on health will rise by 9.4%", "the tax cuts
+        ..., cutting corporate tax from 30% to 29%": a measure of a state's budget, told within
+        three sentences of it, with its figure: the budget's owner commits it."""
+        if not budgets or _negated(verb) or _held_back(verb):
+            return None
+        subject = _subject(verb)
+        sent = verb.sent
+        doc = verb.doc
+        if subject is not None and subject.lower_ == "it" and sent.start > 0:
+            # "The stop-gap budget is designed to ... It will include 1,800 billion yen": the budget
+            previous = doc[sent.start - 1].sent
+            subject = next((b for b, _ in budgets if previous.start <= b.i < previous.end
+                            and b.dep_ in SUBJECT_DEPS), None)
+        if subject is None or not _one_of(subject, BUDGET_SUBJECTS) or entity_at(subject, PARTY_LABELS) is not None \
+                or any(_one_of(c, NOT_STATE_SPENDING) or c.ent_type_ in {"ORG", "PERSON"} for c in subject.subtree):
+            return None  # "consumer spending will rise", "the company's budget"
+        window = sent.start
+        for _ in range(3):
+            window = doc[window - 1].sent.start if window > 0 else window
+        owner = next((o for b, o in reversed(budgets) if window <= b.i < sent.end), None)
+        scope = _scope(verb, subject)
+        if owner is None or scope is None or not any(a.kind in {"money", "percent", "count"} for a in _amounts(scope)):
+            return None
+        told = [t for t in subject.subtree if t.i >= sent.start] + list(scope)
+        return CommitmentMatch((owner,), verb, scope, _span(doc, told), (),
+                               "commitments.budget-measure", change=verb.lemma_.lower() in CHANGE_VERBS, split=True)
 
     @staticmethod
     def _match(verb: Token, rule_name: str, *, change: bool = False, split: bool = False,
@@ -628,6 +779,10 @@ class CommitmentFinder:
         if subject is None:
             return None
         parties = _parties(subject)
+        if not parties and verb.lemma_.lower() in WEAK_MEASURE_VERBS | GIVING_VERBS:
+            # "efforts to promote wine are to be boosted by an extra 3.5m euros": the sum's giver
+            parties = tuple(g for c in verb.children if c.dep_ == "agent" for g in c.children
+                            if g.dep_ == "pobj" and _sum_given(g))
         if not parties:
             return None
         scope = _scope(verb, subject)
@@ -779,6 +934,9 @@ class CommitmentFinder:
     def _giving(self, verb: Token, lemma: str) -> CommitmentMatch | None:
         if lemma == "make" and not any(c.lower_ == "available" for c in verb.children):
             return None  # only "made available": "make a profit" gives nothing
+        if lemma == "have" and not (_future(verb) and any(
+                g.lower_ == "available" for c in verb.children if c.dep_ == "dobj" for g in c.children)):
+            return None  # only "will have two billion marks available": "has a deficit" gives nothing
         if lemma == "put" and not any(c.dep_ == "prep" and c.lower_ in {"into", "in", "towards"}
                                       for c in verb.children):
             return None  # "put down any idea": only money put into something
@@ -879,8 +1037,15 @@ class CommitmentFinder:
         was set, with its figure (not one sought, refused or no longer in force); likewise what a
         party gives, with its sum ("Japan's 2 billion dlr aid package"). ``kinds``: of the figure."""
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        have = noun.head
+        if owner is None and noun.dep_ == "dobj" and have.lemma_.lower() == "have" and "count" in kinds and (
+                have.tag_ in {"VBZ", "VBP"} or (have.tag_ == "VBD" and have.dep_ == "ccomp"
+                                                 and have.head.lemma_.lower() in SPEECH_VERBS)):
+            # "Ecuador has a production quota of 210,000 bpd" (not "had a quota last year"): the one
+            # that has it
+            owner = next((c for c in have.children if c.dep_ == "nsubj"), None)
         party = _party_of(owner) if owner is not None else None
-        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS) or any(
+        if party is None or (isinstance(party, Token) and party.lower_ not in PRONOUNS | {"member"}) or any(
                 c.dep_ == "amod" and c.lower_ in NOT_CURRENT for c in noun.children):
             return None
         if "money" in kinds and isinstance(party, Span) and party.label_ in {"ORG", "PERSON"}:
@@ -889,7 +1054,7 @@ class CommitmentFinder:
         if isinstance(party, Token) and owner is not None:
             # "Nigeria produced 75,000 bpd below its quota, Saudi Arabia 500,000 bpd less than its
             # allocation": the party named last before the pronoun owns it
-            named = [e for e in ents_in(doc[owner.sent.start:owner.i], PARTY_LABELS - {"PERSON"})]
+            named = [e for e in ents_in(doc[owner.sent.start:owner.left_edge.i], PARTY_LABELS - {"PERSON"})]
             party = named[-1] if named else party
         tokens = _own_words(noun, skip=owner)
         verb = next((h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}), None)
@@ -899,7 +1064,9 @@ class CommitmentFinder:
             inside = {t.i for t in noun.subtree}
             tokens += [t for t in _own_words(verb) if t.i > noun.i and t.i not in inside]
         scope = _span(doc, tokens)
-        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens):
+        # "Rome's provision of a 400m euro loan": what a giving noun gives, its owner gives
+        given = {t.i for t in noun.subtree if t.i > noun.i} if _one_of(noun, GIVING_NOUNS) else set()
+        if "money" in kinds and any(_one_of(t, RECEIVED_WORDS) for t in tokens if t.i not in given):
             return None  # "Mexico's 77 billion dlr loan and refinancing package": what its owner gets
         if not any(a.kind in kinds for a in _amounts(scope)):
             return None
@@ -1086,7 +1253,14 @@ class CommitmentAssembler:
         a = self.article
         sent = noun.sent
         start = a.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        before = [e for e in ents_in(a.doc[start:noun.i], frozenset({"COUNTRY"})) if e.end <= noun.i]
+        before = [e for e in ents_in(a.doc[start:noun.left_edge.i], frozenset({"COUNTRY"}))]
+        # a subject before it is what it stands for more often than the nearest name ("Ecuador ...
+        # has asked Venezuela to help. The OPEC member has a quota")
+        subjects = [e for e in before if e.root.dep_ in SUBJECT_DEPS]
+        for ent in reversed(subjects) if noun.lower_ == "member" else ():
+            entity = a.entity_of(ent, {EntityKind.COUNTRY})
+            if entity is not None:
+                return entity
         for ent in reversed(before):
             entity = a.entity_of(ent, {EntityKind.COUNTRY})
             if entity is not None:
@@ -1182,6 +1356,8 @@ class CommitmentAssembler:
             entity = a.entity_of(span, ORGANIZATION_KINDS)
             if entity is not None and not a.press_or_party(entity):
                 return [(entity, factor("collective"))]
+        if lemma == "government" and any(c.dep_ in {"amod", "compound"} for c in token.children):
+            return []  # "the Western creditor governments": a group of its own, not the article's organization
         main = a.main_organization()
         return [(main, factor("collective"))] if main is not None else []
 
@@ -1237,7 +1413,7 @@ class CommitmentAssembler:
             return self._person_to_state(entity, factor("pronoun"), campaign) if entity is not None else []
         if lemma in PAIRS and any(c.lower_ in {"both", "two"} for c in ref.children):
             return [(e, factor("pair")) for e in a.pair()]
-        if lower == "country":
+        if lower in {"country", "member"}:
             named = self._named_country(ref)
             return [(named, factor("pronoun"))] if named is not None else []
         if lemma in MEASURE_NOUNS | DEAL_NOUNS or lower in MEASURE_NOUNS:
@@ -1291,6 +1467,13 @@ class CommitmentAssembler:
                 continue
             if marked:
                 return found.start
+            if span.start > 0 and span.doc[span.start - 1].lower_ in START_WORDS:
+                if match.rule in {"commitments.pledge-noun", "commitments.kept-pledge"} or (
+                        base is not None and _before(found.start, base)):
+                    continue  # "the ban in force from 1985": a start already past is no deadline
+                if not re.search(r"\b\d{4}\b", span.text) and not _future(match.trigger):
+                    continue  # "agreed in December to fix prices from February 1": which February, untold
+                return found.start  # "tougher standards from April 1988": when the measure takes effect
             if span.start > 0 and span.doc[span.start - 1].lower_ == "for" and (
                     base is None or found.start.year >= base.year) and found.start.precision != "day":
                 return found.start  # "a growth target for 1987", "tax cuts for next year": the period
@@ -1381,6 +1564,12 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _before(date: PartialDate, base: PartialDate) -> bool:
+    """``date`` (as far as it is known) lies before the article's date ``base``."""
+    latest = (date.year, date.month or 12, date.day or 31)  # "April 1988": the end of April
+    return latest < (base.year, base.month or 1, base.day or 1)
 
 
 def _described_amount(trigger: Token) -> Amount | None:
