@@ -345,6 +345,25 @@ def test_a_surname_shared_with_a_known_holder_is_not_them_when_the_first_name_di
     assert not any(e.qid == "Q51330" for e in x.entities)  # John Howard's
 
 
+def test_an_association_named_after_a_country_is_not_the_country(extractor):
+    x = dated(extractor, "Dan Cole, president of the American Federation of Plumbers, said jobs were lost.")
+    assert not any("United States" in o for _, o in holdings(x))
+    y = dated(extractor, "Ed Marsh, president of the U.S. cane sugar association, said prices fell.")
+    assert not any("United States" in o for _, o in holdings(y))
+    z = dated(extractor, "Ed Marsh, the president of France, said prices fell.")
+    assert ("Ed Marsh", "President of France") in holdings(z)
+
+
+def test_a_demonym_opening_an_organization_s_name_is_not_its_country(extractor):
+    x = dated(extractor, "West German Bundesbank President Otto Weber said rates would stay.")
+    assert holdings(x) == {("Otto Weber", "President of West German Bundesbank")}
+
+
+def test_a_rank_joined_to_its_title_by_a_hyphen_is_the_title_s(extractor):
+    x = dated(extractor, "Japanese Vice-Finance Minister Taro Ishii will attend.")
+    assert holdings(x) == {("Taro Ishii", "Vice-Finance Minister of Japan")}
+
+
 def test_a_name_the_ner_cut_at_a_particle_is_whole(extractor):
     x = dated(extractor, "Foreign Minister Hans van den Brink said the Dutch agreed. Kenya's President "
                          "Daniel arap Koech opened the talks.")

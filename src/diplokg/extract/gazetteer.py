@@ -44,6 +44,7 @@ from .lexicon import (
     HEAD_WORDS,
     NOT_PERSON_HEADS,
     PORTFOLIOS,
+    RANK_WORDS,
     RULER_LABELS,
     GazetteerName,
     city_names,
@@ -408,6 +409,8 @@ class EntityFixes:
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
                 if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
+                    for token in doc[ent.start:end]:
+                        token.ent_id_ = ""  # (a span's ent_id_ is its root's: the demonym's country)
                     ent = Span(doc, ent.start, end, label="ORG")
                     changed = True
             elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON", "NORP"} and not ent.id_:
@@ -567,6 +570,8 @@ class EntityFixes:
         i = start
         while i < len(doc) and i not in taken:
             token = doc[i]
+            if token.lower_ in RANK_WORDS and i + 1 < len(doc) and doc[i + 1].text == "-":
+                break  # "Japanese [Vice-Finance Minister]": a rank joined to its title
             if token.is_title and token.is_alpha:
                 end = i = i + 1
             elif token.lower_ in NAME_JOINERS and i + 1 < len(doc) and doc[i + 1].is_title and end > start:

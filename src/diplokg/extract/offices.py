@@ -24,7 +24,7 @@ from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
 from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, title_key
-from .lexicon import ENVOY_HEADS, HONORIFICS, plural_titles
+from .lexicon import ENVOY_HEADS, HONORIFICS, RANK_WORDS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
 from .spans import entity_at, entity_ending, entity_starting, ents_in, verb_of
@@ -41,9 +41,6 @@ COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").
 TITLE_NAMES = {k.lower(): v for k, v in _LEX.table("title_names").items()}
 LEGISLATOR_TITLES = _LEX.words("legislator_titles")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
-# one-word ranks that may stand before a qualified title ("assistant U.S. trade representative")
-RANK_WORDS = frozenset(r.strip() for r in _LEX.ordered("ranks") if r.strip() and " " not in r.strip()) - \
-    _LEX.words("secretary_ranks")
 COPULAS = frozenset({"is", "remains", "'s"})
 # verbs by which someone takes an office they then hold: "was elected President", "resumed the
 # office of Speaker", "became prime minister"
@@ -107,6 +104,8 @@ class OfficeFinder:
         """A country or organization right before the title ("NATO", "Germany's", "Italian");
         returns it and the first token of the whole office phrase."""
         start = title.start
+        if _hyphened_rank(doc, title) is not None:
+            start -= 2  # "Japanese Vice-Finance Minister": the country is before the rank
         if start > 0 and doc[start - 1].lower_ in NOT_HOLDING | THEN | {"-", "outgoing", "new", "current"}:
             start -= 1  # "Germany's former foreign minister": keep looking past "former"
         qualifier = entity_ending(doc, start, QUALIFIER_LABELS)
@@ -153,7 +152,11 @@ class OfficeFinder:
             nxt = end + 1
             if nxt < len(doc) and doc[nxt].lower_ == "the":
                 nxt += 1
-            return entity_starting(doc, nxt, QUALIFIER_LABELS)
+            qualifier = entity_starting(doc, nxt, QUALIFIER_LABELS)
+            if qualifier is not None and qualifier.label_ == "COUNTRY" and qualifier.end < len(doc) and \
+                    doc[qualifier.end].pos_ in {"NOUN", "PROPN"} and doc[qualifier.end].ent_type_ != "PERSON":
+                return None  # "president of the [American] Federation of ...", "of the [U.S.] sugar association"
+            return qualifier
         return None
 
     @staticmethod
@@ -496,6 +499,8 @@ class OfficeAssembler:
             if match.qualifier is not None and match.qualifier.end <= match.title.start and \
                     _rank_before(a.doc, match.qualifier) and title.split()[0].lower() not in RANK_WORDS:
                 title = f"{a.doc[match.qualifier.start - 1].text} {title}"  # "Deputy [U.S.] Trade Representative"
+            elif (rank := _hyphened_rank(a.doc, match.title)) is not None:
+                title = f"{rank}-{title}"  # "Vice-Finance Minister"
             if match.complement:
                 title = f"{title} {match.complement}"
             title = _title_case(title)
@@ -645,6 +650,15 @@ def _rank_before(doc: Doc, qualifier: Span) -> bool:
     """Whether a rank stands before the qualifier that stands before a title ("*Deputy* U.S.
     Trade Representative"): the rank is the title's."""
     return qualifier.start > 0 and doc[qualifier.start - 1].lower_ in RANK_WORDS
+
+
+def _hyphened_rank(doc: Doc, title: Span) -> str | None:
+    """"Vice" of "Vice-Finance Minister": a rank joined to the title by a hyphen, which the
+    title ruler leaves out (the NER may have taken it into a name before: "[Japanese Vice]")."""
+    i = title.start
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and doc[i - 2].lower_ in RANK_WORDS:
+        return doc[i - 2].text
+    return None
 
 
 def _past_brackets(doc: Doc, i: int) -> int:
