@@ -131,9 +131,6 @@ EC, OPEC, NATO = "European Community", "Organization of the Petroleum Exporting 
         ("French Finance Minister Jean Dupont was the only one of the G7 finance ministers to reply.",
          {("France", "G7")}),
         ("Britain is among the EC members that oppose the tax.", {("United Kingdom", EC)}),
-        # only a member has other members
-        ("Denmark paid more into the budget than other EC states.", {("Denmark", EC)}),
-        ("Venezuela has led a campaign to get other OPEC members to respect their quotas.", {("Venezuela", OPEC)}),
     ],
 )
 def test_memberships_implied_by_the_sentence(extractor, text, expected):
@@ -153,57 +150,11 @@ def test_memberships_implied_by_the_sentence(extractor, text, expected):
         # a member's companies do not speak for it
         "EC farm ministers met in Brussels. The EC talks were tense. Britain's BP said oil prices would rise. "
         "France's Total said the plan was bad. The EC will decide next week.",
-        # a former minister speaks for no member
-        "EC farm ministers met in Brussels. The EC talks were tense. Former Danish minister Jens Hansen said the "
-        "levy was unfair. Former Greek minister Nikos Petrou said the cuts went too far. The EC will decide soon.",
         # a bid is no share in the organization
         "Turkey's EC bid was turned down.",
         # a noun that says nothing of a share in the organization
         "West Germany's EC farm exports rose sharply.",
-        # an organization's report on a country is not the country acting in it
-        "The OECD published its outlook. The OECD said Norway should cut spending. The OECD expects growth.",
     ],
 )
 def test_no_membership_implied(extractor, text):
     assert members(run(extractor, text, D(1987, 5, 1))) == set()
-
-
-# an article about the EC, so that a list of its members may count as members
-EC_CONTEXT = "EC farm ministers met in Luxembourg on Tuesday. The EC talks ran late. "
-
-
-@pytest.mark.parametrize(
-    ("sentence", "countries"),
-    [
-        # the list takes a side in the organization's decision
-        ("Belgium and Ireland opposed the sugar levy.", {"Belgium", "Ireland"}),
-        ("Greece and Denmark have made clear they would back the compromise.", {"Greece", "Denmark"}),
-        ("Italy, Spain and Portugal were all against the cut.", {"Italy", "Spain", "Portugal"}),
-        # the list as the agent of a side taken, or the states of the ministers who take it
-        ("The plan, supported by Belgium and Luxembourg, was put to a vote.", {"Belgium", "Luxembourg"}),
-        ("The Danish and Irish ministers called for a delay.", {"Denmark", "Ireland"}),
-        ("Poorer states such as Greece and Portugal are insisting on more aid.", {"Greece", "Portugal"}),
-        # the side taken, said of the list
-        ("The deal went through despite Danish and Greek objections.", {"Denmark", "Greece"}),
-    ],
-)
-def test_a_list_of_members_in_the_organization_business(extractor, sentence, countries):
-    found = members(run(extractor, EC_CONTEXT + sentence, D(1987, 5, 1)))
-    assert {(c, EC) for c in countries} <= found
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        # partners, places and parties the sentence names for something else
-        "Trade with Belgium and Ireland grew last year.",
-        "A shipping dispute between Greece and Italy dragged on.",
-        "Butter stocks held in Denmark and the Netherlands fell.",
-        "The firm sold engines to France and Spain.",
-        "The Belgian and Dutch currencies rose against the dollar.",
-        "A visiting trade mission met officials from Italy and Portugal at the airport.",
-    ],
-)
-def test_a_list_named_for_something_else_is_no_membership(extractor, sentence):
-    found = members(run(extractor, EC_CONTEXT + sentence, D(1987, 5, 1)))
-    assert found == set()

@@ -14,14 +14,10 @@ organization:
   left to the article's context (``organization`` None);
 * holding an organization's rotating presidency or chair ("the UK's goals for its EU and G8
   presidencies");
-* countries named together in an organization's business, in an article about it ("the foreign
-  ministers of Brunei, Indonesia, Malaysia ... agreed"; "Italy and Spain opposed the tax"; "backed
-  by Denmark and Ireland"), not as partners, places or parties of something else ("trade with
-  Canada and Israel", "a war between Iran and Iraq");
-* a country that has other members ("Japan set a poor example for other members of GATT");
+* countries named together in an article about an organization ("the foreign ministers of
+  Brunei, Indonesia, Malaysia ...");
 * a country, or a person speaking for it, acting in a sentence about an organization ("West
-  Germany withdrew objections" in "The deal was agreed by a majority of EC states after ..."),
-  but not one the organization reports on ("the OECD said Sweden should invest more").
+  Germany withdrew objections" in "The deal was agreed by a majority of EC states after ...").
 
 The assembler keeps the implied ones only when the membership book (``data/memberships.csv``)
 confirms them, and never one the book denies.
@@ -68,12 +64,6 @@ ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
 REFERENCES = frozenset(k for k in lexicon("entities").table("references"))
-STANCE_VERBS = _LEX.words("stance_verbs")
-STANCE_NOUNS = _LEX.words("stance_nouns")
-STANCE_PREPOSITIONS = _LEX.words("stance_prepositions")
-LIST_INTRODUCERS = _LEX.words("list_introducers")
-REPORT_VERBS = _LEX.words("report_verbs")
-PAST_HOLDERS = frozenset({"former", "ex", "late"})
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -169,38 +159,6 @@ def _acts(ent: Span, org_tokens: set[int]) -> bool:
     return False
 
 
-def _reporter(ent: Span) -> Token | None:
-    """The subject of the verb of saying whose clause the country is in ("the OECD" in "the OECD
-    said Sweden should invest more", "Iceland needs to try harder, the OECD said")."""
-    for node in [ent.root, *heads(ent.root)]:
-        if node.dep_ == "ccomp" or node.dep_ == "ROOT":
-            verb = node.head if node.dep_ == "ccomp" else node
-            if verb.lemma_.lower() in REPORT_VERBS:
-                return next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if node.dep_ == "ROOT":
-            break
-    return None
-
-
-def _subjects_of(noun: Token) -> list[Span]:
-    """The countries that are the subject of the clause ``noun`` is in, or of a clause above it
-    ("Britain" in "Britain received less than other EU states"; "Saudi Arabia" in "Saudi Arabia
-    led the attempt to get other OPEC members to resist"), and the parties to a dispute that is
-    ("a conflict between the EC, the U.S. and Japan set a poor example for other members")."""
-    verbs = [h for h in heads(noun) if h.pos_ in {"VERB", "AUX"}][:4]
-    for verb in verbs:
-        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and not (
-            c.left_edge.i <= noun.i <= c.right_edge.i)]
-        if subjects:
-            found = [c for subj in subjects for t in conjuncts(subj) for c in _countries([t])]
-            found += [c for subj in subjects for p in subj.children if p.dep_ == "prep" and p.lower_ == "between"
-                      for c in _countries(list(p.subtree))]
-            return found
-        if verb.dep_ == "relcl":
-            return []
-    return []
-
-
 def _organizations_in(sent: Span) -> list[Span | Token]:
     """The organizations a sentence names, and its definite references to one ("the Community")."""
     orgs: list[Span | Token] = list(ents_in(sent, ORG_LABELS))
@@ -231,77 +189,6 @@ def _antecedent(sent: Span, pronoun: Token) -> Span | None:
     when that is a country's ("Britain will tell its EC partners")."""
     before = [e for e in ents_in(sent, COUNTRY | ORG_LABELS | frozenset({"PERSON"})) if e.end <= pronoun.i]
     return before[-1] if before and before[-1].label_ in COUNTRY else None
-
-
-def _stance(verb: Token) -> bool:
-    """A verb that takes a side in a decision, or has one below it ("opposed", "maintained their
-    opposition", "continued to oppose", "said they would support", "were against the tax")."""
-    for node in [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "ccomp", "acomp", "dobj", "attr"})]:
-        lemma = node.lemma_.lower()
-        if lemma in STANCE_VERBS or lemma in STANCE_NOUNS:
-            return True
-        if node.i != verb.i and node.dep_ in {"xcomp", "ccomp", "acomp"} and any(
-                c.lemma_.lower() in STANCE_VERBS or c.lemma_.lower() in STANCE_NOUNS
-                for c in node.children if c.dep_ in {"xcomp", "ccomp", "dobj", "acomp"}):
-            return True
-    return any(c.dep_ == "prep" and c.lower_ in STANCE_PREPOSITIONS for c in verb.children)
-
-
-def _members_word(noun: Token) -> bool:
-    """"members", or a members noun the organization's name modifies ("the ASEAN tin producers")."""
-    lemma = noun.lemma_.lower()
-    if lemma == "member":
-        return True
-    return (lemma in MEMBER_NOUNS or lemma in MEMBER_ROLES) and any(t.ent_type_ in ORG_LABELS for t in noun.subtree)
-
-
-def _list_linked(top: Token, named: bool) -> bool:
-    """The countries coordinated under ``top`` are put in the organization's business: the
-    subject of a side taken (or of any clause, when the sentence names the organization), its
-    agent ("backed by"), the states of the ministers or delegations that act, the countries of a
-    side taken ("Spanish opposition", "calls from France"), or the members an organization
-    groups. Not a list under "with", "between", "in", "for", "to" and the like: the partners,
-    places or targets of something else."""
-    node = top
-    for _ in range(4):
-        dep, head = node.dep_, node.head
-        if head.i == node.i:
-            return False
-        if dep == "appos" or (dep == "pobj" and head.lower_ in LIST_INTRODUCERS):
-            node = head.head if dep == "pobj" else head  # "nations such as Britain", "hardliners Britain"
-            if node.dep_ == "prep" or node.lemma_.lower() in {"such", "as"}:
-                node = node.head
-            continue
-        if dep in {"amod", "compound", "poss", "nmod"} or (dep == "pobj" and head.lower_ == "of"):
-            noun = head if dep != "pobj" else head.head
-            lemma = noun.lemma_.lower()
-            if lemma in STANCE_NOUNS:
-                return True  # "Spanish and Portuguese opposition", "the objections of France and Italy"
-            if lemma in SPEAKER_NOUNS or lemma in PEER_NOUNS or noun.ent_type_ == "TITLE":
-                node = noun  # "the Dutch and British delegations", "finance ministers of the U.S., Japan"
-                continue
-            return False
-        if dep == "pobj" and head.lower_ in {"from", "in", "among"}:
-            # "calls from France and the Netherlands", "opposition in France and the Netherlands"
-            return head.head.lemma_.lower() in STANCE_NOUNS
-        if dep == "pobj" and head.lower_ == "with":
-            # ", with Britain and the Netherlands strongly opposed": a clause of its own, not a partner
-            return head.i > 0 and head.doc[head.i - 1].text == "," and head.head.pos_ in {"VERB", "AUX"}
-        if dep == "pobj" and head.lower_ == "by":
-            return True  # "backed by Denmark", "tabled by France and Germany", "overproduction by"
-        if dep in {"nsubj", "nsubjpass"} or (dep == "attr" and head.lemma_ == "be"):
-            if dep == "attr":
-                subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-                if any(_members_word(c) for c in subjects):
-                    return True  # "the main ASEAN tin producers are", "other members are"
-                if subjects:
-                    return False
-            return named or _stance(head)
-        if dep == "dobj" and head.lemma_.lower() in GROUPING_VERBS:
-            # "the GCC groups Saudi Arabia, Kuwait ...": the organization its subject
-            return any(c.dep_ in {"nsubj", "compound"} and c.ent_type_ in ORG_LABELS for c in head.children)
-        return False
-    return False
 
 
 class MembershipFinder:
@@ -366,18 +253,12 @@ class MembershipFinder:
         if org is not None and lemma in STRONG_MEMBER_NOUNS:
             # "Japan's partners in the Group of Seven": partners have a partner
             countries += [c for child in noun.children if child.dep_ == "poss" for c in _countries([child])]
-        if org is not None and any(c.lower_ == "other" for c in noun.children) and not _wished(noun):
-            # "Japan set a poor example for other members of GATT": only a member has other members
-            countries += _subjects_of(noun)
         if not countries or (org is None and not ally):
             return []
         implied = org is None or ally
         rule_name = "memberships.allies" if org is None else "memberships.members-named"
         if noun.dep_ == "attr":
             rule_name = "memberships.member-of"
-        elif any(c.lower_ == "other" for c in noun.children) and org is not None and not any(
-                c.dep_ in {"appos", "conj"} or c.lower_ in {"including", "like"} for c in noun.children):
-            rule_name = "memberships.other-members"
         unique = list({c.start: c for c in countries}.values())
         return [MemberMatch(c, org, sent, rule_name, implied, group=tuple(unique)) for c in unique]
 
@@ -407,21 +288,16 @@ class MembershipFinder:
 
     @staticmethod
     def _country_lists(sent: Span) -> list[MemberMatch]:
-        """Countries named together that the sentence puts in an organization's business ("Italy
-        and Germany opposed the tax", "the foreign ministers of Brunei, Indonesia, Malaysia ...
-        agreed", "backed by Denmark and the Netherlands", "Spanish and Portuguese opposition"):
-        the assembler keeps them when all are members of the organization the article is about.
-        Countries named for another reason are not ("a war between Iran and Iraq", "trade with
-        Canada and Israel", "stores in Belgium and the Netherlands")."""
+        """Countries named together ("Italy and Germany", "Brunei, Indonesia, Malaysia ..."): the
+        assembler keeps them when all are members of the organization the article is about."""
         out: list[MemberMatch] = []
         seen: set[int] = set()
-        named = bool(_organizations_in(sent))
         for ent in ents_in(sent, COUNTRY):
             if ent.root.i in seen or ent.root.dep_ == "conj":
                 continue
             group = [c for t in conjuncts(ent.root) for c in _countries([t])]
             seen.update(c.root.i for c in group)
-            if len(group) >= 2 and _list_linked(ent.root, named):
+            if len(group) >= 2:
                 out += [MemberMatch(c, None, sent, "memberships.known-members-listed", True, "organization",
                                     group=tuple(group)) for c in group]
         return out
@@ -447,12 +323,8 @@ class MembershipFinder:
         for ent in ents_in(sent, frozenset({"COUNTRY", "PERSON"})):
             if not _acts(ent, org_tokens) or (carried and ent.root.dep_ not in {"nsubj", "nsubjpass"}):
                 continue
-            reporter = _reporter(ent)
             group = tuple(c for t in conjuncts(ent.root) for c in _countries([t])) if ent.label_ == "COUNTRY" else ()
             for org in orgs:
-                if reporter is not None and (reporter.i == org.i if isinstance(org, Token) else
-                                             org.start <= reporter.i < org.end):
-                    continue  # "the OECD said Sweden should invest more": its report on a country, not its act
                 out.append(MemberMatch(ent, org, sent, "memberships.acting-member", True, group=group or (ent,),
                                        person=ent.label_ == "PERSON"))
         return out
@@ -581,9 +453,6 @@ class MembershipFinder:
                                        person=True))
             elif root.dep_ in {"compound", "amod", "poss", "nmod"} and root.head.i >= ent.end:
                 head = root.head
-                if any(c.lower_ in PAST_HOLDERS for c in head.children) or (
-                        ent.start > 0 and sent.doc[ent.start - 1].lower_ in PAST_HOLDERS):
-                    continue  # "former French President Giscard d'Estaing" speaks for no one
                 if head.ent_type_ == "TITLE" or head.lemma_.lower() in SPEAKER_NOUNS:
                     out.append(MemberMatch(ent, None, sent, "memberships.speaking-member", True, "organization"))
                 elif head.pos_ == "PROPN" and head.ent_type_ and head.ent_type_ not in COUNTRY:
