@@ -71,10 +71,19 @@ def ruler_info(span: Span) -> tuple[str, str, str, bool] | None:
     return (parts[0], parts[1], parts[2], parts[3] == "1") if len(parts) == 4 else None
 
 
+class _Ruler(EntityRuler):
+    """spaCy's entity ruler, without its count of every pattern on each call (made only to warn
+    when there is none: thousands of labels summed per document)."""
+
+    def _require_patterns(self) -> None:
+        if not (self.token_patterns or self.phrase_patterns):
+            super()._require_patterns()
+
+
 @Language.factory("diplokg_titles", assigns=["doc.ents", "token.ent_type"])
 def make_titles(nlp: Language, name: str) -> EntityRuler:
     """Office titles (``TITLE``), singular and plural, matched case-insensitively as phrases."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
+    ruler = _Ruler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
     titles = office_titles()
     ruler.add_patterns([{"label": "TITLE", "pattern": t} for t in (*titles, *(plural(t) for t in titles))])
     return ruler
@@ -83,7 +92,7 @@ def make_titles(nlp: Language, name: str) -> EntityRuler:
 @Language.factory("diplokg_gazetteer", default_config={"gazetteer": None}, assigns=["doc.ents", "token.ent_type"])
 def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> EntityRuler:
     """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
+    ruler = _Ruler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
     label_of = dict(RULER_LABELS)
     patterns: list[dict[str, Any]] = []
     for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):

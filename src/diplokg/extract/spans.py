@@ -7,7 +7,7 @@ Every walk over the dependency tree compares tokens by index (``token.i``): spaC
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 from numpy.typing import NDArray
@@ -16,6 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 _KEY = "dkg_entity_index"
 _STARTS = "dkg_entity_starts"
+_COLUMNS = "dkg_token_columns"
+_MASKS = "dkg_token_masks"
+_FIXED = frozenset({"ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP"})
+"""Token attributes no diplokg component changes (the trained pipeline has set them all before
+the first one that reads them): masks of them are built once per document."""
 
 
 def entity_at(token: Token, labels: frozenset[str] | None = None) -> Span | None:
@@ -66,14 +71,74 @@ def word_ids(words: Iterable[str], *, any_case: bool = False) -> NDArray[np.uint
     return np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
 
 
+def _holds(values: NDArray[np.uint64], ids: NDArray[np.uint64]) -> NDArray[np.bool_]:
+    """Per value: is it one of the sorted ``ids`` (a binary search each, where ``np.isin`` would
+    sort both arrays)."""
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(ids, values)
+    at[at == len(ids)] = 0
+    held: NDArray[np.bool_] = ids[at] == values
+    return held
+
+
 def tokens_with(doc: Doc, ids: NDArray[np.uint64], attrs: tuple[str, ...]) -> list[Token]:
     """The tokens whose ``attrs`` (spaCy attribute names: "ORTH", "LOWER", "LEMMA") hold one of
-    ``ids``, in order: picked from the document's arrays, for a test that would otherwise run on
-    every token."""
+    ``ids`` (sorted, as :func:`word_ids` gives them), in order: picked from the document's arrays,
+    for a test that would otherwise run on every token."""
     picked = np.zeros(len(doc), dtype=bool)
     for attr in attrs:
-        picked |= np.isin(doc.to_array(attr), ids)
+        picked |= _holds(doc.to_array(attr), ids)
     return [doc[int(i)] for i in np.flatnonzero(picked)]
+
+
+def _column(doc: Doc, attr: str) -> tuple[list[str], NDArray[np.intp]]:
+    """The distinct strings of a token attribute in ``doc`` and, per token, the index of its own."""
+    columns: dict[str, tuple[list[str], NDArray[np.intp]]] = doc.user_data.setdefault(_COLUMNS, {})
+    column = columns.get(attr)
+    if column is None:
+        values, inverse = np.unique(doc.to_array(attr), return_inverse=True)
+        strings = doc.vocab.strings
+        column = ([strings[int(v)] for v in values], inverse.reshape(-1))
+        columns[attr] = column
+    return column
+
+
+def token_mask(doc: Doc, attr: str, test: frozenset[str] | Callable[[str], bool], *,
+               lower: bool = False) -> NDArray[np.bool_]:
+    """Per token of ``doc``: does its ``attr`` ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP"),
+    lower-cased with ``lower``, pass ``test`` (a set of strings, or a predicate)? The test runs
+    once per distinct string, and the mask is kept with the document: a component picks the few
+    tokens a rule can fire on with it, where a loop would visit (and make) every token."""
+    if attr not in _FIXED:
+        raise ValueError(f"token_mask: {attr!r} is not one of {sorted(_FIXED)}")
+    masks: dict[tuple[object, ...], NDArray[np.bool_]] = doc.user_data.setdefault(_MASKS, {})
+    key = (attr, test, lower)
+    mask = masks.get(key)
+    if mask is None:
+        strings, inverse = _column(doc, attr)
+        check = test.__contains__ if isinstance(test, frozenset) else test
+        passed = np.array([check(s.lower() if lower else s) for s in strings], dtype=bool)
+        mask = passed[inverse] if len(doc) else np.zeros(0, dtype=bool)
+        masks[key] = mask
+    return mask
+
+
+def tokens_in(tokens: Doc | Span, mask: NDArray[np.bool_]) -> list[Token]:
+    """The tokens of ``tokens`` (a document or a span of it) that ``mask`` (of the whole
+    document) picks, in order."""
+    if isinstance(tokens, Span):
+        doc, start, end = tokens.doc, tokens.start, tokens.end
+    else:
+        doc, start, end = tokens, 0, len(tokens)
+    return [doc[int(i)] for i in np.flatnonzero(mask[start:end]) + start]
+
+
+def any_in(tokens: Doc | Span, mask: NDArray[np.bool_]) -> bool:
+    """Does ``mask`` (of the whole document) pick any token of ``tokens``?"""
+    if isinstance(tokens, Span):
+        return bool(mask[tokens.start:tokens.end].any())
+    return bool(mask.any())
 
 
 def heads(token: Token, limit: int = 64) -> Iterator[Token]:
