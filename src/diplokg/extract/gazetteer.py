@@ -123,6 +123,7 @@ def dateline_end(doc: Doc) -> int | None:
 
 
 _HYPHEN = word_ids(["-"])
+_OPEN = word_ids(["("])
 _HEAD_WORDS = word_ids(HEAD_WORDS)
 
 
@@ -251,12 +252,13 @@ class Abbreviations:
         return Span(doc, start, end, label=label)
 
     def __call__(self, doc: Doc) -> Doc:
-        if "(" not in doc.text:
+        opens = tokens_with(doc, _OPEN, ("ORTH",))
+        if not opens:
             return doc
         ents = list(doc.ents)
         found: dict[str, Span] = {}
         spans: list[Span] = []
-        for open_ in (t for t in doc if t.text == "("):
+        for open_ in opens:
             close = next((t.i for t in doc[open_.i + 1:min(open_.i + 12, len(doc))] if t.text == ")"), None)
             if close is None or close == open_.i + 1:
                 continue
@@ -293,7 +295,7 @@ class Abbreviations:
         taken = {i for s in spans for i in range(s.start, s.end)}
         taken |= {i for e in ents if len(e) > 1 and not any(e.start < s.end and s.start < e.end for s in spans)
                   for i in range(e.start, e.end)}
-        for token in doc:
+        for token in tokens_with(doc, word_ids(found), ("ORTH",)):
             entity = found.get(token.text)
             if entity is not None and token.i not in taken:
                 spans.append(Span(doc, token.i, token.i + 1, label=entity.label_, span_id=entity.id_))

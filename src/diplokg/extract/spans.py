@@ -11,11 +11,13 @@ from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
 from numpy.typing import NDArray
+from spacy.attrs import IDS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "dkg_entity_index"
 _STARTS = "dkg_entity_starts"
+_ARRAYS = "dkg_token_arrays"
 _COLUMNS = "dkg_token_columns"
 _MASKS = "dkg_token_masks"
 _FIXED = frozenset({"ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP"})
@@ -71,11 +73,26 @@ def word_ids(words: Iterable[str], *, any_case: bool = False) -> NDArray[np.uint
     return np.array(sorted(get_string_id(form) for form in forms), dtype=np.uint64)
 
 
+def token_array(doc: Doc, attr: str) -> NDArray[np.uint64]:
+    """``doc.to_array(attr)`` for one of the attributes no component changes (kept with the
+    document, read once)."""
+    if attr not in _FIXED:
+        return doc.to_array(IDS[attr])
+    arrays: dict[str, NDArray[np.uint64]] = doc.user_data.setdefault(_ARRAYS, {})
+    array = arrays.get(attr)
+    if array is None:
+        array = arrays[attr] = doc.to_array(IDS[attr])
+    return array
+
+
 def _holds(values: NDArray[np.uint64], ids: NDArray[np.uint64]) -> NDArray[np.bool_]:
     """Per value: is it one of the sorted ``ids`` (a binary search each, where ``np.isin`` would
-    sort both arrays)."""
-    if not len(ids):
-        return np.zeros(len(values), dtype=bool)
+    sort both arrays; a comparison each for a few ids)."""
+    if len(ids) <= 4:
+        held = np.zeros(len(values), dtype=bool)
+        for one in ids:
+            held |= values == one
+        return held
     at = np.searchsorted(ids, values)
     at[at == len(ids)] = 0
     held: NDArray[np.bool_] = ids[at] == values
@@ -88,20 +105,26 @@ def tokens_with(doc: Doc, ids: NDArray[np.uint64], attrs: tuple[str, ...]) -> li
     for a test that would otherwise run on every token."""
     picked = np.zeros(len(doc), dtype=bool)
     for attr in attrs:
-        picked |= _holds(doc.to_array(attr), ids)
+        picked |= _holds(token_array(doc, attr), ids)
     return [doc[int(i)] for i in np.flatnonzero(picked)]
 
 
-def _column(doc: Doc, attr: str) -> tuple[list[str], NDArray[np.intp]]:
-    """The distinct strings of a token attribute in ``doc`` and, per token, the index of its own."""
-    columns: dict[str, tuple[list[str], NDArray[np.intp]]] = doc.user_data.setdefault(_COLUMNS, {})
+def _column(doc: Doc, attr: str) -> tuple[list[int], NDArray[np.intp]]:
+    """The distinct string ids of a token attribute in ``doc`` and, per token, the index of its own."""
+    columns: dict[str, tuple[list[int], NDArray[np.intp]]] = doc.user_data.setdefault(_COLUMNS, {})
     column = columns.get(attr)
     if column is None:
-        values, inverse = np.unique(doc.to_array(attr), return_inverse=True)
-        strings = doc.vocab.strings
-        column = ([strings[int(v)] for v in values], inverse.reshape(-1))
+        values, inverse = np.unique(token_array(doc, attr), return_inverse=True)
+        column = (values.tolist(), inverse.reshape(-1))
         columns[attr] = column
     return column
+
+
+_PASSED: dict[tuple[object, bool], dict[int, bool]] = {}
+"""Per test (and case folding): string id -> whether the string passes it, for every process's
+documents (a string's id is its hash in every vocabulary); emptied when it grows past
+:data:`_PASSED_LIMIT` ids."""
+_PASSED_LIMIT = 1 << 18
 
 
 def token_mask(doc: Doc, attr: str, test: frozenset[str] | Callable[[str], bool], *,
@@ -116,10 +139,20 @@ def token_mask(doc: Doc, attr: str, test: frozenset[str] | Callable[[str], bool]
     key = (attr, test, lower)
     mask = masks.get(key)
     if mask is None:
-        strings, inverse = _column(doc, attr)
+        values, inverse = _column(doc, attr)
+        known = _PASSED.setdefault((test, lower), {})
+        if len(known) > _PASSED_LIMIT:
+            known.clear()
         check = test.__contains__ if isinstance(test, frozenset) else test
-        passed = np.array([check(s.lower() if lower else s) for s in strings], dtype=bool)
-        mask = passed[inverse] if len(doc) else np.zeros(0, dtype=bool)
+        strings = doc.vocab.strings
+        passed: list[bool] = []
+        for value in values:
+            held = known.get(value)
+            if held is None:
+                text = strings[value]
+                held = known[value] = check(text.lower() if lower else text)
+            passed.append(held)
+        mask = np.array(passed, dtype=bool)[inverse] if len(doc) else np.zeros(0, dtype=bool)
         masks[key] = mask
     return mask
 
@@ -131,7 +164,8 @@ def tokens_in(tokens: Doc | Span, mask: NDArray[np.bool_]) -> list[Token]:
         doc, start, end = tokens.doc, tokens.start, tokens.end
     else:
         doc, start, end = tokens, 0, len(tokens)
-    return [doc[int(i)] for i in np.flatnonzero(mask[start:end]) + start]
+    hits = np.flatnonzero(mask[start:end])
+    return [doc[i] for i in (hits + start).tolist()] if len(hits) else []
 
 
 def any_in(tokens: Doc | Span, mask: NDArray[np.bool_]) -> bool:
