@@ -77,11 +77,11 @@ def token_array(doc: Doc, attr: str) -> NDArray[np.uint64]:
     """``doc.to_array(attr)`` for one of the attributes no component changes (kept with the
     document, read once)."""
     if attr not in _FIXED:
-        return doc.to_array(IDS[attr])
+        return np.asarray(doc.to_array(IDS[attr]), dtype=np.uint64)
     arrays: dict[str, NDArray[np.uint64]] = doc.user_data.setdefault(_ARRAYS, {})
     array = arrays.get(attr)
     if array is None:
-        array = arrays[attr] = doc.to_array(IDS[attr])
+        array = arrays[attr] = np.asarray(doc.to_array(IDS[attr]), dtype=np.uint64)
     return array
 
 
@@ -89,10 +89,10 @@ def _holds(values: NDArray[np.uint64], ids: NDArray[np.uint64]) -> NDArray[np.bo
     """Per value: is it one of the sorted ``ids`` (a binary search each, where ``np.isin`` would
     sort both arrays; a comparison each for a few ids)."""
     if len(ids) <= 4:
-        held = np.zeros(len(values), dtype=bool)
+        few = np.zeros(len(values), dtype=bool)
         for one in ids:
-            held |= values == one
-        return held
+            few |= values == one
+        return few
     at = np.searchsorted(ids, values)
     at[at == len(ids)] = 0
     held: NDArray[np.bool_] = ids[at] == values
@@ -130,7 +130,8 @@ _PASSED_LIMIT = 1 << 18
 def token_mask(doc: Doc, attr: str, test: frozenset[str] | Callable[[str], bool], *,
                lower: bool = False) -> NDArray[np.bool_]:
     """Per token of ``doc``: does its ``attr`` ("ORTH", "LOWER", "LEMMA", "POS", "TAG", "DEP"),
-    lower-cased with ``lower``, pass ``test`` (a set of strings, or a predicate)? The test runs
+    lower-cased with ``lower``, pass ``test`` (a set of strings, or a predicate: module-level, for
+    the results are kept per test)? The test runs
     once per distinct string, and the mask is kept with the document: a component picks the few
     tokens a rule can fire on with it, where a loop would visit (and make) every token."""
     if attr not in _FIXED:
