@@ -602,3 +602,19 @@ def test_tokens_are_picked_by_spelling_or_lemma_in_any_case(extractor):
     assert [t.text for t in tokens_with(doc, word_ids({"pledges"}), ("ORTH",))] == []
     assert [t.text for t in tokens_with(doc, word_ids({"pledges", "pledged"}, any_case=True), ("LOWER",))] == [
         "Pledges", "PLEDGED"]
+
+
+def test_token_masks_pick_tokens_by_folded_lemma_or_test_within_a_span(extractor):
+    from diplokg.extract.spans import any_in, token_mask, tokens_in
+
+    doc = extractor.nlp("The SUMMITS ended. Ministers held two summits and a meeting in Oslo.")
+    summits = token_mask(doc, "LEMMA", frozenset({"summit"}), lower=True)
+    assert [t.text for t in tokens_in(doc, summits)] == ["SUMMITS", "summits"]
+    second = list(doc.sents)[1]
+    assert [t.text for t in tokens_in(second, summits)] == ["summits"]
+    assert token_mask(doc, "LEMMA", frozenset({"summit"}), lower=True) is summits  # kept with the document
+    ending = token_mask(doc, "LOWER", lambda w: w.endswith("ing"))
+    assert [t.text for t in tokens_in(doc, ending)] == ["meeting"]
+    assert not any_in(doc[:3], ending) and any_in(second, ending)
+    with pytest.raises(ValueError):
+        token_mask(doc, "ENT_TYPE", frozenset({"GPE"}))  # entities change: no mask of them

@@ -88,6 +88,7 @@ TRACKED_GRAPH = URIRef(DATA_BASE + "tracked")
 
 
 @functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=1 << 16)  # (the same names are folded over and over: cached)
 def normalize_name(name: str) -> str:
     """Fold a name to the key that decides identity: case, accents, punctuation, a leading "the".
 

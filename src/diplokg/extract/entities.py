@@ -41,6 +41,8 @@ TRAILING_POS = frozenset({"CCONJ", "ADP", "DET", "PART", "PUNCT"})
 PERSONAL_HONORIFICS = frozenset({"mr", "mrs", "ms", "mr.", "mrs.", "ms.", "dr", "dr."})
 QUOTES = "\"'\u2018\u2019\u201c\u201d"
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+_OPENERS = frozenset({"the"})
+_PERSON_OPENERS = _OPENERS | HONORIFICS
 _REFERENCES = lexicon("entities").table("references")
 _REFERENCE_IDS = word_ids(_REFERENCES)
 _BODIES = lexicon("entities").table("bodies")
@@ -63,19 +65,26 @@ class Mention:
 def clean(span: Span) -> tuple[str, int, int] | None:
     """The span's name and its offsets in the pipeline's text: without a leading "the",
     honorifics, quotes, a trailing possessive or a dangling conjunction or preposition."""
-    tokens = list(span)
-    openers = {"the"} | HONORIFICS if span.label_ == "PERSON" else {"the"}
-    while tokens and (tokens[0].lower_ in openers or tokens[0].text in QUOTES or (
-            tokens[0].is_punct and len(tokens) > 1)):
-        tokens = tokens[1:]  # also markup left in the text ("|Boston Tea Party")
-    while tokens and (tokens[-1].text in POSSESSIVE or tokens[-1].text in QUOTES
-                      or (tokens[-1].pos_ in TRAILING_POS and len(tokens) > 1) or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    if not tokens:
+    doc = span.doc
+    first, last = span.start, span.end  # the tokens kept: doc[first:last] (only the ends are looked at)
+    openers = _PERSON_OPENERS if span.label_ == "PERSON" else _OPENERS
+    while first < last:
+        token = doc[first]
+        if not (token.lower_ in openers or token.text in QUOTES or (token.is_punct and last - first > 1)):
+            break
+        first += 1  # also markup left in the text ("|Boston Tea Party")
+    while first < last:
+        token = doc[last - 1]
+        if not (token.text in POSSESSIVE or token.text in QUOTES or (token.pos_ in TRAILING_POS and last - first > 1)
+                or token.is_punct):
+            break
+        last -= 1
+    if first == last:
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    # doc.text rebuilds the whole text from its tokens: join the span's own instead
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    end_token = doc[last - 1]
+    start, end = doc[first].idx, end_token.idx + len(end_token)
+    # doc.text rebuilds the whole text from its tokens: take the span's own
+    text = doc[first:last].text.strip()
     return (text, start, end) if text else None
 
 

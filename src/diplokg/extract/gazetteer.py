@@ -72,10 +72,19 @@ def ruler_info(span: Span) -> tuple[str, str, str, bool] | None:
     return (parts[0], parts[1], parts[2], parts[3] == "1") if len(parts) == 4 else None
 
 
+class _Ruler(EntityRuler):
+    """spaCy's entity ruler, without its count of every pattern on each call (made only to warn
+    when there is none: thousands of labels summed per document)."""
+
+    def _require_patterns(self) -> None:
+        if not (self.token_patterns or self.phrase_patterns):
+            super()._require_patterns()
+
+
 @Language.factory("diplokg_titles", assigns=["doc.ents", "token.ent_type"])
 def make_titles(nlp: Language, name: str) -> EntityRuler:
     """Office titles (``TITLE``), singular and plural, matched case-insensitively as phrases."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
+    ruler = _Ruler(nlp, name, phrase_matcher_attr="LOWER", overwrite_ents=False, validate=False)
     titles = office_titles()
     ruler.add_patterns([{"label": "TITLE", "pattern": t} for t in (*titles, *(plural(t) for t in titles))])
     return ruler
@@ -84,7 +93,7 @@ def make_titles(nlp: Language, name: str) -> EntityRuler:
 @Language.factory("diplokg_gazetteer", default_config={"gazetteer": None}, assigns=["doc.ents", "token.ent_type"])
 def make_gazetteer(nlp: Language, name: str, gazetteer: str | None) -> EntityRuler:
     """Entity ruler over the Wikidata gazetteer (``gazetteer``: a CSV path; default: shipped)."""
-    ruler = EntityRuler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
+    ruler = _Ruler(nlp, name, phrase_matcher_attr="ORTH", overwrite_ents=False, validate=False)
     label_of = dict(RULER_LABELS)
     patterns: list[dict[str, Any]] = []
     for entry in gazetteer_names(Path(gazetteer) if gazetteer else gazetteer_path()):
@@ -115,6 +124,7 @@ def dateline_end(doc: Doc) -> int | None:
 
 
 _HYPHEN = word_ids(["-"])
+_OPEN = word_ids(["("])
 _HEAD_WORDS = word_ids(HEAD_WORDS)
 
 
@@ -243,12 +253,13 @@ class Abbreviations:
         return Span(doc, start, end, label=label)
 
     def __call__(self, doc: Doc) -> Doc:
-        if "(" not in doc.text:
+        opens = tokens_with(doc, _OPEN, ("ORTH",))
+        if not opens:
             return doc
         ents = list(doc.ents)
         found: dict[str, Span] = {}
         spans: list[Span] = []
-        for open_ in (t for t in doc if t.text == "("):
+        for open_ in opens:
             close = next((t.i for t in doc[open_.i + 1:min(open_.i + 12, len(doc))] if t.text == ")"), None)
             if close is None or close == open_.i + 1:
                 continue
@@ -285,7 +296,7 @@ class Abbreviations:
         taken = {i for s in spans for i in range(s.start, s.end)}
         taken |= {i for e in ents if len(e) > 1 and not any(e.start < s.end and s.start < e.end for s in spans)
                   for i in range(e.start, e.end)}
-        for token in doc:
+        for token in tokens_with(doc, word_ids(found), ("ORTH",)):
             entity = found.get(token.text)
             if entity is not None and token.i not in taken:
                 spans.append(Span(doc, token.i, token.i + 1, label=entity.label_, span_id=entity.id_))

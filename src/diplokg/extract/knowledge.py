@@ -100,6 +100,11 @@ class Tenure:
     def surname(self) -> str:
         return normalize_name(self.person_name).split()[-1]
 
+    @functools.cached_property
+    def _own_name(self) -> list[str]:
+        """The holder's name, folded, word by word (made once: every article's titles test it)."""
+        return normalize_name(self.person_name).split()
+
     def covers(self, year: int) -> bool:
         return self.start <= year and (self.end is None or year <= self.end)
 
@@ -109,7 +114,7 @@ class Tenure:
         Blair"); another first name is another person ("Nancy Reagan")."""
         if qid:
             return qid == self.person
-        own = normalize_name(self.person_name).split()
+        own = self._own_name
         named = normalize_name(label).split()
         if len(named) >= 2 and named[-1] == own[-1] and named[0] != own[0]:
             return False  # "Michael Howard", also called "Howard", is not John Howard

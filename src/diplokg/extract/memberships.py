@@ -36,7 +36,7 @@ from .entities import ORGANIZATION_KINDS, Article
 from .knowledge import MembershipBook, membership_book
 from .records import Entity, EntityKind, Evidence, RelationKind
 from .rules import lexicon, rule
-from .spans import conjuncts, entity_at, entity_ending, entity_starting, ents_in, heads
+from .spans import conjuncts, entity_at, entity_ending, entity_starting, ents_in, heads, token_mask, tokens_in
 
 _LEX = lexicon("memberships")
 MEMBER_NOUNS = _LEX.words("member_nouns")
@@ -64,6 +64,8 @@ ORG_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 COUNTRY = frozenset({"COUNTRY"})
 LIST_GAPS = frozenset({",", "and", "the", "&"})
 REFERENCES = frozenset(k for k in lexicon("entities").table("references"))
+_TRIGGERS = MEMBER_NOUNS | PRESIDENCY_NOUNS | ENTRY_NOUNS | LEAVE_WORDS | {"join"}
+"""The lemmas the finder's word rules start from (the tokens it visits)."""
 
 if not Doc.has_extension("dkg_members"):
     Doc.set_extension("dkg_members", default=None)
@@ -162,7 +164,8 @@ def _acts(ent: Span, org_tokens: set[int]) -> bool:
 def _organizations_in(sent: Span) -> list[Span | Token]:
     """The organizations a sentence names, and its definite references to one ("the Community")."""
     orgs: list[Span | Token] = list(ents_in(sent, ORG_LABELS))
-    orgs += [t for t in sent if t.text in REFERENCES and t.i > 0 and t.doc[t.i - 1].lower_ == "the" and not t.ent_type_]
+    orgs += [t for t in tokens_in(sent, token_mask(sent.doc, "ORTH", REFERENCES))
+             if t.i > 0 and t.doc[t.i - 1].lower_ == "the" and not t.ent_type_]
     return orgs
 
 
@@ -196,8 +199,9 @@ class MembershipFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found: list[MemberMatch] = []
+        triggers = token_mask(doc, "LEMMA", _TRIGGERS, lower=True)
         for sent in doc.sents:
-            for token in sent:
+            for token in tokens_in(sent, triggers):
                 lemma = token.lemma_.lower()
                 if lemma in MEMBER_NOUNS and token.pos_ in {"NOUN", "PROPN"}:
                     found.extend(self._members_noun(token, sent))

@@ -443,10 +443,11 @@ class OfficeAssembler:
         period = self._period()
         if self.year is None and not attached and period is None:
             return None
+        # (the years first: a cheaper test than the names)
         found = {t.office: t for t in self.by_title.get(title_key(title), ())
-                 if t.names(person.label, person.aliases, qid) and (
-                     t.covers(self.year) if self.year is not None else
-                     attached or (period is not None and t.covers(period[0]) and t.covers(period[1])))}
+                 if (t.covers(self.year) if self.year is not None else
+                     attached or (period is not None and t.covers(period[0]) and t.covers(period[1])))
+                 and t.names(person.label, person.aliases, qid)}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def _period(self) -> tuple[int, int] | None:

@@ -29,10 +29,11 @@ class EntityKind(StrEnum):
     @property
     def group(self) -> str:
         """The coarse group that decides identity: an Alliance is an organization, a City a place."""
-        return {
-            EntityKind.ALLIANCE: "organization",
-            EntityKind.CITY: "place",
-        }.get(self, self.value.lower())
+        return _GROUPS[self]
+
+
+_GROUPS = {kind: {EntityKind.ALLIANCE: "organization", EntityKind.CITY: "place"}.get(kind, kind.value.lower())
+           for kind in EntityKind}
 
 
 class RelationKind(StrEnum):

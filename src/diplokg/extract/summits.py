@@ -30,7 +30,7 @@ from .knowledge import membership_book
 from .lexicon import NOT_PERSON_HEADS, city_names
 from .records import Entity, EntityKind, Evidence, RelationKind, Summit
 from .rules import lexicon, rule
-from .spans import entity_at, ents_in, heads, reset_index, verb_of
+from .spans import any_in, entity_at, ents_in, heads, reset_index, token_mask, tokens_in, verb_of
 from .temporal import DateRange, resolve
 
 _LEX = lexicon("summits")
@@ -78,6 +78,18 @@ NOW_WORDS = frozenset({"today", "here", "opened", "began", "begin", "open", "end
                        "tonight", "now"})
 # a name part: "Summit Savings and Loan", "Summit Petroleum Corp"
 NAME_LABELS = frozenset({"ORG", "PERSON", "FAC", "GPE", "PRODUCT", "WORK_OF_ART", "EVENT", "INTL_ORG", "LAW"})
+# the words the per-sentence rules start from, for :func:`~.spans.token_mask` (a rule visits only
+# the tokens that can start it)
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_GROUP_WORDS = GROUP_HEADS | {"minister", "leader"}
+_TALKS = frozenset({"talks"})
+_NAMING_DEPS = frozenset({"compound", "nmod"})
+_PROPN = frozenset({"PROPN"})
+
+
+def _placed_accord_word(lower: str) -> bool:
+    return lower.rstrip("s") in PLACED_ACCORDS
 
 if not Doc.has_extension("dkg_summits"):
     Doc.set_extension("dkg_summits", default=None)
@@ -144,9 +156,7 @@ def _words_before(trigger: Token, n: int = 3) -> set[str]:
 def _group_subject(sent: Span) -> Token | None:
     """An organization's ministers or leaders as the subject of the sentence ("NATO foreign
     ministers agreed"), or the organization itself meeting ("the Group of Seven will meet")."""
-    for token in sent:
-        if token.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
+    for token in tokens_in(sent, token_mask(sent.doc, "DEP", _SUBJECTS)):
         if _group(token):
             return token
         if _group_name(token) and token.head.lemma_.lower() in GROUP_VERBS and not any(
@@ -192,8 +202,8 @@ def _named_before(ministers: Token) -> bool:
                                                        for c in ministers.children):
         return False  # "Japanese ministers", "ministers of Brazil and Mexico"
     doc = ministers.doc
-    return any(_group(t, anaphoric=False) for t in doc[:ministers.sent.start]
-               if t.lemma_.lower() == "minister" and t.tag_ in {"NNS", "NNPS"})
+    return any(_group(t, anaphoric=False) for t in tokens_in(doc[:ministers.sent.start], token_mask(
+        doc, "LEMMA", _GROUP_WORDS, lower=True)) if t.lemma_.lower() == "minister" and t.tag_ in {"NNS", "NNPS"})
 
 
 def _meeting_rule(trigger: Token, sent: Span) -> str | None:
@@ -245,7 +255,8 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
         return "summits.meeting-of-parties"  # "the talks here": where the article was filed
     if trigger.lower_ == "talks":
         return None  # talks of an organization's ministers count; a negotiation process does not
-    if _group_subject(sent) is not None or any(_group(t) for t in sent):
+    if _group_subject(sent) is not None or any(
+            _group(t) for t in tokens_in(sent, token_mask(sent.doc, "LEMMA", _GROUP_WORDS, lower=True))):
         return "summits.ministers-meet"  # "not adopted by EU ministers ... at a Brussels meeting"
     return None
 
@@ -622,9 +633,8 @@ class SummitFinder:
         "in" or "at" that the NER left unlabelled is the place it is held (a place entity)."""
         found: list[Span] = []
         relabelled: set[int] = set()
-        for token in doc:
-            if token.lemma_.lower() not in SUMMIT_NOUNS | MEETING_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
+        for token in tokens_in(doc, token_mask(doc, "LEMMA", _MEETING_WORDS, lower=True)
+                               & token_mask(doc, "POS", _NOUNS)):
             for prep in token.children:
                 if prep.dep_ != "prep" or prep.lower_ not in {"in", "at"} or prep.i + 1 >= len(doc):
                     continue
@@ -644,8 +654,8 @@ class SummitFinder:
         # "the Taupo meeting", "the Louvre accord": a name before a meeting or an accord is its
         # place when the article names that place elsewhere (its dateline) or it is a known venue
         places = {e.text.lower() for e in doc.ents if e.label_ in {"CITY", "LOC", "GPE"}}
-        for token in doc:
-            if token.dep_ not in {"compound", "nmod"} or token.pos_ != "PROPN" or not token.is_title or (
+        for token in tokens_in(doc, token_mask(doc, "DEP", _NAMING_DEPS) & token_mask(doc, "POS", _PROPN)):
+            if not token.is_title or (
                     token.head.lemma_.lower() not in SUMMIT_NOUNS | MEETING_NOUNS | PLACED_ACCORDS
                     and token.head.lower_ != "talks") or token.i in relabelled:
                 continue
@@ -662,10 +672,12 @@ class SummitFinder:
     def __call__(self, doc: Doc) -> Doc:
         self._meeting_places(doc)
         mentions: list[SummitMention] = []
+        triggers = (token_mask(doc, "LEMMA", _MEETING_WORDS, lower=True) | token_mask(doc, "LOWER", _TALKS)) \
+            & token_mask(doc, "POS", _NOUNS)
         for sent in doc.sents:
             group = _group_subject(sent)
             found_meeting = False
-            for token in sent:
+            for token in tokens_in(sent, triggers):
                 lemma = token.lemma_.lower()
                 if token.lower_ == "talks" and token.tag_ == "NNS":
                     lemma = "talks"  # (the lemma is "talk")
@@ -701,9 +713,8 @@ class SummitFinder:
         accord named after a city was made at a meeting there (past; its own date, if it has one,
         is the meeting's; an organization named on it is the meeting's)."""
         found: list[SummitMention] = []
-        for token in sent:
-            if token.lower_.rstrip("s") not in PLACED_ACCORDS or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
+        doc = sent.doc
+        for token in tokens_in(sent, token_mask(doc, "LOWER", _placed_accord_word) & token_mask(doc, "POS", _NOUNS)):
             own = list(token.children)
             places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, NAMING_PLACES)] if e
                       and (e.label_ == "CITY" or e.text in VENUES)]
@@ -779,12 +790,13 @@ class SummitFinder:
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
         an organization's ministers or leaders together stand for their meeting."""
-        if group is None and not any(t.lemma_.lower() in GROUP_HEADS for t in sent):
+        words = token_mask(sent.doc, "LEMMA", _GROUP_WORDS, lower=True)
+        if group is None and not any_in(sent, token_mask(sent.doc, "LEMMA", GROUP_HEADS, lower=True)):
             return []  # (the cheap test first: no ministers or leaders, no group acting)
         candidates: list[Token] = []
         if group is not None and group.head.lemma_.lower() in GROUP_VERBS:
             candidates.append(group)
-        for token in sent:
+        for token in tokens_in(sent, words):
             if not _group(token) or token in candidates or not any(t.ent_type_ in ORGANIZER_LABELS
                                                                     for t in token.lefts):
                 continue
@@ -804,7 +816,7 @@ class SummitFinder:
             return out
         # "When ministers met on March 30 and 31 in Brussels": the ministers of the organization
         # the article is about (the assembler decides which)
-        for token in sent:
+        for token in tokens_in(sent, words):
             if token.lemma_.lower() in {"minister", "leader"} and token.tag_ in {"NNS", "NNPS"} and \
                     token.dep_ in {"nsubj", "nsubjpass"} and \
                     token.head.lemma_.lower() in {"meet", "gather", "convene"} and \
@@ -814,7 +826,7 @@ class SummitFinder:
                     return [mention]
         # "Shultz told the foreign ministers of Brunei, Indonesia, Malaysia ...": ministers of
         # several countries, met together
-        for token in sent:
+        for token in tokens_in(sent, words):
             if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"} or \
                     token.dep_ not in {"dobj", "pobj", "dative"}:
                 continue
