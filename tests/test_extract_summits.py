@@ -182,8 +182,8 @@ def test_an_accord_named_after_a_city_was_made_at_a_meeting_there(extractor):
     date = D(1987, 4, 10)
     assert described(run(extractor, "Baker said the Lisbon accord of February 22 was still working.", date)) == [
         (None, "Lisbon", "1987-02-22")]
-    # no date of its own: of no known day (not the article's)
-    assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == [("G7", "Lisbon", None)]
+    # no date of its own: the text speaks of the agreement, not of the meeting that made it
+    assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == []
     assert described(run(extractor, "They hope to reach a Lisbon accord next year.", date)) == []
     assert described(run(extractor, "They will sign the Lisbon accord next week.", date)) == []
 
@@ -373,3 +373,8 @@ def test_a_meeting_called_off_or_unlikely_is_not_held(extractor):
     for text in ("A meeting of European Union trade ministers is unlikely to take place next week, a spokesman said.",
                  "The planned meeting June 7 of NATO defence ministers has been postponed until the autumn."):
         assert run(extractor, text, D(2000, 5, 2)).summits == [], text
+
+
+def test_talks_named_by_their_subject_are_a_negotiation(extractor):
+    text = "The group has become a third force in the multilateral trade talks, the minister said."
+    assert run(extractor, text, D(1990, 2, 1)).summits == []

@@ -219,8 +219,11 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     talks = trigger.lower_ == "talks"
     if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
                   or any("-" in m.text or (m.dep_ == "amod" and m.ent_type_) for m in _modifiers(trigger))
-                  or _pair_holds(trigger)):
-        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks"
+                  or _pair_holds(trigger)
+                  or any(m.dep_ == "compound" and m.pos_ == "NOUN" and not _participant_noun(m)
+                         and m.lemma_.lower() not in SUMMIT_NOUNS | MULTI_PARTY for m in _modifiers(trigger))):
+        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks",
+        # "multilateral trade talks" (a negotiation named by its subject)
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -1125,6 +1128,9 @@ class SummitAssembler:
                 drafts.append(draft)
         main_org = a.main_organization()
         for d in drafts:
+            if d.timeless and d.dates is None:
+                continue  # known only by an accord named after its place ("the Louvre accord"):
+                # the text speaks of the agreement, not of a meeting it tells of
             self._add(d, self._near_organization(d), main_org, base)
 
     def _near_organization(self, draft: _Draft) -> Entity | None:
