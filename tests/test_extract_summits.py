@@ -378,3 +378,9 @@ def test_a_meeting_called_off_or_unlikely_is_not_held(extractor):
 def test_talks_named_by_their_subject_are_a_negotiation(extractor):
     text = "The group has become a third force in the multilateral trade talks, the minister said."
     assert run(extractor, text, D(1990, 2, 1)).summits == []
+
+
+def test_two_countries_ministers_meeting_is_bilateral(extractor):
+    text = ("Reports said India's oil minister Ravi Kumar and Russian energy minister Ivan Petrov would discuss "
+            "the pipeline at a meeting on Tuesday.")
+    assert run(extractor, text, D(2005, 1, 10)).summits == []

@@ -155,8 +155,9 @@ def _group_subject(sent: Span) -> Token | None:
                 c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
             return token  # "the Seven meet in Paris", "the Twelve agreed"
         if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"} and \
-                not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
-            return token  # (not "X met with world leaders": talks with others, not X's own meeting)
+                not any((c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "dobj" for c in token.head.children):
+            return token  # (not "X met with world leaders", "X met the panel": talks with others, not X's
+            # own meeting)
     return None
 
 
@@ -220,10 +221,12 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
                   or any("-" in m.text or (m.dep_ == "amod" and m.ent_type_) for m in _modifiers(trigger))
                   or _pair_holds(trigger)
-                  or any(m.dep_ == "compound" and m.pos_ == "NOUN" and not _participant_noun(m)
-                         and m.lemma_.lower() not in SUMMIT_NOUNS | MULTI_PARTY for m in _modifiers(trigger))):
+                  or (any(m.dep_ == "compound" and m.pos_ == "NOUN" and not _participant_noun(m)
+                          and m.lemma_.lower() not in SUMMIT_NOUNS | MULTI_PARTY for m in _modifiers(trigger))
+                      and not any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)))):
         return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks",
-        # "multilateral trade talks" (a negotiation named by its subject)
+        # "multilateral trade talks" (a negotiation named by its subject; but "ICO quota talks" are
+        # the organization's meeting)
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -240,8 +243,9 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
-    if len(_participants(trigger)) >= 2 and not talks:
-        return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
+    if len(_participants(trigger)) >= 3 and not talks:
+        return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..." (two
+        # countries' ministers meeting is bilateral)
     # "a foreign ministers' meeting", "agriculture ministers meeting in Luxembourg" (but not one
     # country's: "a Japanese ministers' meeting" is its cabinet's)
     held_by = [m for m in _modifiers(trigger) if m.dep_ in {"compound", "poss"} and m.tag_ in {"NNS", "NNPS"}
