@@ -855,7 +855,8 @@ class SummitFinder:
                 continue
             meeting = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"
                             and c.lemma_.lower() in {"meet", "gather", "convene"}), None)
-            own = [t for t in token.subtree if meeting is None or not meeting.left_edge.i <= t.i <= meeting.right_edge.i]
+            own = [t for t in token.subtree
+                   if meeting is None or not meeting.left_edge.i <= t.i <= meeting.right_edge.i]
             if (meeting is not None or (token.dep_ in {"nsubj", "nsubjpass"} and
                                         token.head.lemma_.lower() in {"meet", "gather", "convene"})) and \
                     not ents_in(own, frozenset({"COUNTRY", "PERSON"})):
