@@ -182,8 +182,8 @@ def test_an_accord_named_after_a_city_was_made_at_a_meeting_there(extractor):
     date = D(1987, 4, 10)
     assert described(run(extractor, "Baker said the Lisbon accord of February 22 was still working.", date)) == [
         (None, "Lisbon", "1987-02-22")]
-    # no date of its own: of no known day (not the article's)
-    assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == [("G7", "Lisbon", None)]
+    # no date of its own: the text speaks of the agreement, not of the meeting that made it
+    assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == []
     assert described(run(extractor, "They hope to reach a Lisbon accord next year.", date)) == []
     assert described(run(extractor, "They will sign the Lisbon accord next week.", date)) == []
 
@@ -319,3 +319,68 @@ def test_the_ministers_after_an_organization_s_ministers_are_theirs(extractor):
     y = run(extractor, "Officials hope the ministers can settle the matter at a meeting in Madrid on May 18.",
             D(1987, 4, 29))
     assert not y.summits
+
+
+def test_the_meeting_under_way_is_not_the_summit_due_later(extractor):
+    text = ("ROME, May 12 - Ministers of the European Union ended a tense session without agreement today. "
+            "Officials said the meeting failed, so the matter goes to EU heads of government who hold a summit "
+            "meeting on May 28 and 29 in Madrid.")
+    x = run(extractor, text, D(2003, 5, 12))
+    assert sorted(described(x), key=str) == sorted([("European Union", "Rome", "2003-05-12"),
+                                                    ("European Union", "Madrid", "2003-05-28")], key=str)
+
+
+def test_a_meeting_of_described_members_is_their_organization_s(extractor):
+    text = ("OTTAWA, May 3 - Canada will press for lower tariffs at the meeting of the seven leading industrial "
+            "nations tomorrow, officials said. The Group of Seven has met twice this year.")
+    x = run(extractor, text, D(1988, 5, 3))
+    assert ("G7", "Ottawa", "1988-05-04") in described(x)
+
+
+def test_ministers_meeting_somewhere_are_the_organization_s_meeting(extractor):
+    text = ("LUXEMBOURG, April 10 - The European Union is ready to compromise on fishing quotas. The EU fisheries "
+            "commissioner told "
+            "fisheries ministers meeting in Luxembourg that the plan could change.")
+    x = run(extractor, text, D(2001, 4, 10))
+    assert described(x) == [("European Union", "Luxembourg", "2001-04-10")]
+
+
+def test_ministers_of_many_countries_acting_together_met(extractor):
+    text = ("The Group of Seven is under pressure to act. Last month in Ottawa, finance ministers of the U.S., "
+            "Japan, West Germany, France, Italy, Britain and Canada endorsed a plan to steady the yen.")
+    x = run(extractor, text, D(1988, 5, 3))
+    assert ("G7", "Ottawa", "1988-04") in described(x)
+
+
+def test_a_body_named_conference_on_something_is_no_meeting(extractor):
+    text = "Ana Ruiz, an economist for the United Nations Conference on Trade and Development, said prices fell."
+    assert run(extractor, text, D(1990, 2, 1)).summits == []
+
+
+def test_the_meetings_own_verb_dates_it(extractor):
+    # the parser joins "the March meeting" to the noun before and "yielded" to "will" change
+    text = ("Words will not change the trend for now and the March meeting of finance ministers yielded little, "
+            "a dealer said.")
+    x = run(extractor, text, D(1990, 6, 1))
+    assert [start for _, _, start in described(x)] == ["1990-03"]
+    text = ("Officials warned that a deal may be hard to reach ahead of an EU heads of government meeting in "
+            "Athens on March 3.")
+    x = run(extractor, text, D(1990, 10, 1))
+    assert [start for _, _, start in described(x)] == ["1991-03-03"]
+
+
+def test_a_meeting_called_off_or_unlikely_is_not_held(extractor):
+    for text in ("A meeting of European Union trade ministers is unlikely to take place next week, a spokesman said.",
+                 "The planned meeting June 7 of NATO defence ministers has been postponed until the autumn."):
+        assert run(extractor, text, D(2000, 5, 2)).summits == [], text
+
+
+def test_talks_named_by_their_subject_are_a_negotiation(extractor):
+    text = "The group has become a third force in the multilateral trade talks, the minister said."
+    assert run(extractor, text, D(1990, 2, 1)).summits == []
+
+
+def test_two_countries_ministers_meeting_is_bilateral(extractor):
+    text = ("Reports said India's oil minister Ravi Kumar and Russian energy minister Ivan Petrov would discuss "
+            "the pipeline at a meeting on Tuesday.")
+    assert run(extractor, text, D(2005, 1, 10)).summits == []

@@ -15,6 +15,7 @@ the mentions of one summit, and keeps only meetings of states or international o
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ COMMUNITY = _LEX.words("community")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
+CALLED_OFF = _LEX.words("called_off")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
 NEGOTIATING = _LEX.words("negotiating")
 PLACED_ACCORDS = _LEX.words("placed_accords")
@@ -163,8 +165,9 @@ def _group_subject(sent: Span) -> Token | None:
                 c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
             return token  # "the Seven meet in Paris", "the Twelve agreed"
         if token.ent_type_ in ORGANIZER_LABELS and token.head.lemma_.lower() in {"meet", "convene", "gather"} and \
-                not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.head.children):
-            return token  # (not "X met with world leaders": talks with others, not X's own meeting)
+                not any((c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "dobj" for c in token.head.children):
+            return token  # (not "X met with world leaders", "X met the panel": talks with others, not X's
+            # own meeting)
     return None
 
 
@@ -184,15 +187,19 @@ def _group(token: Token, *, anaphoric: bool = True) -> bool:
     Commonwealth heads of government"; not "EC business leaders" or "farm leaders". With
     ``anaphoric``, also ministers the article named as an organization's before ("EC farm
     ministers ended a meeting ... the ministers meet again in Brussels on May 18")."""
-    if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"}:
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    # (a proper noun keeps its plural as its lemma: "Ministers of the European Union agreed")
+    lemma = token.lemma_.lower() if token.tag_ == "NNS" else token.lemma_.lower().removesuffix("s")
+    if lemma not in GROUP_HEADS:
         return False
     lefts = list(token.lefts)
     if not any(t.ent_type_ in ORGANIZER_LABELS for t in lefts for t in t.subtree) and not any(
             t.ent_type_ in ORGANIZER_LABELS for t in token.subtree) and not any(
             t.text in COMMUNITY for t in lefts):
         # (but "Community ministers": the European Community's)
-        return anaphoric and token.lemma_.lower() == "minister" and _named_before(token)
-    return token.lemma_.lower() == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
+        return anaphoric and lemma == "minister" and _named_before(token)
+    return lemma == "minister" or not any(t.lower_ in NOT_GROUP for t in lefts)
 
 
 def _named_before(ministers: Token) -> bool:
@@ -223,8 +230,13 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     talks = trigger.lower_ == "talks"
     if talks and (any(c.dep_ == "prep" and c.lower_ in {"between", "on", "about", "over"} for c in trigger.children)
                   or any("-" in m.text or (m.dep_ == "amod" and m.ent_type_) for m in _modifiers(trigger))
-                  or _pair_holds(trigger)):
-        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks"
+                  or _pair_holds(trigger)
+                  or (any(m.dep_ == "compound" and m.pos_ == "NOUN" and not _participant_noun(m)
+                          and m.lemma_.lower() not in SUMMIT_NOUNS | MULTI_PARTY for m in _modifiers(trigger))
+                      and not any(entity_at(m, ORGANIZER_LABELS) for m in _modifiers(trigger)))):
+        return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks",
+        # "multilateral trade talks" (a negotiation named by its subject; but "ICO quota talks" are
+        # the organization's meeting)
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -241,10 +253,18 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
-    if len(_participants(trigger)) >= 2 and not talks:
-        return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..."
-    if organized or any(_participant_noun(h) for h in heads_of):
-        return "summits.meeting-of-parties"
+    if len(_participants(trigger)) >= 3 and not talks:
+        return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..." (two
+        # countries' ministers meeting is bilateral)
+    # "a foreign ministers' meeting", "agriculture ministers meeting in Luxembourg" (but not one
+    # country's: "a Japanese ministers' meeting" is its cabinet's)
+    held_by = [m for m in _modifiers(trigger) if m.dep_ in {"compound", "poss"} and m.tag_ in {"NNS", "NNPS"}
+               and _participant_noun(m)]
+    if held_by and not organized and ents_in([t for m in held_by for t in m.subtree], frozenset({"COUNTRY"})):
+        held_by = []
+    if organized or held_by or any(_participant_noun(h) for h in heads_of) or (
+            of_tokens and _described(trigger, None)):
+        return "summits.meeting-of-parties"  # (also "the meeting of the seven leading industrial nations")
     # "the Louvre meeting", "the Paris monetary conference": named after where it was held (a
     # city or a venue, not a country: "the Japan talks" are about Japan)
     if any(entity_at(m, NAMING_PLACES) is not None for m in _modifiers(trigger) if m.dep_ in {"compound", "nmod"}) \
@@ -292,6 +312,13 @@ def _tense(trigger: Token) -> str:
     doc = trigger.doc
     sent = trigger.sent
     verb = verb_of(trigger)
+    after = doc[trigger.right_edge.i + 1] if trigger.right_edge.i + 1 < sent.end else None
+    if trigger.dep_ == "conj" and after is not None and after.pos_ == "VERB" and \
+            after.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
+        verb = after  # "will not stop the slide and the February meeting produced ...": the parser
+        # joined the meeting to the noun before and its verb to the verb before
+    if any(h.lower_ in {"ahead", "run-up"} for h in heads(trigger, 4)):
+        return "future"  # "ahead of an EC summit on December 6"
     near = {t.lower_ for t in doc[max(trigger.i - 4, sent.start):min(trigger.i + 3, sent.end)]}
     near |= {t.lemma_.lower() for t in doc[max(trigger.i - 4, sent.start):trigger.i]}
     if verb is not None:
@@ -350,6 +377,8 @@ def _unreal(trigger: Token) -> bool:
         return False
     if trigger.head.i == verb.i and any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.dep_ == "acomp" and c.lemma_.lower() in UNREAL for c in verb.children):
+        return True  # "a meeting of EC ministers is unlikely to be held next week"
     # "if the proposed meeting took place", "unless the summit goes ahead": only a condition
     if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"} for c in verb.children):
         return True
@@ -367,6 +396,13 @@ def _unreal(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS and trigger.head.head.i == verb.i:
         return False  # "urged partners to act at a meeting": where the urging was done, not what is urged
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
+
+
+def _called_off(trigger: Token) -> bool:
+    """The meeting is the one postponed or cancelled ("the planned meeting March 7 of OPEC's
+    committee has been postponed"): whatever its date, it is not held then."""
+    verb = trigger.head
+    return trigger.dep_ in {"nsubjpass", "dobj"} and verb.lemma_.lower() in CALLED_OFF
 
 
 def _organizer(trigger: Token, group: Token | None) -> Span | None:
@@ -619,8 +655,16 @@ def _name_part(trigger: Token) -> bool:
     if ent is not None and ent.label_ in NAME_LABELS and len(ent) > 1 and ent.root.i != trigger.i:
         return True
     if trigger.text[:1].isupper() and trigger.i > trigger.sent.start:
-        nxt = trigger.doc[trigger.i + 1] if trigger.i + 1 < len(trigger.doc) else None
-        return nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha
+        doc = trigger.doc
+        nxt = doc[trigger.i + 1] if trigger.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.is_alpha:
+            return True
+        # "the United Nations Conference on Trade and Development": a standing body's name (a
+        # summit so named is still one: "the World Summit on the Information Society")
+        words = [t for t in doc[trigger.sent.start:min(trigger.i + 4, trigger.sent.end)] if not t.is_space]
+        at = next(k for k, t in enumerate(words) if t.i == trigger.i)
+        return 0 < at < len(words) - 2 and words[at + 1].lower_ in {"on", "for"} and words[at + 2].is_title and \
+            words[at - 1].is_title and trigger.lemma_.lower() not in SUMMIT_NOUNS
     return False
 
 
@@ -761,8 +805,9 @@ class SummitFinder:
                              for e in [entity_at(c, PLACE_LABELS)] if e is not None), None)
         dates = _dates(token)
         dated = any(_own(token, d) for d in dates)
-        if _unreal(token) and not dated:
+        if (_unreal(token) and not dated) or _called_off(token):
             return None  # "trying to hold a meeting"; but "the July 11-12 summit" is scheduled
+            # (unless it was called off: "the meeting March 7 has been postponed")
         determiner = next((c.lower_ for c in token.children if c.dep_ in {"det", "poss"}), "")
         own_modifiers = any(m.lower_ in MULTI_PARTY for m in _modifiers(token))
         anaphoric = determiner in DEFINITE and not own_modifiers and not dated and organizer is None and not (
@@ -816,20 +861,27 @@ class SummitFinder:
             return out
         # "When ministers met on March 30 and 31 in Brussels": the ministers of the organization
         # the article is about (the assembler decides which)
+        # (or "told agriculture ministers meeting in Luxembourg": the ministers' own clause says they meet)
         for token in tokens_in(sent, words):
-            if token.lemma_.lower() in {"minister", "leader"} and token.tag_ in {"NNS", "NNPS"} and \
-                    token.dep_ in {"nsubj", "nsubjpass"} and \
-                    token.head.lemma_.lower() in {"meet", "gather", "convene"} and \
-                    not ents_in(token.subtree, frozenset({"COUNTRY", "PERSON"})):
+            if token.lemma_.lower() not in {"minister", "leader"} or token.tag_ not in {"NNS", "NNPS"}:
+                continue
+            meeting = next((c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                            and c.lemma_.lower() in {"meet", "gather", "convene"}), None)
+            own = [t for t in token.subtree
+                   if meeting is None or not meeting.left_edge.i <= t.i <= meeting.right_edge.i]
+            if (meeting is not None or (token.dep_ in {"nsubj", "nsubjpass"} and
+                                        token.head.lemma_.lower() in {"meet", "gather", "convene"})) and \
+                    not ents_in(own, frozenset({"COUNTRY", "PERSON"})):
                 mention = self._mention(token, "summits.ministers-act", None, leaders=True)
                 if mention is not None:
                     return [mention]
         # "Shultz told the foreign ministers of Brunei, Indonesia, Malaysia ...": ministers of
         # several countries, met together
         for token in tokens_in(sent, words):
-            if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"} or \
-                    token.dep_ not in {"dobj", "pobj", "dative"}:
-                continue
+            if token.lemma_.lower() not in GROUP_HEADS or token.tag_ not in {"NNS", "NNPS"} or (
+                    token.dep_ not in {"dobj", "pobj", "dative"} and not (
+                        token.dep_ == "nsubj" and token.head.lemma_.lower() in GROUP_VERBS)):
+                continue  # (or "the finance ministers of ... reaffirmed the accord": they acted together)
             countries = ents_in(_of_phrase(token), frozenset({"COUNTRY"}))
             if len(countries) >= 3:
                 mention = self._mention(token, "summits.ministers-act", None, leaders=True)
@@ -901,7 +953,8 @@ class _Draft:
     attended: list[Span] = field(default_factory=list)
     """The sentences that name its participants."""
     recent: bool = False
-    """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday")."""
+    """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday"),
+    or as due in the next ones ("tomorrow", "this week")."""
     timeless: bool = False
     """Known only through what it made ("the Paris accord"): without a date of its own it is of no
     known day, not the article's."""
@@ -927,6 +980,9 @@ class _Draft:
             # Venice summit this month")
             assumed = (self.dates is None) != (other.dates is None)
             explicit = self.dates or other.dates
+            if a.day and b.day and abs(_days(a, b)) > (2 if assumed else 4):
+                return False  # days apart: the meeting under way is not the one due later ("the
+                # meeting foundered ... a summit on June 29 and 30"); a meeting lasts a few days
             shared = shared or not (assumed and explicit is not None and explicit.start.precision != "day")
         return shared
 
@@ -965,6 +1021,9 @@ def _antecedent(drafts: list[_Draft], draft: _Draft, today: PartialDate | None) 
 
 _RECENT = re.compile(r"\b(?:this\s+week|yesterday|last\s+night|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
                      re.I)
+# a meeting due in the next days is reported from where it will be held ("at the G-7 meeting
+# tomorrow", datelined Washington)
+_SOON = re.compile(r"\b(?:this\s+week|tomorrow|tonight)\b", re.I)
 _WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
 
 
@@ -982,6 +1041,11 @@ def _noun(mention: SummitMention) -> str:
     if any(c.lemma_.lower() in SUMMIT_NOUNS for c in trigger.children if c.dep_ in {"compound", "amod", "nmod"}):
         return "summit"
     return trigger.lemma_.lower()
+
+
+def _days(a: PartialDate, b: PartialDate) -> int:
+    """Days from ``a`` to ``b`` (both dated to the day)."""
+    return (dt.date(b.year, b.month or 1, b.day or 1) - dt.date(a.year, a.month or 1, a.day or 1)).days
 
 
 def _precision_rank(value: PartialDate) -> int:
@@ -1065,7 +1129,7 @@ class SummitAssembler:
                 leaders=m.leaders,
                 sentences=[m.trigger.sent.start],
                 attended=[m.trigger.sent] if m.participants else [],
-                recent=m.tense == "past" and any(_RECENT.search(s.text) for s in m.dates),
+                recent=any((_RECENT if m.tense == "past" else _SOON).search(s.text) for s in m.dates),
                 timeless=m.rule == "summits.accord-place",
             )
             if m.anaphoric and drafts:
@@ -1081,6 +1145,9 @@ class SummitAssembler:
                 drafts.append(draft)
         main_org = a.main_organization()
         for d in drafts:
+            if d.timeless and d.dates is None:
+                continue  # known only by an accord named after its place ("the Louvre accord"):
+                # the text speaks of the agreement, not of a meeting it tells of
             self._add(d, self._near_organization(d), main_org, base)
 
     def _near_organization(self, draft: _Draft) -> Entity | None:
