@@ -27,7 +27,7 @@ from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, tit
 from .lexicon import ENVOY_HEADS, HONORIFICS, RANK_WORDS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
-from .spans import entity_at, entity_ending, entity_starting, ents_in, verb_of
+from .spans import entity_at, entity_ending, entity_starting, ents_in, token_mask, tokens_in, verb_of
 
 _LEX = lexicon("offices")
 QUALIFIER_LABELS = frozenset({"COUNTRY", "ALLIANCE", "INTL_ORG", "ORG", "GPE", "CITY", "PLACE"})
@@ -41,6 +41,7 @@ COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").
 TITLE_NAMES = {k.lower(): v for k, v in _LEX.table("title_names").items()}
 LEGISLATOR_TITLES = _LEX.words("legislator_titles")
 POSSESSIVE = frozenset({"'s", "\u2019s", "'"})
+_COUNTERPART_WORDS = frozenset({"counterpart", "counterparts"})
 COPULAS = frozenset({"is", "remains", "'s"})
 # verbs by which someone takes an office they then hold: "was elected President", "resumed the
 # office of Speaker", "became prime minister"
@@ -388,9 +389,7 @@ class OfficeFinder:
     def _counterparts(doc: Doc) -> list[OfficeMatch]:
         """``(his|Britain's) Spanish counterpart(,) Miguel Moratinos``."""
         found: list[OfficeMatch] = []
-        for token in doc:
-            if token.lower_ not in {"counterpart", "counterparts"}:
-                continue
+        for token in tokens_in(doc, token_mask(doc, "LOWER", _COUNTERPART_WORDS)):
             country = entity_ending(doc, token.i, frozenset({"COUNTRY"}))
             if country is None:
                 continue
