@@ -129,9 +129,14 @@ class Extractor:
         early = [name for name in self.nlp.pipe_names if name not in FACT_FINDERS]
         with self.nlp.select_pipes(enable=early):
             parts = list(self.nlp.pipe(sections(text), batch_size=1))
+        abbreviations = {short: long for part in parts for short, long in part.user_data.get(ABBREVIATIONS, {}).items()}
+        for part in parts:
+            # the parts' caches (token arrays, masks, entity indexes) are of the parts: the whole
+            # document builds its own (spaCy would skip them, printing each one as a warning)
+            for key in [k for k in part.user_data if isinstance(k, str)]:
+                del part.user_data[key]
         doc = Doc.from_docs(parts, ensure_whitespace=False)
-        doc.user_data[ABBREVIATIONS] = {short: long for part in parts
-                                        for short, long in part.user_data.get(ABBREVIATIONS, {}).items()}
+        doc.user_data[ABBREVIATIONS] = abbreviations
         for name in FACT_FINDERS:
             doc = self.nlp.get_pipe(name)(doc)
         return doc
