@@ -133,3 +133,26 @@ def test_statements_are_taken_in_date_order_and_a_first_report_of_a_miss_is_a_mi
     assert [s.article_id for s in by_first["early"].statements] == ["early", "late"]
     assert by_first["early"].statuses == [Status.PLEDGED, Status.MISSED]
     assert by_first["miss"].status is Status.MISSED
+
+
+def test_a_party_s_tracked_commitments_are_drawn_as_a_timeline(store, tmp_path):
+    out = tmp_path / "timeline.svg"
+    result = CliRunner().invoke(cli, ["show", "Germany", "--commitments", "--out", str(out), "--store", str(store)])
+    assert result.exit_code == 0, result.output
+    svg = out.read_text(encoding="utf-8")
+    # a dot per article's report, coloured and classed by the status it reports, its sentence the tooltip
+    assert svg.count("<circle") == 5
+    assert [svg.count(f'class="{s}"') for s in ("pledged", "reaffirmed", "missed", "raised")] == [2, 1, 1, 1]
+    assert "Germany missed its target of spending 2 percent" in svg
+    assert ">2018<" in svg and ">2025<" in svg  # the years it spans
+
+
+def test_a_timeline_before_tracking_says_what_to_run(tmp_path):
+    text = "title: t\ndate: 2019-01-01\n\nGermany pledged 5 million euros in aid for Syrian refugees.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["load", str(tmp_path / "a.txt"), "--store", str(tmp_path / "kg")]).exit_code == 0
+    result = runner.invoke(cli, ["show", "Germany", "--commitments", "--out", str(tmp_path / "t.svg"),
+                                 "--store", str(tmp_path / "kg")])
+    assert result.exit_code == 2 and "run 'diplokg track'" in result.output
+    assert not (tmp_path / "t.svg").exists()

@@ -412,23 +412,28 @@ def reason(ctx: click.Context, files: tuple[Path, ...], store: Path | None, endp
 @click.argument("target", metavar="ARTICLE_OR_ENTITY")
 @click.option("--out", type=click.Path(path_type=Path), required=True, metavar="FILE.svg|FILE.html",
               help="Where to draw it: an SVG, or an HTML page with the SVG and a legend.")
+@click.option("--commitments", is_flag=True,
+              help="Draw the party's tracked commitments over time instead (after 'diplokg track').")
 @target_options
 @click.pass_context
-def show(ctx: click.Context, target: str, out: Path, store: Path | None, endpoint: str | None,
+def show(ctx: click.Context, target: str, out: Path, commitments: bool, store: Path | None, endpoint: str | None,
          update_endpoint: str | None, graph_store: str | None, endpoint_timeout: float | None) -> None:
     """Draw one article's graph, or an entity's neighbourhood (needs Graphviz's dot).
 
     ARTICLE_OR_ENTITY is an article id (its file's stem), or an entity's name, IRI or
-    Wikidata ID. Classes are told apart by shape and colour.
+    Wikidata ID. Classes are told apart by shape and colour. With --commitments, a party's
+    tracked commitments as a timeline: a row per commitment, a dot per article's report,
+    coloured by its status, the sentence as its tooltip (no Graphviz needed).
 
     \b
     Examples:
       diplokg show 012-greek-pm-eastmed-pipeline --out article.svg
       diplokg show NATO --out nato.html
+      diplokg show Germany --commitments --out timeline.svg
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
                          endpoint_timeout=endpoint_timeout)
-    written = _pipeline().draw(target, out, settings=settings)
+    written = _pipeline().draw(target, out, settings=settings, commitments=commitments)
     click.echo(f"drew {target} into {written}", err=True)
 
 

@@ -272,13 +272,13 @@ def run_reasoner(files: Iterable[str | Path] = (), *, settings: Settings,
         return report
 
 
-def draw(target: str, out: Path, *, settings: Settings) -> Path:
+def draw(target: str, out: Path, *, settings: Settings, commitments: bool = False) -> Path:
     """Draw one article's graph (by its id) or an entity's neighbourhood (by name, IRI or Wikidata
-    ID) into ``out`` (.svg or .html)."""
-    from .show import draw_target
+    ID) into ``out`` (.svg or .html); with ``commitments``, the party's tracked commitments over time."""
+    from .show import commitment_timeline, draw_target
 
     with open_target(settings, read_only=True, must_exist=True) as store:
-        return draw_target(store, target, out)
+        return commitment_timeline(store, target, out) if commitments else draw_target(store, target, out)
 
 
 def list_queries() -> list[NamedQuery]:

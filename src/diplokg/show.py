@@ -173,3 +173,86 @@ def draw_target(store: Store, target: str, out: Path) -> Path:
     if article in store.graph_names():
         return render(store.get_graph(article), f"article {target}", out)
     return render(neighbourhood(store, find_entity(store, target)), target, out)
+
+
+# -- a party's tracked commitments over time -------------------------------------------------
+
+STATUS_COLOURS = {"pledged": "#3c78d8", "reaffirmed": "#6aa84f", "raised": "#38761d", "lowered": "#e69138",
+                  "met": "#274e13", "missed": "#cc0000", "withdrawn": "#741b47"}
+TRACKED = PREFIXES + """PREFIX dcterms: <http://purl.org/dc/terms/>
+SELECT ?t ?label ?status ?reported ?date ?article ?sentence WHERE {
+  GRAPH ?tg { ?t a dkg:TrackedCommitment ; dkg:trackedParty ?party ; rdfs:label ?label ;
+                 dkg:commitmentStatus ?status ; dkg:statusReport ?r .
+              ?r dkg:commitmentStatus ?reported ; dkg:reportedIn ?a ; dkg:sentence ?sentence .
+              OPTIONAL { ?r dcterms:date ?date } }
+  GRAPH ?g { ?a dcterms:identifier ?article }
+}"""
+
+
+def _year_fraction(date: str) -> float:
+    """"2019-06-03" -> 2019.42 (a year alone is its middle, a month its middle)."""
+    parts = [int(p) for p in date[:10].split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    month = parts[1] - 1 + (parts[2] / 31 if len(parts) == 3 else 0.5)
+    return parts[0] + month / 12
+
+
+def commitment_timeline(store: Store, target: str, out: Path) -> Path:
+    """Draw the tracked commitments of the party ``target`` names (see :func:`find_entity`)
+    over time into ``out`` (.svg, or .html with a legend): a row per tracked commitment, a dot
+    per article's report, coloured by the status it reports, its sentence as the dot's tooltip."""
+    if out.suffix.lower() not in FORMATS:
+        raise InputError(f"{out}: write the picture as .svg or .html")
+    party = find_entity(store, target)
+    rows = store.query(TRACKED, {"party": party}).rows
+    if not rows:
+        raise InputError(f"{target!r}: no tracked commitments; run 'diplokg track' on the store first "
+                         f"(or the party has none)")
+    tracked: dict[str, tuple[str, str, list[tuple[str, str, str, str]]]] = {}
+    for cells in rows:
+        node, name, latest, said, day, source, text = (str(c) if c is not None else "" for c in cells)
+        tracked.setdefault(node, (name, latest, []))[2].append((day, said, source, text))
+    items = sorted(tracked.values(), key=lambda t: (min(r[0] for r in t[2]), t[0]))
+    dates = [_year_fraction(r[0]) for _, _, reports in items for r in reports if r[0]]
+    first, last = (min(dates), max(dates)) if dates else (0.0, 1.0)
+    first, last = float(int(first)), float(int(last) + 1)
+    left, width, row, top = 360, 560, 26, 40
+    undated_x = left - 20
+
+    def x(date: str) -> float:
+        return undated_x if not date else left + (_year_fraction(date) - first) / (last - first) * width
+
+    height = top + row * len(items) + 30
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 20}" height="{height}" '
+             f'font-family="sans-serif" font-size="12">',
+             f'<text x="10" y="20" font-size="14">{html.escape(target)}: tracked commitments</text>']
+    for year in range(int(first), int(last) + 1):
+        px = left + (year - first) / (last - first) * width
+        parts.append(f'<line x1="{px:.1f}" y1="{top - 8}" x2="{px:.1f}" y2="{height - 24}" stroke="#ddd"/>'
+                     f'<text x="{px:.1f}" y="{height - 10}" text-anchor="middle">{year}</text>')
+    for i, (label, status, reports) in enumerate(items):
+        y = top + row * i + row / 2
+        shown = label if len(label) <= 55 else label[:54] + "\u2026"
+        parts.append(f'<text x="10" y="{y + 4:.1f}"><title>{html.escape(label)} (now {html.escape(status)})</title>'
+                     f'{html.escape(shown)}</text>')
+        xs = [x(r[0]) for r in reports]
+        parts.append(f'<line x1="{min(xs):.1f}" y1="{y:.1f}" x2="{max(xs):.1f}" y2="{y:.1f}" stroke="#999"/>')
+        for (date, reported, article, sentence), px in zip(reports, xs, strict=True):
+            colour = STATUS_COLOURS.get(reported, "#666")
+            tip = f"{date or 'undated'} {reported} ({article}): {sentence}"
+            parts.append(f'<circle cx="{px:.1f}" cy="{y:.1f}" r="6" fill="{colour}" class="{html.escape(reported)}">'
+                         f'<title>{html.escape(tip)}</title></circle>')
+    parts.append("</svg>")
+    svg = "\n".join(parts) + "\n"
+    if out.suffix.lower() == ".html":
+        legend = "".join(f'<li><span style="color:{c}">\u25cf</span> {s}</li>' for s, c in STATUS_COLOURS.items())
+        svg = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(target)}"
+               f"</title></head>\n<body><h1>{html.escape(target)}: tracked commitments</h1>\n<ul>{legend}</ul>\n"
+               f"{svg}</body></html>\n")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(svg, encoding="utf-8")
+    except OSError as err:
+        raise InputError(f"{out}: cannot write the picture ({err.strerror}); choose another --out") from None
+    return out
