@@ -359,6 +359,13 @@ def test_a_demonym_opening_an_organization_s_name_is_not_its_country(extractor):
     assert holdings(x) == {("Otto Weber", "President of West German Bundesbank")}
 
 
+def test_a_party_before_a_minister_s_title_is_not_the_office_s_body(extractor):
+    x = dated(extractor, "Labour Health Secretary Alan Hale said waiting lists fell.")
+    assert holdings(x) == {("Alan Hale", "Health Secretary")}
+    y = dated(extractor, "Conservative Party chairman Liam Hale spoke.")
+    assert holdings(y) == {("Liam Hale", "Chairman of Conservative Party")}  # a party's own office
+
+
 def test_a_rank_joined_to_its_title_by_a_hyphen_is_the_title_s(extractor):
     x = dated(extractor, "Japanese Vice-Finance Minister Taro Ishii will attend.")
     assert holdings(x) == {("Taro Ishii", "Vice-Finance Minister of Japan")}

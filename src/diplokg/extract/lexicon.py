@@ -22,6 +22,7 @@ ENVOY_HEADS = _OFFICES.words("envoy_heads")
 LEADER_TITLES = _OFFICES.ordered("leader_titles")
 PORTFOLIOS = _OFFICES.words("portfolios")
 HEAD_WORDS = _OFFICES.words("head_words")
+PORTFOLIO_HEADS = _OFFICES.words("portfolio_heads")
 # one-word ranks that may stand apart from their title: "assistant U.S. trade representative",
 # "Vice-Finance Minister" (not "under", which only a secretary has)
 RANK_WORDS = frozenset(r.strip() for r in _OFFICES.ordered("ranks") if r.strip() and " " not in r.strip()) - \

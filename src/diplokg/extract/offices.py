@@ -24,7 +24,7 @@ from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
 from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, title_key
-from .lexicon import ENVOY_HEADS, HONORIFICS, RANK_WORDS, plural_titles
+from .lexicon import ENVOY_HEADS, HONORIFICS, PORTFOLIO_HEADS, RANK_WORDS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
 from .spans import entity_at, entity_ending, entity_starting, ents_in, token_mask, tokens_in, verb_of
@@ -509,6 +509,9 @@ class OfficeAssembler:
             if title.lower() in LEGISLATOR_TITLES and qualifier is not None and \
                     qualifier.kind is not EntityKind.COUNTRY:
                 qualifier = None  # "Labour MP Tom Watson": the party is not the legislature
+            elif qualifier is not None and a.ruler_kinds.get(qualifier.key) == "party" and \
+                    title.lower().split()[-1] in PORTFOLIO_HEADS:
+                qualifier = None  # "Labour Health Secretary": a government's office, not the party's
             title = TITLE_NAMES.get(title.lower(), title)
             surface_span = match.title
         if match.rule == "offices.named-next" and self._holds_other(person, self.person_qid(match.person), title):
