@@ -107,9 +107,14 @@ def render(graph: Graph, title: str, out: Path) -> Path:
         start = svg.find("<svg")
         svg = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
                f"</title></head>\n<body><h1>{html.escape(title)}</h1>\n<ul>{legend}</ul>\n{svg[start:]}</body></html>\n")
+    return _write(out, svg)
+
+
+def _write(out: Path, picture: str) -> Path:
+    """Write a picture (SVG or HTML text) to ``out``; a folder that cannot take it is the user's to change."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(svg, encoding="utf-8")
+        out.write_text(picture, encoding="utf-8")
     except OSError as err:
         raise InputError(f"{out}: cannot write the picture ({err.strerror}); choose another --out") from None
     return out
@@ -250,9 +255,4 @@ def commitment_timeline(store: Store, target: str, out: Path) -> Path:
         svg = (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{html.escape(target)}"
                f"</title></head>\n<body><h1>{html.escape(target)}: tracked commitments</h1>\n<ul>{legend}</ul>\n"
                f"{svg}</body></html>\n")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(svg, encoding="utf-8")
-    except OSError as err:
-        raise InputError(f"{out}: cannot write the picture ({err.strerror}); choose another --out") from None
-    return out
+    return _write(out, svg)
