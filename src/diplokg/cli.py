@@ -354,18 +354,26 @@ def link(ctx: click.Context, store: Path | None, endpoint: str | None, update_en
 @click.pass_context
 def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_endpoint: str | None,
           graph_store: str | None, endpoint_timeout: float | None) -> None:
-    """Track commitments across the store's articles: one node per party and goal.
+    """Track commitments and reconcile offices across the store's articles.
 
     Every article's commitment that restates one already seen (same party, compatible value,
     unit and deadline, close topic) joins it; each gets the status its sentence reports
     (pledged, reaffirmed, raised, lowered, met, missed, withdrawn). The result replaces the
     store's tracked graph (<https://w3id.org/diplokg/tracked>); ask it with
-    `diplokg query commitment-tracker`. Run it again after loading more articles.
+    `diplokg query commitment-tracker`.
+
+    Each person's office gets a tenure as the news tells it (first and last article date),
+    and contradictions are reported: two holders of a single-holder office on one day, a
+    holder after the office holders table ends the term, a former holder credited again.
+    They replace the tenures graph (<https://w3id.org/diplokg/tenures>); ask it with
+    `diplokg query office-history` and `diplokg query conflicts`. Run it again after loading
+    more articles (a second run changes nothing).
 
     \b
     Example:
       diplokg track --store ./kg
       diplokg query commitment-tracker --param party=Germany --store ./kg
+      diplokg query conflicts --store ./kg
     """
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
                          endpoint_timeout=endpoint_timeout)
@@ -376,6 +384,9 @@ def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_e
         statuses = ", ".join(f"{n} {status}" for status, n in sorted(report.statuses.items()))
         click.echo(f"{report.statements} commitments tracked as {report.tracked}" +
                    (f" ({statuses})" if statuses else ""), err=True)
+        conflicts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.conflicts.items()))
+        click.echo(f"{report.holdings} office holdings reconciled as {report.tenures} tenures; "
+                   f"{sum(report.conflicts.values())} conflicts" + (f" ({conflicts})" if conflicts else ""), err=True)
     ctx.exit(report.exit_code)
 
 

@@ -110,16 +110,20 @@ class RelinkReport:
 
 @dataclass
 class TrackReport:
-    """What tracking the store's commitments found."""
+    """What tracking the store's commitments and reconciling its offices found."""
 
     statements: int = 0
     tracked: int = 0
     statuses: dict[str, int] = field(default_factory=dict)
     """Tracked commitments by their latest status."""
+    holdings: int = 0
+    tenures: int = 0
+    conflicts: dict[str, int] = field(default_factory=dict)
+    """Office conflicts by kind (same-day, after-term, former-credited)."""
     rejected: ValidationReport | None = None
-    """The verdict on the tracked graph, if it failed validation (the store was left as it was)."""
+    """The verdict on the tracked or the tenures graph, if one failed validation (the store was left as it was)."""
 
     @property
     def exit_code(self) -> int:
-        """1 if the tracked graph failed validation, else 0."""
+        """1 if the tracked or the tenures graph failed validation, else 0."""
         return EXIT_INVALID if self.rejected is not None else EXIT_OK

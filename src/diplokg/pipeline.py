@@ -228,8 +228,10 @@ def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | N
 
 
 def track_store(*, settings: Settings) -> TrackReport:
-    """Track the store's commitments across articles (:mod:`diplokg.track`) and replace the
-    store's tracked graph with the result, validated first."""
+    """Track the store's commitments across articles (:mod:`diplokg.track`), reconcile its
+    offices (:mod:`diplokg.tenures`), and replace the store's tracked and tenures graphs with the
+    results, both validated first (neither is replaced unless both conform)."""
+    from .tenures import read_holdings, reconcile, tenures_graph
     from .track import read_statements, track, tracked_graph
 
     report = TrackReport()
@@ -237,11 +239,18 @@ def track_store(*, settings: Settings) -> TrackReport:
         statements = read_statements(store)
         tracked = track(statements)
         graph = tracked_graph(tracked)
-        verdict = Gate(settings.shapes).check(graph, str(graph.identifier))
-        if not verdict.conforms:
-            report.rejected = verdict
-            return report
-        store.replace_graph(graph)
+        holdings, stated = read_holdings(store)
+        reconciled = reconcile(holdings, stated)
+        offices = tenures_graph(reconciled)
+        gate = Gate(settings.shapes)
+        for made in (graph, offices):
+            verdict = gate.check(made, str(made.identifier))
+            if not verdict.conforms:
+                report.rejected = verdict
+                return report
+        store.replace_graphs([graph, offices])
+    report.holdings, report.tenures = len(holdings), len(reconciled.tenures)
+    report.conflicts = reconciled.counts()
     report.statements, report.tracked = len(statements), len(tracked)
     for item in tracked:
         report.statuses[item.status.value] = report.statuses.get(item.status.value, 0) + 1

@@ -40,8 +40,11 @@ class DKG(DefinedNamespace):
     Assertion: URIRef
     TrackedCommitment: URIRef
     StatusReport: URIRef
+    Tenure: URIRef
+    OfficeConflict: URIRef
     # relations
     holdsOffice: URIRef
+    formerlyHeld: URIRef
     heldBy: URIRef
     officeOf: URIRef
     memberOf: URIRef
@@ -73,6 +76,17 @@ class DKG(DefinedNamespace):
     firstStated: URIRef
     lastStated: URIRef
     reportedIn: URIRef
+    # offices reconciled across articles
+    holder: URIRef
+    office: URIRef
+    holderName: URIRef
+    officeName: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
+    evidence: URIRef
+    contradicts: URIRef
+    conflictKind: URIRef
+    termEnded: URIRef
 
 
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -85,6 +99,8 @@ _GRAPH = Namespace(GRAPH_PREFIX)
 _ASSERTION = Namespace(DATA_BASE + "assertion/")
 TRACKED_GRAPH = URIRef(DATA_BASE + "tracked")
 """The named graph of the commitments tracked across articles (``diplokg track``); outside the article graphs."""
+TENURES_GRAPH = URIRef(DATA_BASE + "tenures")
+"""The named graph of the offices reconciled across articles: tenures and conflicts (``diplokg track``)."""
 
 
 @functools.lru_cache(maxsize=65536)
@@ -150,3 +166,10 @@ def tracked_iri(*parts: str) -> URIRef:
     reports (from the tracked commitment and the statement)."""
     digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
     return _ENTITY[f"tracked/{digest}"]
+
+
+def tenure_iri(kind: str, *parts: str) -> URIRef:
+    """IRI of a tenure (``kind`` "tenure", from the person and the office) or of an office
+    conflict ("conflict", from its kind and the assertions it names): the same in every run."""
+    digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
+    return _ENTITY[f"{kind}/{digest}"]

@@ -4,7 +4,10 @@ The finder puts into ``doc._.dkg_offices`` every person named with a title: befo
 ("NATO Secretary General Jens Stoltenberg", "Syria's president, Bashar Assad", "President Hassan
 Rouhani of Iran"), in apposition ("Jens Stoltenberg, NATO's secretary general"), with a copula
 ("Mr Rao, who is India's finance minister"), several under one plural title ("Presidents A of X
-and B of Y"), and "his Spanish counterpart Miguel Moratinos". Former offices are skipped.
+and B of Y"), and "his Spanish counterpart Miguel Moratinos". Offices not held at the article's
+time are no holdings: a former one ("Germany's former foreign minister Joschka Fischer") is kept
+as a ``formerlyHeld`` relation (what ``diplokg track`` checks later articles against), a future
+or then-current one ("President-elect", "then-president") is skipped.
 
 The assembler makes the office entities ("Secretary General of NATO"), the ``holdsOffice`` and
 ``officeOf`` relations, gives a bare title its country from the office holders table where the
@@ -35,6 +38,7 @@ PERSON = frozenset({"PERSON"})
 # a name the NER mislabelled right after a title is the holder's all the same ("President Thabo Mbeki")
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NOT_HOLDING = _LEX.words("not_holding")
+FORMERLY = _LEX.words("formerly")
 THEN = _LEX.words("then_words")
 NOT_HOLDING_AFTER = _LEX.words("not_holding_after")
 COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").items()}
@@ -67,6 +71,8 @@ class OfficeMatch:
     """What the title is for: "Director General *for Europe*"."""
     counterpart_of: Token | None = None
     """"his Spanish counterpart": the possessor, whose office the holder has in another country."""
+    former: bool = False
+    """"former foreign minister X": held before the article's time (a ``formerlyHeld``, not a holding)."""
 
 
 def _is_plural(title: Span) -> bool:
@@ -170,25 +176,40 @@ class OfficeFinder:
             return entity_starting(doc, nxt, QUALIFIER_LABELS)
         return None
 
-    @staticmethod
-    def _not_holding(doc: Doc, phrase_start: int, title: Span) -> bool:
+    @classmethod
+    def _not_holding(cls, doc: Doc, phrase_start: int, title: Span) -> bool:
         """"former foreign minister", "then-president", "President-elect": not holding it now."""
+        return cls._standing(doc, phrase_start, title) is not None
+
+    @staticmethod
+    def _standing(doc: Doc, phrase_start: int, title: Span) -> str | None:
+        """None when the title is held at the article's time; "former" when the words before it
+        say it was held before ("former", "ex-"); "not" when it is not held for another reason
+        ("then-president", "President-elect", "incoming", "under President X" in the past)."""
         sent_start = title.sent.start
         window = [t.lower_ for t in doc[max(phrase_start - 2, sent_start):title.start]]
         if phrase_start - 3 >= sent_start and doc[phrase_start - 2].text == "-":
             window.insert(0, doc[phrase_start - 3].lower_)  # "ex - Conservative chancellor"
+        words = [*window, *(t.lower_ for t in title)]
         if any(w in NOT_HOLDING or w.startswith(("ex-", "former-")) for w in window) or \
                 any(t.lower_ in NOT_HOLDING for t in title):
-            return True  # also "ex-Conservative chancellor Ken Clarke"
+            # also "ex-Conservative chancellor Ken Clarke"; "former president-elect" was never president
+            others = (NOT_HOLDING - FORMERLY) | THEN
+            if any(w in others for w in words) or any(t.lower_ in NOT_HOLDING_AFTER for t in
+                                                      doc[title.end:title.end + 2]):
+                return "not"
+            return "former" if any(w in FORMERLY or w.startswith(("ex-", "former-")) for w in words) else "not"
         if title.start > sent_start and doc[title.start - 1].lower_ in THEN:
-            return True
-        if title.text.lower().startswith(("then-", "ex-")):
-            return True
+            return "not"
+        if title.text.lower().startswith("then-"):
+            return "not"
+        if title.text.lower().startswith("ex-"):
+            return "former"
         if phrase_start > sent_start and doc[phrase_start - 1].lower_ == "under" and \
                 (verb := verb_of(doc[phrase_start - 1])) is not None and _past(verb):
-            return True  # "he served as prime minister under President X": X's time, gone
+            return "not"  # "he served as prime minister under President X": X's time, gone
         after = doc[title.end:title.end + 2]
-        return any(t.lower_ in NOT_HOLDING_AFTER for t in after)
+        return "not" if any(t.lower_ in NOT_HOLDING_AFTER for t in after) else None
 
     def _phrase(self, doc: Doc, title: Span) -> tuple[Span | None, int, int, Span | None, str]:
         """The office phrase around a title: qualifier, first token, end, destination, complement."""
@@ -237,9 +258,10 @@ class OfficeFinder:
             return None
         if qualifier is None:
             qualifier = self._post_qualifier(doc, person.end)  # "President Hassan Rouhani of Iran"
-        if self._not_holding(doc, phrase_start, title):
+        standing = self._standing(doc, phrase_start, title)
+        if standing == "not":
             return None
-        return OfficeMatch(person, title, qualifier, rule_name, destination, complement)
+        return OfficeMatch(person, title, qualifier, rule_name, destination, complement, former=standing == "former")
 
     def _holder_after_portfolio(self, doc: Doc, title: Span, of: int) -> tuple[Span | None, Span]:
         """The holder right after "of <a few words>" (no verb, no punctuation, no other title)."""
@@ -266,9 +288,11 @@ class OfficeFinder:
         person = entity_ending(doc, start - 1, PERSON)
         if person is None or person.sent.start != title.sent.start:
             return None
-        if self._not_holding(doc, phrase_start, title):
+        standing = self._standing(doc, phrase_start, title)
+        if standing == "not":
             return None
-        return OfficeMatch(person, title, qualifier, "offices.apposition", destination, complement)
+        return OfficeMatch(person, title, qualifier, "offices.apposition", destination, complement,
+                           former=standing == "former")
 
     def _copula(self, doc: Doc, title: Span) -> OfficeMatch | None:
         """``PERSON (, who) is (the) TITLE``: the present tense only (a holder now)."""
@@ -284,9 +308,14 @@ class OfficeFinder:
             person = entity_ending(doc, i, PERSON)
         else:
             person = entity_ending(doc, i + 1, PERSON)
-        if person is None or person.sent.start != title.sent.start or self._not_holding(doc, phrase_start, title):
+        if person is None or person.sent.start != title.sent.start:
             return None
-        return OfficeMatch(person, title, qualifier, "offices.copula", destination, complement)
+        standing = self._standing(doc, phrase_start, title)
+        if standing == "not":
+            return None
+        # "Mr X, who is a former minister": held before
+        return OfficeMatch(person, title, qualifier, "offices.copula", destination, complement,
+                           former=standing == "former")
 
     def _assumed(self, doc: Doc, title: Span) -> OfficeMatch | None:
         """``PERSON became / was elected / resumed the office of / was sworn in as TITLE``."""
@@ -364,7 +393,8 @@ class OfficeFinder:
     def _plural(self, doc: Doc, title: Span) -> list[OfficeMatch]:
         """``Presidents A of X and B of Y``, ``the foreign ministers, A and B``: one holder each."""
         qualifier, phrase_start, after, _, complement = self._phrase(doc, title)
-        if self._not_holding(doc, phrase_start, title):
+        standing = self._standing(doc, phrase_start, title)
+        if standing == "not":
             return []
         if after < len(doc) and doc[after].text == ",":
             after += 1
@@ -375,7 +405,8 @@ class OfficeFinder:
             if person is None or person.label_ != "PERSON":
                 break
             own = self._post_qualifier(doc, person.end)
-            found.append(OfficeMatch(person, title, own or qualifier, "offices.plural-title", None, complement))
+            found.append(OfficeMatch(person, title, own or qualifier, "offices.plural-title", None, complement,
+                                     former=standing == "former"))
             i = own.end if own is not None else person.end
             if i < len(doc) and doc[i].text == ",":
                 i += 1
@@ -514,6 +545,8 @@ class OfficeAssembler:
                 qualifier = None  # "Labour Health Secretary": a government's office, not the party's
             title = TITLE_NAMES.get(title.lower(), title)
             surface_span = match.title
+        if match.former and qualifier is None and match.destination is None:
+            return  # "former President X": a title without its state is no office to check later articles against
         if match.rule == "offices.named-next" and self._holds_other(person, self.person_qid(match.person), title):
             return  # the table has them in another office that year: the title was someone else's
         destination = a.entity_of(match.destination, {EntityKind.COUNTRY, EntityKind.ORGANIZATION}) \
@@ -523,7 +556,7 @@ class OfficeAssembler:
             name = f"{name} to {destination.label}"
         identity = None
         tenure = None
-        if qualifier is None and destination is None:
+        if qualifier is None and destination is None and not match.former:
             tenure = self._tenure(person, self.person_qid(match.person), title)
             if tenure is not None:
                 name = tenure.office_label  # the country the title lacks, from who held it that year
@@ -543,7 +576,7 @@ class OfficeAssembler:
             self.seen.append(tenure)
         r = rule(match.rule)
         evidence = a.evidence(match.person.sent, r.confidence, r.name)
-        a.relate(RelationKind.HOLDS_OFFICE, person, office, evidence)
+        a.relate(RelationKind.FORMERLY_HELD if match.former else RelationKind.HOLDS_OFFICE, person, office, evidence)
         if qualifier is not None:
             a.relate(RelationKind.OFFICE_OF, office, qualifier, evidence)
 

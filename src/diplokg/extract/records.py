@@ -40,6 +40,8 @@ class RelationKind(StrEnum):
     """Binary facts between entities; the value is the ontology property's local name."""
 
     HOLDS_OFFICE = "holdsOffice"
+    FORMERLY_HELD = "formerlyHeld"
+    """"former foreign minister X": held the office before the article, not at its time."""
     OFFICE_OF = "officeOf"
     MEMBER_OF = "memberOf"
 

@@ -14,8 +14,8 @@ from ..vocab import DKG, WD, entity_iri
 from . import Linker
 
 KINDS: dict[object, EntityKind] = {DKG[k.value]: k for k in EntityKind}
-RELATIONS = {DKG.holdsOffice: RelationKind.HOLDS_OFFICE, DKG.officeOf: RelationKind.OFFICE_OF,
-             DKG.memberOf: RelationKind.MEMBER_OF}
+RELATIONS = {DKG.holdsOffice: RelationKind.HOLDS_OFFICE, DKG.formerlyHeld: RelationKind.FORMERLY_HELD,
+             DKG.officeOf: RelationKind.OFFICE_OF, DKG.memberOf: RelationKind.MEMBER_OF}
 _NO_EVIDENCE = Evidence("", 0, 0, 1.0, "relink")
 
 
