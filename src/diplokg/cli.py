@@ -385,7 +385,7 @@ def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_e
         click.echo(f"{report.statements} commitments tracked as {report.tracked}" +
                    (f" ({statuses})" if statuses else ""), err=True)
         conflicts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.conflicts.items()))
-        click.echo(f"{report.holdings} office holdings reconciled as {report.tenures} tenures; "
+        click.echo(f"{report.holdings} office statements reconciled as {report.tenures} tenures; "
                    f"{sum(report.conflicts.values())} conflicts" + (f" ({conflicts})" if conflicts else ""), err=True)
     ctx.exit(report.exit_code)
 

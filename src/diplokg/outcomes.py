@@ -117,6 +117,7 @@ class TrackReport:
     statuses: dict[str, int] = field(default_factory=dict)
     """Tracked commitments by their latest status."""
     holdings: int = 0
+    """Articles' office holdings and former holdings read."""
     tenures: int = 0
     conflicts: dict[str, int] = field(default_factory=dict)
     """Office conflicts by kind (same-day, after-term, former-credited)."""

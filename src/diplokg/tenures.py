@@ -19,8 +19,9 @@ its date); every ``formerlyHeld`` ("Germany's former foreign minister Joschka Fi
     in no term of theirs that the table gives for the article's year; person and office are
     matched to the table by their Wikidata IDs;
   - ``former-credited``: an article calls X a former holder of office O, and an article dated
-    on or after it (the same article too, in another sentence) credits X with holding O; the
-    holding is paired with the latest such former statement.
+    on or after it (the same article too, in another sentence) credits X with holding O, and the
+    table has no term of X in O begun since then that covers the holding's year (back in
+    office); the holding is paired with the latest such former statement.
 
 Only offices with a known state qualify (an ``officeOf`` in some article, or an office of the
 table): a bare title's office ("President held by X") is its holder's alone, and says nothing
@@ -240,7 +241,7 @@ def reconcile(holdings: Iterable[Holding], stated: set[URIRef] | None = None,
         seen[key].holdings.append(holding)
     out.conflicts.extend(_same_day(held, known_state))
     out.conflicts.extend(_after_term(held, terms, known_state))
-    out.conflicts.extend(_former_credited(ordered, known_state))
+    out.conflicts.extend(_former_credited(ordered, terms, known_state))
     return out
 
 
@@ -282,7 +283,8 @@ def _after_term(held: list[Holding], terms: dict[tuple[str, str], list[Tenure]],
     return found
 
 
-def _former_credited(ordered: list[Holding], known_state: Callable[[URIRef], bool]) -> list[Conflict]:
+def _former_credited(ordered: list[Holding], terms: dict[tuple[str, str], list[Tenure]],
+                     known_state: Callable[[URIRef], bool]) -> list[Conflict]:
     formers: dict[tuple[URIRef, URIRef], list[Holding]] = defaultdict(list)
     found: list[Conflict] = []
     for holding in ordered:  # in date order: the former statements before a holding are already seen
@@ -295,8 +297,14 @@ def _former_credited(ordered: list[Holding], known_state: Callable[[URIRef], boo
         start = holding.start
         earlier = [f for f in formers.get(key, ()) if f.start is not None and f.start <= start
                    and not (f.article == holding.article and f.sentence == holding.sentence)]
-        if earlier:
-            found.append(Conflict("former-credited", holding, earlier[-1]))
+        if not earlier:
+            continue
+        former = earlier[-1]
+        assert former.start is not None
+        theirs = terms.get((_qid(holding.person) or "", _qid(holding.office) or ""), [])
+        if any(t.start >= former.start.year and t.covers(start.year) for t in theirs):
+            continue  # back in office: the table has a new term, begun since the article called them former
+        found.append(Conflict("former-credited", holding, former))
     return found
 
 
