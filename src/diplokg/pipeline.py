@@ -31,7 +31,8 @@ from .link import build_linker
 from .loader import Loader
 from .mapping import bind_prefixes, map_article
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status, TrackReport
-from .query import NAMES_QUERY, NamedQuery, match_names, name_params, named_queries, resolve_query
+from .query import FORMS_QUERY, NAMES_QUERY, NamedQuery, match_names, name_forms, name_params, named_queries, \
+    resolve_query
 from .reason import ConsistencyReport
 from .store import open_target
 from .store.base import QueryResult, article_union, is_update, located
@@ -183,16 +184,22 @@ def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | Non
     with open_target(settings, read_only=True, must_exist=True) as store:
         bindings: dict[str, Node | tuple[Node, ...]] = dict(params or {})
         wanted = [p for p in name_params(named) if isinstance(bindings.get(p), Literal)] if named is not None else []
-        if wanted:
-            names = [(row[0], row[1]) for row in store.query(NAMES_QUERY).rows]
-            for param in wanted:
-                value = str(bindings[param])
+        names: list[tuple[Node | None, Node | None]] | None = None
+        for param in wanted:
+            value = str(bindings[param])
+            # the likely spellings first, looked up in the index; every name only if they find none
+            # (a surname alone, an odd spelling): on the whole real corpus 0.01 s against 4 s
+            rows = store.query(FORMS_QUERY, {"form": name_forms(value)}).rows
+            found = match_names(value, [(row[0], row[1]) for row in rows])
+            if isinstance(found, list):
+                if names is None:
+                    names = [(row[0], row[1]) for row in store.query(NAMES_QUERY).rows]
                 found = match_names(value, names)
-                if isinstance(found, list):
-                    close = f"; close names: {', '.join(map(repr, found))}" if found else ""
-                    raise InputError(f"--param {param}={value!r}: no entity of that name, alias or surname in the "
-                                     f"store{close} (list them with 'diplokg query entities')")
-                bindings[param] = found
+            if isinstance(found, list):
+                close = f"; close names: {', '.join(map(repr, found))}" if found else ""
+                raise InputError(f"--param {param}={value!r}: no entity of that name, alias or surname in the "
+                                 f"store{close} (list them with 'diplokg query entities')")
+            bindings[param] = found
         return store.query(text, bindings)
 
 
