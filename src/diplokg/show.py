@@ -189,8 +189,8 @@ SELECT ?t ?label ?status ?reported ?date ?article ?sentence WHERE {
   GRAPH ?tg { ?t a dkg:TrackedCommitment ; dkg:trackedParty ?party ; rdfs:label ?label ;
                  dkg:commitmentStatus ?status ; dkg:statusReport ?r .
               ?r dkg:commitmentStatus ?reported ; dkg:reportedIn ?a ; dkg:sentence ?sentence .
+              ?a dcterms:identifier ?article .
               OPTIONAL { ?r dcterms:date ?date } }
-  GRAPH ?g { ?a dcterms:identifier ?article }
 }"""
 
 

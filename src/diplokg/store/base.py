@@ -66,6 +66,23 @@ def _outer_where(sparql: str) -> int | None:
     return match.end() if match else None
 
 
+_SELECT = re.compile(r"\bSELECT\b(.*?)(?:\bWHERE\b|\{)", re.IGNORECASE | re.S)
+
+
+def projected(sparql: str) -> frozenset[str] | None:
+    """The variables the query's outermost ``SELECT`` returns (``(COUNT(?a) AS ?n)`` returns
+    ``n``); None for ``SELECT *`` and for what is not a SELECT query."""
+    masked = _NOT_CODE.sub(lambda m: " " * len(m.group()), sparql)
+    match = _SELECT.search(masked)
+    if match is None or "*" in match.group(1):
+        return None
+    clause = match.group(1)
+    while "(" in clause:  # innermost brackets first: an expression gives only its AS variable
+        clause = re.sub(r"\(([^()]*)\)", lambda m: " ".join(re.findall(r"\bAS\s+(\?\w+)", m.group(1), re.I)),
+                        clause)
+    return frozenset(re.findall(r"[?$](\w+)", clause))
+
+
 @dataclass
 class QueryResult:
     """A SPARQL answer in rdflib terms: rows for SELECT, a boolean for ASK, a graph for CONSTRUCT."""

@@ -14,7 +14,7 @@ from rdflib.term import Node
 from ..errors import QueryError, StoreError
 from ..mapping import ArticleGraph, statement_lines
 from ..vocab import GRAPH_PREFIX
-from .base import Bindings, QueryResult, bind_values
+from .base import Bindings, QueryResult, bind_values, projected
 
 FLUSH_TRIPLES = 20_000
 
@@ -134,9 +134,17 @@ class EmbeddedStore:
     def query(self, sparql: str, bindings: Bindings | None = None) -> QueryResult:
         """Run SPARQL with the union of all named graphs as the default graph."""
         # the same binding as on endpoints: a VALUES block of escaped terms (Oxigraph's own
-        # substitutions do not reach FILTERs, which optional parameters need)
+        # substitutions do not reach FILTERs, which optional parameters need). A variable bound
+        # to one term that the query returns is also substituted: Oxigraph joins a VALUES block
+        # with the rest of the query only at the end, while a substituted term is a constant in
+        # every pattern (the timeline of one entity on the whole real corpus: 0.05 s, not 10 s)
+        returned = projected(sparql) or frozenset()
+        single = {name: term[0] if isinstance(term, tuple) else term for name, term in (bindings or {}).items()
+                  if not isinstance(term, tuple) or len(term) == 1}
+        substitutions = {ox.Variable(name): to_ox(term) for name, term in single.items() if name in returned}
         try:
-            answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True)
+            answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
+                                       substitutions=substitutions or None)
         except SyntaxError as err:
             raise QueryError(f"invalid SPARQL: {_first_line(err)}") from None
         except OSError as err:
