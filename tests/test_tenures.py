@@ -132,6 +132,9 @@ def test_two_holders_of_a_single_holder_office_on_one_day():
         ("http://x/president-held-by-someone", False, ("http://x/George Bush", "http://x/Bill Clinton"), False),
         ("http://x/member-of-parliament-of-japan", True, ("http://x/Taro Aso", "http://x/Kenji Ono"), False),
         (str(STATE), True, ("http://x/Aso", "http://x/Taro Aso"), False),  # a surname beside the full name
+        (str(STATE), True, ("http://x/Taro", "http://x/Taro Aso"), False),  # a first name
+        (str(STATE), True, ("http://x/TaroAso", "http://x/Taro Aso"), False),  # the words run together
+        (str(STATE), True, ("http://x/Kiichi Miyazwa", "http://x/Kiichi Miyazawa"), False),  # misspelt
         (str(STATE), True, ("http://x/Taro Aso", "http://x/Kenji Ono"), True),  # one sentence, a plural title
         (str(STATE), True, ("http://x/Taro Aso", "http://x/Kenji Ono"), None),  # a month, not a day
     ],

@@ -31,8 +31,16 @@ from .link import build_linker
 from .loader import Loader
 from .mapping import bind_prefixes, map_article
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, Progress, RelinkReport, RunReport, Status, TrackReport
-from .query import FORMS_QUERY, NAMES_QUERY, NamedQuery, match_names, name_forms, name_params, named_queries, \
-    resolve_query
+from .query import (
+    FORMS_QUERY,
+    NAMES_QUERY,
+    NamedQuery,
+    match_names,
+    name_forms,
+    name_params,
+    named_queries,
+    resolve_query,
+)
 from .reason import ConsistencyReport
 from .store import open_target
 from .store.base import QueryResult, article_union, is_update, located

@@ -208,7 +208,9 @@ SELECT DISTINCT ?label ?other WHERE { GRAPH ?g { ?e rdfs:label ?label . OPTIONAL
 
 FORMS_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?label ?form WHERE { GRAPH ?g { { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } ?e rdfs:label ?label } }"""
+SELECT DISTINCT ?label ?form WHERE {
+  GRAPH ?g { { ?e rdfs:label ?form } UNION { ?e skos:altLabel ?form } ?e rdfs:label ?label }
+}"""
 """The labels of the entities named by one of the ``?form`` values exactly (a look-up in the
 store's index, where :data:`NAMES_QUERY` reads every name: 4 s on the whole real corpus)."""
 

@@ -31,6 +31,7 @@ about anyone else. The result replaces the store's tenures graph (:func:`tenures
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -208,9 +209,16 @@ def _qid(node: URIRef) -> str | None:
 
 
 def _one_person(a: Holding, b: Holding) -> bool:
-    """Whether two holders may be one person named two ways ("Bush" beside "George W. Bush")."""
+    """Whether two holders may be one person named two ways: a surname or a first name alone
+    beside the full name ("Bush", "Nigel" beside "Nigel Lawson"), the words run together
+    ("MargaretThatcher"), or a misspelling ("Kiichi Miyazwa": nine tenths of the letters alike)."""
     one, other = normalize_name(a.person_label).split(), normalize_name(b.person_label).split()
-    return one == other or (len(one) == 1 and one[-1:] == other[-1:]) or (len(other) == 1 and one[-1:] == other[-1:])
+    if one == other or "".join(one) == "".join(other):
+        return True
+    for short, full in ((one, other), (other, one)):
+        if len(short) == 1 and short[0] in (full[0], full[-1]):
+            return True
+    return difflib.SequenceMatcher(None, " ".join(one), " ".join(other)).ratio() >= 0.9
 
 
 def reconcile(holdings: Iterable[Holding], stated: set[URIRef] | None = None,

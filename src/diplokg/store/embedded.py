@@ -141,7 +141,8 @@ class EmbeddedStore:
         returned = projected(sparql) or frozenset()
         single = {name: term[0] if isinstance(term, tuple) else term for name, term in (bindings or {}).items()
                   if not isinstance(term, tuple) or len(term) == 1}
-        substitutions = {ox.Variable(name): to_ox(term) for name, term in single.items() if name in returned}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): to_ox(term) for name, term in single.items() if name in returned}
         try:
             answer = self._store.query(bind_values(sparql, bindings), use_default_graph_as_union=True,
                                        substitutions=substitutions or None)
