@@ -76,6 +76,7 @@ OFFICES: dict[str, tuple[str, str]] = {
     "Q1071117": ("Prime Minister", "New Zealand"),
     "Q6866148": ("Foreign Minister", "New Zealand"),
     "Q738695": ("Prime Minister", "Finland"),
+    "Q628004": ("President", "Mexico"),
 }
 # offices whose holders go to the gazetteer only: the title news writes ("U.N. Ambassador") names
 # no office the extraction tells apart from any other ambassador
