@@ -49,7 +49,8 @@ def kinds(x: Extraction) -> dict[str, EntityKind]:
         ("Hassan Rouhani, the president of Iran, spoke in New York.", "Hassan Rouhani", "President of Iran", "Iran"),
         ("Germany's foreign minister Heiko Maas arrived in Rome.", "Heiko Maas", "Foreign Minister of Germany",
          "Germany"),
-        ("U.S. Secretary of State George Shultz warned ministers.", "George Shultz",
+        # (the gazetteer's label: Wikidata's "George P. Shultz", of whom "George Shultz" is an alias)
+        ("U.S. Secretary of State George Shultz warned ministers.", "George P. Shultz",
          "Secretary of State of United States of America", "United States of America"),
         ("Turkish Foreign Ministry spokesman Hami Aksoy rejected the claim.", "Hami Aksoy",
          "Spokesman of Turkish Foreign Ministry", "Turkish Foreign Ministry"),
@@ -348,6 +349,27 @@ def test_an_undated_title_named_apart_is_the_holder_s_whose_only_office_it_is(ex
     assert not holdings(run(extractor, alone))
     named = "Mr Blair spoke in Leeds about the UK. Union leaders later met the prime minister."
     assert ("Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, named))
+
+
+def test_a_title_before_an_alias_of_a_later_holder_is_the_holder_of_the_article_s_year(extractor):
+    from diplokg.dates import PartialDate
+
+    # "George Bush" is George W. Bush's alias, in office from 2001; in 1987 the Vice President of
+    # that name is his father
+    x = dated(extractor, "The prince met Vice President George Bush on Monday.", PartialDate(1987, 10, 19))
+    assert ("George Bush", "Vice President of the United States") in holdings(x)
+    assert {e.qid for e in x.entities if e.label == "George Bush"} == {"Q23505"}
+
+
+def test_an_undated_title_named_apart_is_not_given_to_someone_the_article_gives_an_office(extractor):
+    # Michael Howard's only office in the table is Home Secretary (1993-1997); in an undated story
+    # he is the Tory leader, and the home secretary it names is another man
+    text = ("Charles Clarke faces his first test as home secretary. Tory leader Michael Howard "
+            "also faces a rebellion.")
+    assert not any(p == "Michael Howard" and o == "Home Secretary" for p, o in holdings(run(extractor, text)))
+    # an office of another title does not stop it: Labour's leader is the prime minister named apart
+    text = "Labour leader Tony Blair spoke in Leeds. Union leaders later met the prime minister."
+    assert ("Tony Blair", "Prime Minister of the United Kingdom") in holdings(run(extractor, text))
 
 
 def test_a_surname_shared_with_a_known_holder_is_not_them_when_the_first_name_differs(extractor):

@@ -66,7 +66,7 @@ def test_a_historical_state_links_by_its_label_not_its_successors_names():
 
 def test_a_person_first_in_office_long_after_the_article_is_not_the_one_it_names(extractor):
     # the gazetteer's "George Bush" is an alias of George W. Bush, President from 2001: in 1987
-    # the name is another man's (his father, whom the gazetteer does not know)
+    # the name is another man's (his father, whom the gazetteer knows only as "George H. W. Bush")
     bush = Entity("person:george bush", EntityKind.PERSON, "George Bush")
     assert linked(bush, year=1987) == {"George Bush": None}
     assert linked(Entity("person:george bush", EntityKind.PERSON, "George Bush"), year=2004) == {"George Bush": "Q207"}
@@ -111,6 +111,40 @@ def test_a_bare_title_links_by_who_held_it_that_year():
 
     assert run(2004) == {"Bush": "Q207", "President": "Q11696"}
     assert run(1990) == {"Bush": None, "President": None}  # not a Bush the gazetteer knows
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "year", "person", "office"),
+    [
+        ("Baker", "Treasury Secretary", 1987, "Q223151", "Q4215834"),  # James Baker, not Howard (Chief of Staff)
+        ("Baker", "Chief of Staff", 1987, "Q1337643", "Q786242"),
+        ("Baker", "Secretary of State", 1990, "Q223151", "Q14213"),
+        ("Bush", "Vice President", 1987, "Q23505", "Q11699"),  # George H. W. Bush
+        ("Lawson", "Chancellor", 1987, "Q335078", "Q531471"),
+        ("Younger", "Defence Secretary", 1987, "Q333145", "Q2747647"),
+        ("Lange", "Prime Minister", 1987, "Q367589", "Q1071117"),
+        ("Sorsa", "Prime Minister", 1986, "Q351710", "Q738695"),
+    ],
+)
+def test_a_holder_of_1945_on_links_by_title_and_year(name, title, year, person, office):
+    holder = Entity(f"person:{name}".lower(), EntityKind.PERSON, name)
+    post = Entity(f"office:{title} held by {name}".lower(), EntityKind.OFFICE, title, title=title)
+    rel = Relation(RelationKind.HOLDS_OFFICE, holder.key, post.key, EV)
+    assert linked(holder, post, relations=(rel,), year=year) == {name: person, title: office}
+
+
+def test_a_holder_of_1945_on_links_by_the_name_news_gives():
+    # the gazetteer's label is Wikidata's ("George P. Shultz", "George Younger, 4th Viscount Younger
+    # of Leckie"); news writes the short form, an alias
+    assert linked(Entity("person:george shultz", EntityKind.PERSON, "George Shultz"), year=1987) == {
+        "George Shultz": "Q313411"}
+    assert linked(Entity("person:george younger", EntityKind.PERSON, "George Younger"), year=1987) == {
+        "George Younger": "Q333145"}
+    assert linked(Entity("person:lord carrington", EntityKind.PERSON, "Lord Carrington"), year=1987) == {
+        "Lord Carrington": "Q335038"}
+    # a common name is nobody's alias: William French Smith is not every "William Smith"
+    assert linked(Entity("person:william smith", EntityKind.PERSON, "William Smith"), year=1983) == {
+        "William Smith": None}
 
 
 def test_a_lone_surname_links_only_when_one_person_has_it():

@@ -98,12 +98,14 @@ class Tenure:
 
     @property
     def surname(self) -> str:
-        return normalize_name(self.person_name).split()[-1]
+        return self._own_name[-1]
 
     @functools.cached_property
     def _own_name(self) -> list[str]:
-        """The holder's name, folded, word by word (made once: every article's titles test it)."""
-        return normalize_name(self.person_name).split()
+        """The holder's name, folded, word by word (made once: every article's titles test it);
+        without what a comma adds to it: "George Younger, 4th Viscount Younger of Leckie" is
+        George Younger, "Malcolm Baldrige, Jr." Malcolm Baldrige."""
+        return normalize_name(self.person_name.split(",")[0]).split()
 
     def covers(self, year: int) -> bool:
         return self.start <= year and (self.end is None or year <= self.end)

@@ -26,7 +26,15 @@ from ..resources import gazetteer_path, officeholders_path
 from ..vocab import normalize_name
 from .entities import Article, Mention, clean
 from .gazetteer import ruler_info
-from .knowledge import Tenure, holders_by_title, office_holders, tenures_of, title_key
+from .knowledge import (
+    Tenure,
+    before_their_time,
+    first_years_in_office,
+    holders_by_title,
+    office_holders,
+    tenures_of,
+    title_key,
+)
 from .lexicon import ENVOY_HEADS, HONORIFICS, PORTFOLIO_HEADS, RANK_WORDS, plural_titles
 from .records import Entity, EntityKind, RelationKind
 from .rules import lexicon, rule
@@ -456,13 +464,17 @@ class OfficeAssembler:
         self.seen: list[Tenure] = []
         """The tenures of titles put to names ("Chancellor Gordon Brown"), which date an undated article."""
 
-    @staticmethod
-    def person_qid(span: Span) -> str | None:
-        """The QID the gazetteer gave a person's name, if it did."""
+    def person_qid(self, span: Span) -> str | None:
+        """The QID the gazetteer gave a person's name, if it did; not an alias's whom the table
+        first puts in office long after the article's year ("Vice President George Bush" in 1987
+        is not George W. Bush, so the table's Vice President of 1987 may be him)."""
         info = ruler_info(span)
-        if info is None or info[0] != "person":
+        if info is None or info[0] != "person" or not info[2]:
             return None
-        return info[2] or None
+        if self.year is not None and normalize_name(span.text) != normalize_name(info[1]) and before_their_time(
+                first_years_in_office(officeholders_path(), gazetteer_path()), info[2], self.year):
+            return None
+        return info[2]
 
     def _tenure(self, person: Entity, qid: str | None, title: str, *, attached: bool = True) -> Tenure | None:
         """The one tenure of ``person`` in an office of ``title`` in the article's year. Without
@@ -628,7 +640,10 @@ class OfficeAssembler:
                 continue
             surname_only = not qid and len(person.label.split()) < 2
             for key, title_span in titles.items():
-                tenure = self._tenure(person, qid, key, attached=False) or self._sole_office(person, qid, key)
+                tenure = self._tenure(person, qid, key, attached=False)
+                if tenure is None and not self._held_by_another(person, key):
+                    # (undated: a guess from the table, never for a title the article gives another)
+                    tenure = self._sole_office(person, qid, key)
                 if tenure is None or self._former(title_span):
                     continue
                 if surname_only and (self._country(tenure) is None or not self._sole_surname(tenure)):
@@ -652,7 +667,9 @@ class OfficeAssembler:
     def _sole_office(self, person: Entity, qid: str | None, title: str) -> Tenure | None:
         """In an undated article that no title put to a name dates: the tenure of ``title`` if
         it is the only office the table gives the person at all ("Tony Blair ... the prime
-        minister"; named by surname alone, only if the article names the office's state too).
+        minister"; named by surname alone, only if the article names the office's state too),
+        and not for a title the article puts to someone else (Michael Howard, a home secretary
+        of 1993-1997, is not "the home secretary" of a 2004 story that makes Charles Clarke it).
         Someone who held two offices (Gordon Brown: Chancellor, then Prime Minister)
         may be in either, so is left alone."""
         if self.year is not None or self._period() is not None:
@@ -668,6 +685,12 @@ class OfficeAssembler:
         if len(person.label.split()) < 2 and self._country(tenure) is None:
             return None  # "Mr Howard" in a British story is not Australia's John Howard
         return tenure
+
+    def _held_by_another(self, person: Entity, title: str) -> bool:
+        """Whether the article has someone other than ``person`` in an office of ``title``."""
+        x = self.article.extraction
+        return any(r.kind is RelationKind.HOLDS_OFFICE and r.subject != person.key
+                   and title_key(x.entity(r.object).title or "") == title for r in x.relations)
 
     def _sole_surname(self, tenure: Tenure) -> bool:
         """Whether the table has no other holder of the tenure's title with its holder's surname
