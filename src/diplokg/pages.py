@@ -351,9 +351,8 @@ def lookup(store: Store, text: str) -> Lookup:
         text = text[len(wikidata):]
     if _QID.match(text):
         found = _iris(store.query(_BY_QID, {"wd": WD[text.upper()]}).rows)
-    elif text.startswith(("http://", "https://")):
-        if not _NOT_IRI.search(text):
-            found = _iris(store.query(_KNOWN, {"e": URIRef(text)}).rows)
+    elif text.startswith(("http://", "https://")) and not _NOT_IRI.search(text):
+        found = _iris(store.query(_KNOWN, {"e": URIRef(text)}).rows)
     if not found:
         found = _iris(store.query(_BY_NAME, {"name": _case_forms(text)}).rows)
         found = sorted(set(found) | set(_iris(store.query(_KNOWN, {"e": _slug_iris(text)}).rows)))
@@ -452,14 +451,16 @@ _TRACKED = PREFIXES + f"""SELECT ?t ?label ?status ?first ?last ?c ?reported WHE
 }}"""
 _SUMMITS = PREFIXES + f"""SELECT ?s ?role ?label ?sentence ?start ?end ?confidence ?g WHERE {{
   GRAPH ?g {{
-    {{ ?s dkg:organizedBy ?e BIND (dkg:organizedBy AS ?role) }} UNION {{ ?s dkg:location ?e BIND (dkg:location AS ?role) }}
+    {{ ?s dkg:organizedBy ?e BIND (dkg:organizedBy AS ?role) }}
+    UNION {{ ?s dkg:location ?e BIND (dkg:location AS ?role) }}
     UNION {{ ?s dkg:participant ?e BIND (dkg:participant AS ?role) }}
     ?s a dkg:Summit ; rdfs:label ?label ; {_EVIDENCE} .
   }}
 }} LIMIT {EVIDENCE_LIMIT}"""
 _SUMMIT_TERMS = PREFIXES + """SELECT ?s ?from ?to ?place ?placeLabel ?org ?orgLabel WHERE {
   GRAPH ?g {
-    { ?s dkg:startDate ?from } UNION { ?s dkg:endDate ?to } UNION { ?s dkg:location ?place . ?place rdfs:label ?placeLabel }
+    { ?s dkg:startDate ?from } UNION { ?s dkg:endDate ?to }
+    UNION { ?s dkg:location ?place . ?place rdfs:label ?placeLabel }
     UNION { ?s dkg:organizedBy ?org . ?org rdfs:label ?orgLabel }
   }
 }"""
@@ -556,9 +557,9 @@ def entity_page(store: Store, iri: str, *, picture: bool = True) -> EntityPage:
     e = URIRef(iri)
     bound: dict[str, Node] = {"e": e}
     labels, classes, qids = set(), set(), set()
-    for label, kind, wd in store.query(_HEAD, bound).rows:
-        if label is not None:
-            labels.add(str(label))
+    for name, kind, wd in store.query(_HEAD, bound).rows:
+        if name is not None:
+            labels.add(str(name))
         if kind is not None and str(kind).startswith(str(DKG._NS)):
             classes.add(_local(kind))
         if wd is not None and str(wd).startswith(str(WD)):
@@ -643,10 +644,10 @@ def _commitments(store: Store, bound: dict[str, Node], rows: Sequence[tuple[Node
         if c is not None:
             reports.append((str(t), str(c), _text(reported)))
     held: set[str] = set()
-    for t, c, reported in sorted(reports):
-        if c in statements and c not in held:
-            tracked[t].reports.append(Report(reported, statements[c][1]))
-            held.add(c)
+    for node, statement, reported_status in sorted(reports):
+        if statement in statements and statement not in held:
+            tracked[node].reports.append(Report(reported_status, statements[statement][1]))
+            held.add(statement)
     items = [item for item in tracked.values() if item.reports]
     for item in items:
         item.reports.sort(key=lambda r: (r.evidence.date == "", *r.evidence.key))
@@ -664,8 +665,8 @@ def _summits(store: Store, rows: Sequence[tuple[Node | None, ...]], articles: di
         return []
     terms: dict[str, dict[str, Node]] = {}
     nodes = tuple(sorted({cells[0] for cells in rows if isinstance(cells[0], URIRef)}, key=str))
-    for start in range(0, len(nodes), 500):
-        for node, *values in store.query(_SUMMIT_TERMS, {"s": nodes[start:start + 500]}).rows:
+    for chunk in range(0, len(nodes), 500):
+        for node, *values in store.query(_SUMMIT_TERMS, {"s": nodes[chunk:chunk + 500]}).rows:
             for name, value in zip(("from", "to", "place", "placeLabel", "org", "orgLabel"), values, strict=True):
                 if value is not None:
                     terms.setdefault(str(node), {})[name] = value

@@ -82,6 +82,16 @@ def _free_loopback_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def _pass_on(server: subprocess.Popen[bytes]) -> None:
+    """The Oxigraph server's messages on stderr, but for the address it listens on (loopback
+    behind the front, which is not the one to open)."""
+    assert server.stderr is not None
+    for line in server.stderr:
+        if not line.startswith(b"Listening for requests at"):
+            sys.stderr.buffer.write(line)
+            sys.stderr.flush()
+
+
 def _wait_ready(server: subprocess.Popen[bytes], port: int, stop: threading.Event, seconds: float = 120) -> bool:
     """Wait until the Oxigraph server answers on ``port`` (True), is stopped first (False), or
     exits (a :class:`StoreError`)."""
@@ -128,7 +138,8 @@ def serve(store: Path, host: str = "127.0.0.1", port: int = 7878, read_only: boo
     # SIGTERM or Ctrl-C stop both servers; the Oxigraph server also dies with this process
     # however it ends (kill -9 too), so that none is left answering and holding the store's lock
     previous = {sig: signal.signal(sig, stopping) for sig in (signal.SIGTERM, signal.SIGINT)}
-    server = subprocess.Popen(command, preexec_fn=die_with_parent, env=env)
+    server = subprocess.Popen(command, preexec_fn=die_with_parent, env=env, stderr=subprocess.PIPE)
+    threading.Thread(target=_pass_on, args=(server,), name="diplokg-oxigraph-stderr", daemon=True).start()
     front = None
     try:
         if not _wait_ready(server, backend_port, stop):

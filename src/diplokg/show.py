@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
@@ -150,8 +150,9 @@ def nodes_query(nodes: list[URIRef]) -> str:
     # a UNION of look-ups, not OPTIONALs: Oxigraph evaluated those over every node of the store
     # (4 s a picture on 20,000 articles; 10 ms so); DISTINCT, as a node named in 18,000 articles
     # has its class and label in each
-    return (f"{PREFIXES}CONSTRUCT {{ ?n a ?t . ?n rdfs:label ?l . ?n ?a ?v }} WHERE {{ {{ SELECT DISTINCT ?n ?t ?l ?a ?v "
-            f"WHERE {{ VALUES ?n {{ {values} }} GRAPH ?g {{ {{ ?n a ?t }} UNION {{ ?n rdfs:label ?l }} "
+    return (f"{PREFIXES}CONSTRUCT {{ ?n a ?t . ?n rdfs:label ?l . ?n ?a ?v }} WHERE {{ "
+            f"{{ SELECT DISTINCT ?n ?t ?l ?a ?v WHERE {{ VALUES ?n {{ {values} }} "
+            f"GRAPH ?g {{ {{ ?n a ?t }} UNION {{ ?n rdfs:label ?l }} "
             f"UNION {{ VALUES ?a {{ {ATTRIBUTES.replace(',', '')} }} ?n ?a ?v }} }} }} }} }}")
 
 
@@ -172,7 +173,7 @@ def find_entity(store: Store, target: str) -> URIRef:
 
 
 def neighbourhood(store: Store, entity: URIRef, most: int | None = None,
-                  rank: Callable[[URIRef], object] = str) -> tuple[Graph, int]:
+                  rank: Callable[[URIRef], Any] = str) -> tuple[Graph, int]:
     """An entity's facts one step out, with the classes, labels and drawn attributes of the
     nodes they reach, and how many nodes they reach. With ``most``, only the ``most`` first
     nodes in ``rank`` order are kept (a picture of a few dozen nodes stays readable)."""

@@ -60,11 +60,11 @@ def answer(path: str, query: dict[str, list[str]], store: EndpointStore) -> Page
             return Page(200, render("article.html", page=article_page(store, graph), query=""))
         if path == "/search":
             text = arg("q", "name")
-            page = search_page(store, text)
-            if text and len(page.matches) == 1:  # a search that names one entity goes to its page
-                return Page(303, location=page.matches[0].href)
-            status = 404 if text and not page.matches else 200
-            return Page(status, render("search.html", page=page, query=text))
+            results = search_page(store, text)
+            if text and len(results.matches) == 1:  # a search that names one entity goes to its page
+                return Page(303, location=results.matches[0].href)
+            status = 404 if text and not results.matches else 200
+            return Page(status, render("search.html", page=results, query=text))
         # /entity: by ?iri=, ?qid= or ?name= (each of them takes any of the three)
         text = arg("iri", "qid", "name")
         if not text:
@@ -144,7 +144,7 @@ class FrontHandler(BaseHTTPRequestHandler):
 
     def _body(self) -> bytes | None:
         if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            chunks = []
+            chunks: list[bytes] = []
             while True:
                 size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
                 if size == 0:
