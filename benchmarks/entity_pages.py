@@ -105,7 +105,8 @@ def main() -> None:
 
         def report(what: str, status: int, size: int, seconds: float) -> None:
             timings.append((seconds, what))
-            print(f"{seconds * 1000:8.0f} ms  {seconds / BUDGET:5.2f} of budget  {status}  {size / 1024:7.0f} KiB  {what}")
+            print(f"{seconds * 1000:8.0f} ms  {seconds / BUDGET:5.2f} of budget  {status}  {size / 1024:7.0f} KiB  "
+                  f"{what}")
 
         print("\n-- entity pages, by IRI (with the picture)")
         for iri, label, mentions in top + sample:
