@@ -396,14 +396,14 @@ def links(store: Store, iris: Sequence[str]) -> list[EntityLink]:
     return sorted(found, key=lambda link: (-(link.articles or 0), link.label.lower(), link.iri))
 
 
-def search_page(store: Store, text: str) -> SearchPage:
-    """What a search for ``text`` finds: the entities it names (see :func:`lookup`) and those whose
-    name contains it; the most mentioned entities when ``text`` is empty."""
+def search_page(store: Store, text: str, found: Lookup | None = None) -> SearchPage:
+    """What a search for ``text`` finds: the entities it names (``found``, or see :func:`lookup`)
+    and those whose name contains it; the most mentioned entities when ``text`` is empty."""
     text = " ".join(text.split())
     if not text:
         top = _iris(store.query(_MOST_MENTIONED).rows)
         return SearchPage("", links(store, top))
-    found = lookup(store, text)
+    found = found if found is not None else lookup(store, text)
     if found.found:
         known = {f.iri for f in found.found}
         containing = [i for i in _containing(store, text.lower())[1] if i not in known]

@@ -60,9 +60,10 @@ def answer(path: str, query: dict[str, list[str]], store: EndpointStore) -> Page
             return Page(200, render("article.html", page=article_page(store, graph), query=""))
         if path == "/search":
             text = arg("q", "name")
-            results = search_page(store, text)
-            if text and len(results.matches) == 1:  # a search that names one entity goes to its page
-                return Page(303, location=results.matches[0].href)
+            found = lookup(store, text)
+            if len(found.found) == 1:  # a search that names one entity goes to its page
+                return Page(303, location=found.found[0].href)
+            results = search_page(store, text, found)
             status = 404 if text and not results.matches else 200
             return Page(status, render("search.html", page=results, query=text))
         # /entity: by ?iri=, ?qid= or ?name= (each of them takes any of the three)
