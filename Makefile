@@ -25,13 +25,14 @@ demo: $(STAMP)
 	$(BIN)/diplokg query office-holders --store $(STORE)
 
 # What the tests run besides Python, from Debian's packages when missing: a Java runtime for
-# HermiT (the OWL reasoner), Virtuoso (the second SPARQL server of the store contract tests) and
-# Graphviz (diplokg show).
+# HermiT (the OWL reasoner), Virtuoso (the second SPARQL server of the store contract tests),
+# Graphviz (diplokg show) and Chromium (the browser that reads the pages of diplokg serve).
 services:
 	@need=""; \
 	  command -v java >/dev/null 2>&1 || need="$$need default-jre-headless"; \
 	  command -v virtuoso-t >/dev/null 2>&1 || need="$$need virtuoso-opensource-7-bin"; \
 	  command -v dot >/dev/null 2>&1 || need="$$need graphviz"; \
+	  [ -x /usr/bin/chromium ] || need="$$need chromium"; \
 	  if [ -n "$$need" ]; then \
 	    echo "installing:$$need"; \
 	    SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \

@@ -472,14 +472,18 @@ def docs(out: Path) -> None:
 @click.option("--read-only", is_flag=True, help="Refuse updates.")
 @click.pass_context
 def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_only: bool) -> None:
-    """Serve the embedded store with the Oxigraph server: a SPARQL endpoint and its web query UI.
+    """Serve the embedded store: a page per entity, a SPARQL endpoint and its web query UI.
 
-    While it runs, the store is the server's: stop it (Ctrl-C) before loading with --store.
-    Query it with --endpoint http://HOST:PORT/query.
+    Browse /entity?name=NAME (a name or alias in any case, an IRI or a Wikidata ID): the
+    entity's offices, memberships, commitments with their tracked status, summits and every
+    fact's sentence, linked to its article's page (/article), and its picture; /search finds
+    entities by name. Plain HTML, no JavaScript needed. Every other path is the Oxigraph
+    server's (its query UI at /, SPARQL at /query). While it runs, the store is the server's:
+    stop it (Ctrl-C) before loading with --store. Query it with --endpoint http://HOST:PORT/query.
 
     \b
     Example:
-      diplokg serve --store ./kg --port 7878     # then open http://127.0.0.1:7878/
+      diplokg serve --store ./kg --port 7878     # then open http://127.0.0.1:7878/search
     """
     from .serve import serve as run_server
 
@@ -487,7 +491,8 @@ def serve(ctx: click.Context, store: Path | None, port: int, host: str, read_onl
 
     def banner() -> None:
         if not ctx.obj.get("quiet"):
-            click.echo(f"serving {settings.store} at http://{host}:{port}/ (SPARQL: /query); Ctrl-C stops", err=True)
+            click.echo(f"serving {settings.store} at http://{host}:{port}/ (pages: /search, /entity?name=NAME; "
+                       f"SPARQL: /query); Ctrl-C stops", err=True)
 
     ctx.exit(run_server(settings.store, host, port, read_only, started=banner))
 

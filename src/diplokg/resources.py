@@ -47,3 +47,8 @@ def officeholders_path() -> Path:
 def tracking_path() -> Path:
     """The words by which articles report a commitment's status (package data)."""
     return _PACKAGE / "data" / "tracking.toml"
+
+
+def templates_dir() -> Path:
+    """The Jinja2 templates of the pages of ``diplokg serve`` (package data)."""
+    return _PACKAGE / "templates"

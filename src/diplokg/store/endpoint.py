@@ -15,6 +15,7 @@ answer within the timeout (``--endpoint-timeout``, 60 s by default) is not asked
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -169,6 +170,7 @@ def _term(value: Mapping[str, str]) -> Node:
     return Literal(value["value"])
 
 
+@functools.lru_cache(maxsize=256)  # (rdflib's parser takes tens of ms a query; pages ask the same ones)
 def _query_form(sparql: str) -> str:
     try:
         parsed = parseQuery(sparql)
