@@ -261,7 +261,7 @@ def test_sparql_and_its_ui_still_answer_on_the_same_port(base):
     query = urllib.parse.urlencode({"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
     status, body = _get(f"{base}/query?{query}", accept="application/sparql-results+json")
     assert status == 200
-    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "5"  # 4 articles, the tracked graph
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "6"  # 4 articles, the tracked and tenures graphs
     status, body = _get(f"{base}/")
     assert status == 200 and "<html" in body.lower()
 
