@@ -429,6 +429,13 @@ def _held_back(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
 
 
+def _conditional(verb: Token) -> bool:
+    """A condition hangs on the verb or on a verb above it ("if circumstances changed, ... will
+    take measures"), as a clause of its own."""
+    chain = {verb.i, *(h.i for h in heads(verb, 12))}
+    return any(t.dep_ == "mark" and t.lower_ in {"if", "unless"} and t.head.head.i in chain for t in verb.sent)
+
+
 def _bound(verb: Token) -> bool:
     """"Under the agreement, Iran must suspend enrichment": what a deal obliges its party to do."""
     if "must" not in _aux(verb):
@@ -587,7 +594,11 @@ def _a_measure(verb: Token) -> bool:
         return True
     obj = _object(verb)
     if lemma in TAKING_VERBS:
-        return obj is not None and obj.dep_ == "dobj" and _one_of(obj, TAKEN_MEASURES)
+        # steps for a purpose ("steps to stimulate its economy"), not "such steps" of a threat told before
+        purpose = any(c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                      for t in (verb, obj) if t is not None for c in t.children if c.dep_ in {"acl", "advcl", "xcomp"})
+        return obj is not None and obj.dep_ == "dobj" and _one_of(obj, TAKEN_MEASURES) and purpose and not any(
+            c.lower_ in {"such", "these", "those", "any"} for c in obj.children)
     tokens = list(verb.subtree)
     if any(a.kind == "money" for a in _amounts(_span(verb.doc, tokens))):
         return True
@@ -1043,7 +1054,7 @@ class CommitmentFinder:
                 _measure_in(list(obj.subtree)) or _one_of(obj, ACTION_OBJECTS))):
             return None  # "the remaining 12% will be retained by the city": a stake kept, no measure
         if not valued:
-            match = dataclasses.replace(match, valued=False)
+            match = dataclasses.replace(match, valued=False, deadlines=())  # done: no sum, no date to come
         # a measure needs a party that decides: a state, an organization, or what stands for one
         if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
             return None  # a company "will cut jobs": no diplomatic commitment
@@ -1056,6 +1067,8 @@ class CommitmentFinder:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
             return None  # "agreed to take measures": the undertaking above it is the commitment
+        if _conditional(verb):
+            return None  # "if circumstances changed, the members will take the necessary measures"
         match = self._match(verb, "commitments.will-measure")
         if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
             return None  # a company's steps are its business
