@@ -1562,11 +1562,14 @@ class CommitmentAssembler:
             if verb is None or _negated(verb) or _held_back(verb):
                 continue
             subject = _subject(verb)
+            definite = _definite(subject) or any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children) \
+                if subject is not None else False
             if subject is None or not (subject.lower_ in {"it", "they", "this", "these"} or (
-                    _definite(subject) or any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children))
-                    and subject.lemma_.lower() in told):
+                    definite and subject.lemma_.lower() in told)):
                 continue
-            for ent in ents_in(doc[verb.i:following.end], frozenset({"DATE"})):
+            # the verb's own date ("The date on which the rules take effect has not been decided" has none)
+            inside = {t.i for t in verb.subtree}
+            for ent in (e for e in ents_in(following, frozenset({"DATE"})) if e.start in inside and e.start > verb.i):
                 found = resolve(ent.text, self.article.date, future=True)
                 if found is not None and ent.text.lower() != "today" and (
                         self.article.date is None or not _before(found.start, self.article.date)):
