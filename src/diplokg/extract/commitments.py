@@ -827,10 +827,11 @@ class CommitmentFinder:
         deadlines = _deadlines(scope, action)
         if action is not None:
             # "Next year, the U.S. government has promised to ask Congress ...": a date put first
-            # ("that on April 17 he would raise tariffs": the date in a phrase put first, too)
+            # ("that on April 17 he would raise tariffs": the date in a phrase put first, too, when the
+            # verb is what is still to come; "on Wednesday offered to freeze" is when it was offered)
             deadlines += tuple(e for e in ents_in(verb.sent, frozenset({"DATE"}))
                                if e.end <= verb.i and (e.root.head.i == verb.i or (
-                                   e.root.dep_ == "pobj" and e.root.head.dep_ == "prep"
+                                   action.i == verb.i and e.root.dep_ == "pobj" and e.root.head.dep_ == "prep"
                                    and e.root.head.head.i == verb.i)))
         return CommitmentMatch(parties, verb, scope, _topic(verb), deadlines, rule_name,
                                change=change, split=split, future=action is not None)
