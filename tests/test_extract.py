@@ -667,3 +667,11 @@ def test_token_masks_pick_tokens_by_folded_lemma_or_test_within_a_span(extractor
     assert not any_in(doc[:3], ending) and any_in(second, ending)
     with pytest.raises(ValueError):
         token_mask(doc, "ENT_TYPE", frozenset({"GPE"}))  # entities change: no mask of them
+
+
+def test_a_lone_surname_titled_elsewhere_is_the_person(extractor):
+    # "On Tuesday Moreno announced" has no title before it, but the article gave him one
+    x = run(extractor, "President Moreno of Ecuador opened the talks in Quito on Monday. On Tuesday Moreno "
+                       "announced that he would raise tariffs on steel.")
+    people = [e for e in x.entities if e.kind is EntityKind.PERSON]
+    assert [(p.label, len(p.mentions)) for p in people] == [("Moreno", 2)]

@@ -719,3 +719,49 @@ def test_money_a_state_will_have_available_is_its_commitment(extractor):
     x = run(extractor, "West Germany will have over two billion marks available to pay farmers.")
     assert commitments(x) == {("West Germany", Decimal(2_000_000_000), "DEM", None)}
     assert not run(extractor, "West Germany has a deficit of two billion marks.").commitments
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure lifted or suspended is a decision taken; the sums it applies to are not its value
+        ("Kenya has lifted its ban on maize exports, the trade ministry said.", {("Kenya", None, None, None)}),
+        ("Peru suspended interest payments on 14 billion dlrs of foreign debt in March.",
+         {("Peru", None, None, None)}),
+        ("Chile has launched a rebuilding programme worth 2 billion dlrs.",
+         {("Chile", Decimal(2000000000), "USD", None)}),
+        ("Peru will retain its currency auction system despite the crisis.", {("Peru", None, None, None)}),
+        ("Norway will take further steps to open its fish market, the minister said.", {("Norway", None, None, None)}),
+    ],
+)
+def test_decided_measures_of_other_forms(extractor, text, expected):
+    assert commitments(run(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway suspended two officials after the audit.",  # no measure suspended
+        "The European Commission launched an inquiry into the merger.",  # an inquiry is no decided measure
+        "Peru sold part of the bank. The remaining 15% will be retained by Peru.",  # a stake kept
+        "Norway would take such steps only as a last resort.",  # the steps of a threat told before
+        "The new governor of Norway will take office in June.",
+    ],
+)
+def test_not_decided_measures(extractor, text):
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_the_date_a_measure_takes_effect_is_its_deadline(extractor):
+    x = run(extractor, "Kenya will cut import duties on 40 goods, the ministry said. The duty cuts will take "
+                       "effect on July 1.")
+    assert commitments(x) == {("Kenya", None, None, "2019-07-01")}
+    # the next sentence's subject must be the measure told
+    x = run(extractor, "Kenya will cut import duties on 40 goods, the ministry said. The new banking rules will "
+                       "take effect on July 1.")
+    assert commitments(x) == {("Kenya", None, None, None)}
+
+
+def test_a_date_phrase_put_first_is_the_deadline(extractor):
+    x = run(extractor, "Kenya announced that on June 30 it would raise tariffs on steel imports.")
+    assert commitments(x) == {("Kenya", None, None, "2019-06-30")}

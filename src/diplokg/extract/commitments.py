@@ -98,6 +98,14 @@ CHANGE_VERBS = _LEX.words("change_verbs")
 MEETING_WORDS = _LEX.words("meeting_words")
 NEAREST_COLLECTIVES = _LEX.words("nearest_collectives")
 GIVEN_NOUNS = _LEX.words("given_nouns")
+PAST_MEASURE_VERBS = _LEX.words("past_measure_verbs")
+PAST_MEASURE_OBJECTS = _LEX.words("past_measure_objects")
+LAUNCH_VERBS = _LEX.words("launch_verbs")
+HOLDING_VERBS = _LEX.words("holding_verbs")
+TAKING_VERBS = _LEX.words("taking_verbs")
+TAKEN_MEASURES = _LEX.words("taken_measures")
+EFFECT_VERBS = _LEX.words("effect_verbs")
+EFFECT_WORDS = _LEX.words("effect_words")
 NOT_CURRENT = _LEX.words("not_current")
 PENDING_DEAL_WORDS = _LEX.words("pending_deal_words")
 ORGANIZATION_DEALS = _LEX.words("organization_deals")
@@ -107,7 +115,7 @@ DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 NAME_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 _TRIGGERS = (PLEDGE_VERBS | GIVING_VERBS | MEASURE_VERBS | WEAK_MEASURE_VERBS | DEAL_NOUNS | DEAL_VERBS | PLEDGE_NOUNS
              | RECEIVING_VERBS | OBLIGATION_WORDS | OBLIGATION_BY | TARGET_VERBS | QUOTA_NOUNS | OWNED_MEASURES
-             | BUDGET_NOUNS | BUDGET_VERBS | BINDING_PREPS | {"committed"})
+             | BUDGET_NOUNS | BUDGET_VERBS | BINDING_PREPS | TAKING_VERBS | {"committed"})
 _TRIGGER_IDS = word_ids(_TRIGGERS, any_case=True)
 _BUDGET_IDS = word_ids(BUDGET_NOUNS, any_case=True)
 SPEECH_VERBS = _LEX.words("speech_verbs")
@@ -147,6 +155,9 @@ class CommitmentMatch:
     split: bool = False
     """Each amount joined by "and" is a commitment of its own ("a quota of 5,000 tonnes and levies
     on 550,000 tonnes")."""
+    valued: bool = True
+    """The amounts of its words are what it commits; not for a measure lifted or suspended, whose
+    sums are what it applies to ("suspended interest payments on 68 billion dlrs of debt")."""
     future: bool = False
     """What is undertaken is still to come ("will end", "promised to ask"): a date it names
     without "by" or "until" is its deadline too ("next year")."""
@@ -418,6 +429,13 @@ def _held_back(verb: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in node.children)
 
 
+def _conditional(verb: Token) -> bool:
+    """A condition hangs on the verb or on a verb above it ("if circumstances changed, ... will
+    take measures"), as a clause of its own."""
+    chain = {verb.i, *(h.i for h in heads(verb, 12))}
+    return any(t.dep_ == "mark" and t.lower_ in {"if", "unless"} and t.head.head.i in chain for t in verb.sent)
+
+
 def _bound(verb: Token) -> bool:
     """"Under the agreement, Iran must suspend enrichment": what a deal obliges its party to do."""
     if "must" not in _aux(verb):
@@ -575,6 +593,12 @@ def _a_measure(verb: Token) -> bool:
     if lemma in MEASURE_VERBS:
         return True
     obj = _object(verb)
+    if lemma in TAKING_VERBS:
+        # steps for a purpose ("steps to stimulate its economy"), not "such steps" of a threat told before
+        purpose = any(c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                      for t in (verb, obj) if t is not None for c in t.children if c.dep_ in {"acl", "advcl", "xcomp"})
+        return obj is not None and obj.dep_ == "dobj" and _one_of(obj, TAKEN_MEASURES) and purpose and not any(
+            c.lower_ in {"such", "these", "those", "any"} for c in obj.children)
     tokens = list(verb.subtree)
     if any(a.kind == "money" for a in _amounts(_span(verb.doc, tokens))):
         return True
@@ -629,6 +653,8 @@ class CommitmentFinder:
                     match = self._beneficiary(token)
                 elif lemma in TARGET_VERBS or token.lower_ in TARGET_VERBS:
                     match = self._target(token)
+                elif lemma in TAKING_VERBS:
+                    match = self._taking(token)
             elif token.pos_ == "NOUN" and lemma in PLEDGE_NOUNS:
                 match = self._noun(token, lemma)
             elif token.pos_ in {"NOUN", "PROPN"} and lemma in DEAL_NOUNS:
@@ -801,8 +827,12 @@ class CommitmentFinder:
         deadlines = _deadlines(scope, action)
         if action is not None:
             # "Next year, the U.S. government has promised to ask Congress ...": a date put first
+            # ("that on April 17 he would raise tariffs": the date in a phrase put first, too, when the
+            # verb is what is still to come; "on Wednesday offered to freeze" is when it was offered)
             deadlines += tuple(e for e in ents_in(verb.sent, frozenset({"DATE"}))
-                               if e.end <= verb.i and e.root.head.i == verb.i)
+                               if e.end <= verb.i and (e.root.head.i == verb.i or (
+                                   action.i == verb.i and e.root.dep_ == "pobj" and e.root.head.dep_ == "prep"
+                                   and e.root.head.head.i == verb.i)))
         return CommitmentMatch(parties, verb, scope, _topic(verb), deadlines, rule_name,
                                change=change, split=split, future=action is not None)
 
@@ -993,6 +1023,13 @@ class CommitmentFinder:
         given = _object(verb)
         if verb.tag_ in {"VBD", "VBN"} and lemma in CHANGE_VERBS and given is not None and _one_of(given, GIVEN_NOUNS):
             decided = True  # "Japan raised its pledge to 88 billion yen", "Britain trebled its contribution"
+        valued = True
+        if verb.tag_ in {"VBD", "VBN"} and lemma in PAST_MEASURE_VERBS:
+            # "Ghana has lifted a ban on rice imports": decided, when what it lifts is a measure and its
+            # doer is said ("the ban was lifted" names none; "suspended two officials" is no measure)
+            said = given is not None and (given.dep_ == "dobj" or any(c.dep_ == "agent" for c in verb.children))
+            decided = said and given is not None and (_measure_in([given]) or _one_of(given, PAST_MEASURE_OBJECTS))
+            valued = future
         if not (future or decided):
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
@@ -1010,9 +1047,32 @@ class CommitmentFinder:
                                       or obj.lower_ in ACTION_OBJECTS))
                 or _amounts(match.scope)):
             return None  # "will begin", "will hold out": no measure said
+        if lemma in LAUNCH_VERBS and not future and (not (_money_in(match.scope) or (
+                obj is not None and _one_of(obj, MEASURE_NOUNS))) or any(
+                isinstance(p, Span) and p.label_ == "ORG" for p in match.parties)):
+            return None  # "launched an inquiry", a company's new fund: no state's decision
+        if lemma in HOLDING_VERBS and not (obj is not None and (
+                _measure_in(list(obj.subtree)) or _one_of(obj, ACTION_OBJECTS))):
+            return None  # "the remaining 12% will be retained by the city": a stake kept, no measure
+        if not valued:
+            match = dataclasses.replace(match, valued=False, deadlines=())  # done: no sum, no date to come
         # a measure needs a party that decides: a state, an organization, or what stands for one
         if all(isinstance(p, Span) and p.label_ == "ORG" for p in match.parties) and not _money_in(match.scope):
             return None  # a company "will cut jobs": no diplomatic commitment
+        return match
+
+    def _taking(self, verb: Token) -> CommitmentMatch | None:
+        """"Japan will take steps to stimulate its economy": an undertaking of steps or measures
+        still to come, by a state or an international body."""
+        if not _a_measure(verb) or not _future(verb):
+            return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLEDGE_VERBS | GIVING_VERBS:
+            return None  # "agreed to take measures": the undertaking above it is the commitment
+        if _conditional(verb):
+            return None  # "if circumstances changed, the members will take the necessary measures"
+        match = self._match(verb, "commitments.will-measure")
+        if match is None or all(isinstance(p, Span) and p.label_ in {"ORG", "PERSON"} for p in match.parties):
+            return None  # a company's steps are its business
         return match
 
     def _beneficiary(self, verb: Token) -> CommitmentMatch | None:
@@ -1487,11 +1547,43 @@ class CommitmentAssembler:
                 return found.start
         return None
 
+    def _taking_effect(self, match: CommitmentMatch) -> PartialDate | None:
+        """"South Korea will cut import taxes on 50 goods ... The tariff cuts will take effect on July
+        1": the date the next sentence says the measure takes effect (comes into force, becomes
+        effective), when its subject is the measure ("it", "they", or a noun of the commitment's
+        sentence) and the date is still to come."""
+        sent = match.trigger.sent
+        doc = sent.doc
+        if sent.end >= len(doc):
+            return None
+        following = doc[sent.end].sent
+        told = {t.lemma_.lower() for t in sent if t.pos_ in {"NOUN", "VERB", "PROPN"}}
+        for word in following:
+            verb = _effect_verb(word)
+            if verb is None or _negated(verb) or _held_back(verb):
+                continue
+            subject = _subject(verb)
+            definite = _definite(subject) or any(c.dep_ == "det" and c.lower_ in DEFINITE for c in subject.children) \
+                if subject is not None else False
+            if subject is None or not (subject.lower_ in {"it", "they", "this", "these"} or (
+                    definite and subject.lemma_.lower() in told)):
+                continue
+            # the verb's own date ("The date on which the rules take effect has not been decided" has none)
+            inside = {t.i for t in verb.subtree}
+            for ent in (e for e in ents_in(following, frozenset({"DATE"})) if e.start in inside and e.start > verb.i):
+                found = resolve(ent.text, self.article.date, future=True)
+                if found is not None and ent.text.lower() != "today" and (
+                        self.article.date is None or not _before(found.start, self.article.date)):
+                    return found.start
+        return None
+
     def _values(self, match: CommitmentMatch) -> list[Amount | None]:
         """The amounts the undertaking commits: the first in its clause; with ``change``, the one
         after "to"; with ``split``, one for each amount joined by "and"."""
         text = match.scope.text
-        amounts = _amounts(match.scope)
+        amounts = _amounts(match.scope) if match.valued else []
+        if not amounts and not match.valued:
+            return [None]
         if not amounts:
             return [_described_amount(match.trigger) or _earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
@@ -1529,6 +1621,8 @@ class CommitmentAssembler:
         if not parties:
             return
         deadline = self._deadline(match)
+        if deadline is None:
+            deadline = self._taking_effect(match)
         if deadline is None and match.rule == "commitments.signed-deal":
             deadline = self.term
         topic = _topic_text(match)
@@ -1564,6 +1658,20 @@ class CommitmentAssembler:
                 best[key] = commitment
                 self.triggers[key] = match.trigger
                 self.made.append(_Made(party, match.trigger.sent.start, words))
+
+
+def _effect_verb(word: Token) -> Token | None:
+    """The verb of "take effect", "come into force", "go into effect", "enter into force", "become
+    effective", when ``word`` is its "effect", "force" or "effective"."""
+    if word.lower_ not in EFFECT_WORDS:
+        return None
+    if word.dep_ == "dobj" or word.dep_ == "acomp":
+        verb = word.head  # "take effect", "become effective"
+    elif word.dep_ == "pobj" and word.head.lower_ == "into":
+        verb = word.head.head  # "come into force"
+    else:
+        return None
+    return verb if verb.lemma_.lower() in EFFECT_VERBS and verb.pos_ in {"VERB", "AUX"} else None
 
 
 def _before(date: PartialDate, base: PartialDate) -> bool:

@@ -185,6 +185,13 @@ class Article:
         before = span.doc[span.start - 1] if span.start > 0 else None
         return before is not None and (before.lower_.rstrip(".") in HONORIFICS or before.ent_type_ == "TITLE")
 
+    @functools.cached_property
+    def _titled_names(self) -> frozenset[str]:
+        """Lone names that the article puts after a title somewhere: "President Reagan's move ...
+        Reagan announced" is one man, though the second time he goes untitled."""
+        return frozenset(cleaned[0] for e in self.ents if e.label_ == "PERSON" and self._titled(e)
+                         and (cleaned := clean(e)) is not None and " " not in cleaned[0])
+
     def mention(self, span: Span) -> Mention | None:
         """What an entity span denotes, or None when it is not one of our kinds (cached per span)."""
         key = (span.start, span.end)
@@ -237,7 +244,8 @@ class Article:
         if " " not in text and text in self._org_heads:
             return Mention(EntityKind.ORGANIZATION, self._org_heads[text], text, start, end)
         kind = self._votes.get(text, NER_KINDS[span.label_])
-        if kind is EntityKind.PERSON and " " not in text and not self._titled(span):
+        if kind is EntityKind.PERSON and " " not in text and not self._titled(span) and \
+                text not in self._titled_names:
             # a lone capitalised word that is no known person's surname: more often a product,
             # a newspaper or a demonym ("EastMed", "Kathimerini", "Africans") than a person
             return None
