@@ -41,10 +41,12 @@ MULTI_PARTY = _LEX.words("multi_party")
 NOT_A_SUMMIT = _LEX.words("not_a_summit")
 PARTICIPANTS = _LEX.words("participants")
 GROUP_HEADS = _LEX.words("group_heads")
+DELEGATES = _LEX.words("delegates")
 GROUP_VERBS = _LEX.words("group_verbs")
 NOT_GROUP = _LEX.words("not_group")
 UNREAL = _LEX.words("unreal")
 TWO = _LEX.words("two")
+ORGANIZATION_NOUNS = _LEX.words("organization_nouns")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
@@ -124,6 +126,9 @@ class SummitMention:
     described: tuple[str, ...] = ()
     """Organizations its participants are described as ("of leading industrial nations"), in
     order of preference; the assembler takes the first the article names."""
+    earlier: bool = False
+    """Told as before the events the article reports ("had pledged at the meeting") or as a kind
+    of meeting ("at G-7 meetings"): of no known day, and not where the article was filed."""
 
 
 def _modifiers(trigger: Token) -> list[Token]:
@@ -398,6 +403,18 @@ def _unreal(trigger: Token) -> bool:
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
 
 
+def _earlier(trigger: Token, verb: Token | None) -> bool:
+    """The undated meeting is told in the pluperfect ("had pledged at G-7 meetings", "ministers
+    had agreed"), or as a kind of meeting, a bare plural ("at G-7 meetings"): it is not the
+    meeting the article reports."""
+    if verb is not None and verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
+                                                        for c in verb.children):
+        return True
+    return trigger.tag_ == "NNS" and trigger.lemma_.lower() in _MEETING_WORDS and not any(
+        c.dep_ in {"det", "poss", "nummod"} or (c.dep_ == "amod" and c.lower_ in {"latest", "recent", "last"})
+        for c in trigger.children) and trigger.dep_ == "pobj"
+
+
 def _called_off(trigger: Token) -> bool:
     """The meeting is the one postponed or cancelled ("the planned meeting March 7 of OPEC's
     committee has been postponed"): whatever its date, it is not held then."""
@@ -573,7 +590,17 @@ def _location(trigger: Token) -> Span | None:
                 and not _placed(ent):
             continue
         return ent
-    return _destination(trigger)
+    return _where(trigger) or _destination(trigger)
+
+
+def _where(trigger: Token) -> Span | None:
+    """"from New Zealand, where he is attending a GATT meeting": the place a "where" clause of the
+    meeting's verb describes."""
+    verb = verb_of(trigger)
+    if verb is None or verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                                        for c in verb.children):
+        return None
+    return entity_at(verb.head, PLACE_LABELS)
 
 
 def _travelled_to(ent: Span) -> bool:
@@ -746,6 +773,7 @@ class SummitFinder:
                     found_meeting = True
             if not found_meeting:
                 mentions.extend(self._acting_groups(sent, group))
+            mentions.extend(self._delegates_meet(sent, [m.trigger for m in mentions if m.trigger.sent.start == sent.start]))
             mentions.extend(self._bodies(sent))
             mentions.extend(self._placed_accords(sent))
         doc._.dkg_summits = mentions
@@ -787,7 +815,8 @@ class SummitFinder:
         """"rugby's summit", "the summit of the charts": a summit of no party."""
         for child in token.children:
             if child.dep_ == "poss" and child.ent_type_ not in ORGANIZER_LABELS | {"COUNTRY", "GPE", "PERSON"} \
-                    and child.lower_ not in {"its", "their", "this", "next", "last"}:
+                    and child.lower_ not in {"its", "their", "this", "next", "last"} \
+                    and child.lemma_.lower() not in ORGANIZATION_NOUNS:
                 return child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_
         of_tokens = _of_phrase(token)
         return bool(of_tokens) and not any(t.ent_type_ or t.lemma_.lower() in PARTICIPANTS for t in of_tokens)
@@ -829,8 +858,9 @@ class SummitFinder:
         described = _described(token, group) if organizer is None and body is None else ()
         if described:
             anaphoric = False
+        earlier = not dates and not here and _earlier(token, verb)
         return SummitMention(token, organizer, location, dates, participants, numbered, tense, anaphoric, here,
-                             rule_name, leaders, body, described)
+                             rule_name, leaders, body, described, earlier)
 
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
@@ -888,6 +918,30 @@ class SummitFinder:
                 if mention is not None:
                     out.append(mention)
                 break
+        return out
+
+    def _delegates_meet(self, sent: Span, found: list[Token]) -> list[SummitMention]:
+        """"Senior officials from the Group of Seven countries will meet next week", "officials of
+        the Cartagena group met here": an organization's officials meeting are its meeting (not
+        when they meet with others, or are two countries' or one's: "U.S. and Japanese officials
+        met"). A meeting noun the meeting verb itself governs is that meeting ("officials met at
+        the summit")."""
+        doc = sent.doc
+        out = []
+        for token in tokens_in(sent, token_mask(doc, "LEMMA", DELEGATES, lower=True)):
+            verb = token.head
+            if token.tag_ not in {"NNS", "NNPS"} or token.dep_ not in {"nsubj", "nsubjpass"} or \
+                    verb.lemma_.lower() not in {"meet", "gather", "convene"} or any(
+                    c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj" for c in verb.children) or any(
+                    verb_of(t) is verb for t in found):
+                continue
+            own = list(token.subtree)
+            if ents_in(own, frozenset({"COUNTRY", "PERSON"})) or any(t.lower_ in TWO for t in own) or not (
+                    any(t.ent_type_ in ORGANIZER_LABELS for t in own) or _described(token, token)):
+                continue
+            mention = self._mention(token, "summits.ministers-act", token, leaders=True)
+            if mention is not None and (mention.organizer is not None or mention.described):
+                out.append(mention)
         return out
 
     @staticmethod
@@ -955,6 +1009,11 @@ class _Draft:
     recent: bool = False
     """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday"),
     or as due in the next ones ("tomorrow", "this week")."""
+    earlier: bool = False
+    """Told as before the article's events, or as a kind of meeting: of no known day or place."""
+    placed: bool = False
+    """The text says where it is held, though perhaps only the country ("in New Zealand"): not
+    where the article was filed, unless it is that place."""
     timeless: bool = False
     """Known only through what it made ("the Paris accord"): without a date of its own it is of no
     known day, not the article's."""
@@ -969,9 +1028,11 @@ class _Draft:
                     return False
                 shared = True
         a = self.dates.start if self.dates is not None else (
-            today if self.tense != "future" and not self.timeless and not self.placed_past else None)
+            today if self.tense != "future" and not self.timeless and not self.placed_past and not self.earlier
+            else None)
         b = other.dates.start if other.dates is not None else (
-            today if other.tense != "future" and not other.timeless and not other.placed_past else None)
+            today if other.tense != "future" and not other.timeless and not other.placed_past and not other.earlier
+            else None)
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
@@ -1001,6 +1062,8 @@ class _Draft:
         self.here = self.here or other.here
         self.recent = self.recent or other.recent
         self.timeless = self.timeless and other.timeless
+        self.earlier = self.earlier and other.earlier
+        self.placed = self.placed or other.placed
         self.leaders = self.leaders or other.leaders
         self.sentences += other.sentences
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
@@ -1131,6 +1194,8 @@ class SummitAssembler:
                 attended=[m.trigger.sent] if m.participants else [],
                 recent=any((_RECENT if m.tense == "past" else _SOON).search(s.text) for s in m.dates),
                 timeless=m.rule == "summits.accord-place",
+                earlier=m.earlier,
+                placed=m.location is not None,
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
@@ -1148,6 +1213,8 @@ class SummitAssembler:
             if d.timeless and d.dates is None:
                 continue  # known only by an accord named after its place ("the Louvre accord"):
                 # the text speaks of the agreement, not of a meeting it tells of
+            if d.earlier and d.location is None:
+                continue  # "had agreed", "at G-7 meetings": no meeting the text tells of
             self._add(d, self._near_organization(d), main_org, base)
 
     def _near_organization(self, draft: _Draft) -> Entity | None:
@@ -1205,8 +1272,10 @@ class SummitAssembler:
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
         # be of any time, so its date is not the article's
         dateline = self.dateline
-        elsewhere = d.location is not None and (dateline is None or d.location.key != dateline.key)
-        now = not d.timeless and (d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
+        elsewhere = (d.location is not None and (dateline is None or d.location.key != dateline.key)) or (
+            d.placed and d.location is None)  # (said to be in a country: "held in New Zealand")
+        now = not d.timeless and not d.earlier and (
+            d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
@@ -1216,7 +1285,7 @@ class SummitAssembler:
         # an undated meeting told as just held is the article's own ("Clark told a conference of
         # ASEAN ministers"): news reports it from where it is held
         undated_past = d.dates is None and d.tense == "past" and now
-        if location is None and dateline is not None and (
+        if location is None and dateline is not None and not d.earlier and not d.placed and (
                 (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today):
             location = dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
