@@ -61,6 +61,7 @@ HOLDING_VERBS = _LEX.words("holding_verbs")
 CALLED_OFF = _LEX.words("called_off")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
 NEGOTIATING = _LEX.words("negotiating")
+NEGOTIATION_TALKS = _LEX.words("negotiation_talks")
 PLACED_ACCORDS = _LEX.words("placed_accords")
 MAKING_VERBS = frozenset({"reach", "sign", "conclude", "strike", "negotiate", "agree", "seal", "forge", "make"})
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
@@ -242,6 +243,8 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
         return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks",
         # "multilateral trade talks" (a negotiation named by its subject; but "ICO quota talks" are
         # the organization's meeting)
+    if talks and mods & NEGOTIATION_TALKS and not any(_participant_noun(t) for t in of_tokens):
+        return None  # "the multilateral talks under the GATT": a negotiating round
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -258,6 +261,10 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for h in heads_of for c in h.children):
+        return None  # "a meeting of farm leaders with the Danish ministers": talks with others
+    # "a meeting of farm leaders", "of business leaders": no organization's
+    heads_of = [h for h in heads_of if not any(t.lower_ in NOT_GROUP for t in h.lefts)]
     if len(_participants(trigger)) >= 3 and not talks:
         return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..." (two
         # countries' ministers meeting is bilateral)
@@ -412,7 +419,7 @@ def _earlier(trigger: Token, verb: Token | None) -> bool:
         return True
     return trigger.tag_ == "NNS" and trigger.lemma_.lower() in _MEETING_WORDS and not any(
         c.dep_ in {"det", "poss", "nummod"} or (c.dep_ == "amod" and c.lower_ in {"latest", "recent", "last"})
-        for c in trigger.children) and trigger.dep_ == "pobj"
+        for c in trigger.children) and trigger.dep_ in {"pobj", "dobj"}
 
 
 def _called_off(trigger: Token) -> bool:
@@ -998,7 +1005,9 @@ class _Draft:
     noun: str
     participants: list[Entity]
     of_countries: bool
-    """Numbered (trilateral ...) or with countries as participants: not an organization's summit."""
+    """Numbered (trilateral ...) or with countries as participants, or of a group the article does
+    not name ("the Tokyo summit of seven leading industrial powers" in a story of the EC): not the
+    summit of an organization named beside it."""
     numbered: bool
     tense: str
     here: bool
@@ -1162,6 +1171,27 @@ class SummitAssembler:
         first = a.doc.ents[0] if a.doc.ents else None
         return self._place(first) if first is not None and first.start == 0 else None
 
+    @functools.cached_property
+    def dateline_country(self) -> Entity | None:
+        """The country the article was filed from: named after its dateline city ("TAUPO, New
+        Zealand, March 24 -"), or the one whose capital that city is."""
+        a = self.article
+        if self.dateline is None:
+            return None
+        first = a.doc.ents[0] if a.doc.ents else None
+        second = a.doc.ents[1] if len(a.doc.ents) > 1 else None
+        if first is not None and second is not None and second.start - first.end <= 1:
+            country = a.entity_of(second, {EntityKind.COUNTRY})
+            if country is not None:
+                return country
+        return a.country_of_capital(self.dateline)
+
+    def _filed_in(self, span: Span) -> bool:
+        """The place named (a country) is the one the article was filed from."""
+        country = self.article.entity_of(span, {EntityKind.COUNTRY})
+        home = self.dateline_country
+        return country is not None and home is not None and country.key == home.key
+
     def run(self, mentions: list[SummitMention]) -> None:
         a = self.article
         base = a.date
@@ -1177,15 +1207,16 @@ class SummitAssembler:
             if organizer is not None and not self.intergovernmental(organizer):
                 continue  # a company's or an association's meeting
             r = rule(m.rule)
+            location = self._place(m.location)
             draft = _Draft(
                 organizer=organizer,
-                location=self._place(m.location),
+                location=location,
                 dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=_ahead(m, s))
                                         for s in m.dates) if d is not None), None),
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
                 noun=_noun(m),
                 participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
-                of_countries=m.numbered or len(m.participants) >= 2,
+                of_countries=m.numbered or len(m.participants) >= 2 or (bool(m.described) and organizer is None),
                 numbered=m.numbered,
                 tense=m.tense,
                 here=m.here,
@@ -1195,7 +1226,7 @@ class SummitAssembler:
                 recent=any((_RECENT if m.tense == "past" else _SOON).search(s.text) for s in m.dates),
                 timeless=m.rule == "summits.accord-place",
                 earlier=m.earlier,
-                placed=m.location is not None,
+                placed=m.location is not None and location is None and not self._filed_in(m.location),
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
