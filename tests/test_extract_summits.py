@@ -384,3 +384,67 @@ def test_two_countries_ministers_meeting_is_bilateral(extractor):
     text = ("Reports said India's oil minister Ravi Kumar and Russian energy minister Ivan Petrov would discuss "
             "the pipeline at a meeting on Tuesday.")
     assert run(extractor, text, D(2005, 1, 10)).summits == []
+
+
+def test_an_organization_called_by_a_noun_holds_its_summit(extractor):
+    # "the body's summit" is the organization's, not a metaphor like "rugby's summit"
+    text = ("Aides from the Group of Seven nations said the body's October summit will be held in Ottawa, "
+            "a spokesman said.")
+    x = run(extractor, text, D(1995, 6, 5))
+    assert ("Group of Seven", "Ottawa", "1995-10") in [(o and "Group of Seven", loc, start)
+                                                        for o, loc, start in described(x)]
+
+
+def test_an_organizations_officials_meeting_is_its_meeting(extractor):
+    text = ("Senior officials from the Group of Seven countries will meet next week to prepare the leaders' "
+            "summit in Ottawa in October, diplomats said.")
+    x = run(extractor, text, D(1995, 6, 28))
+    starts = sorted(start for _, _, start in described(x) if start)
+    assert starts == ["1995-07", "1995-10"]  # next week, from June 28, is in July
+    text = "Officials from Chile and Peru will meet next week to discuss the border."
+    assert run(extractor, text, D(1995, 6, 28)).summits == []
+
+
+def test_next_week_is_the_week_after_the_articles():
+    from diplokg.extract.temporal import resolve
+
+    assert resolve("next week", D(1995, 6, 28), False, future=True).start == D(1995, 7)
+    assert resolve("this week", D(1995, 6, 28), False).start == D(1995, 6)
+    assert resolve("next week", D(1995, 6, 3), False, future=True).start == D(1995, 6)
+
+
+def test_a_meeting_told_in_the_pluperfect_is_not_the_articles(extractor):
+    text = ("ROME, May 4 - Italy and Spain had both promised at OPEC meetings to limit output, "
+            "the minister said. He said OPEC ministers had agreed a new quota system.")
+    assert run(extractor, text, D(1995, 5, 4)).summits == []
+    # placed, it is kept, but of no known day
+    x = run(extractor, "ROME, May 4 - NATO ministers had agreed at the Oslo summit to expand.", D(1995, 5, 4))
+    assert [(loc, start) for _, loc, start in described(x)] == [("Oslo", None)]
+
+
+def test_a_meeting_placed_in_another_country_is_not_at_the_dateline(extractor):
+    text = ("BONN, March 3 - The minister phoned from Canada, where he is attending a NATO ministerial meeting, "
+            "to deny the report.")
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [loc for _, loc, _ in described(x)] == [None]
+    # but the dateline names the country: the meeting is where the article was filed
+    text = "HALIFAX, Canada, March 3 - The minister is in Canada for a NATO ministerial meeting."
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [loc and loc.title() for _, loc, _ in described(x)] == ["Halifax"]
+
+
+def test_a_summit_of_a_group_the_article_does_not_name_is_not_its_organizations(extractor):
+    text = ("The European Union said the issue was ignored until Norway raised it last year at the Tokyo summit "
+            "of seven leading industrial nations. The European Union will act.")
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [(o, loc) for o, loc, _ in described(x)] == [(None, "Tokyo")]
+
+
+def test_a_meeting_of_farm_leaders_with_ministers_is_no_summit(extractor):
+    text = "He spoke after a meeting of farm leaders with the Dutch and Belgian agriculture ministers."
+    assert run(extractor, text, D(1995, 3, 3)).summits == []
+
+
+def test_multilateral_talks_are_a_negotiation(extractor):
+    text = "Norway tabled its position on Monday in Geneva in the multilateral talks under the WTO."
+    assert run(extractor, text, D(1995, 3, 3)).summits == []
