@@ -441,10 +441,24 @@ def test_a_summit_of_a_group_the_article_does_not_name_is_not_its_organizations(
 
 
 def test_a_meeting_of_farm_leaders_with_ministers_is_no_summit(extractor):
-    text = "He spoke after a meeting of farm leaders with the Dutch and Belgian agriculture ministers."
-    assert run(extractor, text, D(1995, 3, 3)).summits == []
+    # (nor are the meetings such ministers chair, told as a kind of meeting)
+    text = ("BRUSSELS, May 3 - She spoke after a meeting of farm leaders with the French and Irish farm ministers, "
+            "who currently chair meetings of their EU colleagues.")
+    assert run(extractor, text, D(1995, 5, 3)).summits == []
 
 
 def test_multilateral_talks_are_a_negotiation(extractor):
     text = "Norway tabled its position on Monday in Geneva in the multilateral talks under the WTO."
     assert run(extractor, text, D(1995, 3, 3)).summits == []
+
+
+def test_an_earlier_session_and_a_meeting_to_come_are_not_the_articles(extractor):
+    text = ("ROME, April 7 - Italy stayed away from a G-7 meeting in Paris on February 22 after being left out of "
+            "an earlier session of G-5 talks.")
+    x = run(extractor, text, D(1995, 4, 7))
+    assert [(o, loc, start) for o, loc, start in described(x)] == [("G7", "Paris", "1995-02-22")]
+    # a meeting still to come and one held are two, however alike
+    text = ("The annual meeting of the leading industrial democracies will take place in June. "
+            "Decisions taken at meetings of G-7 finance ministers in Paris this year were kept.")
+    x = run(extractor, text, D(1995, 4, 7))
+    assert len(x.summits) == 2 and ("G7", "Paris", "1995") in described(x)

@@ -69,6 +69,8 @@ DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
 OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "declaration", "communique", "event",
                           "election", "vote", "referendum", "visit", "trip", "talks", "attack", "war"})
+# a meeting so qualified is before the one the article reports: "an earlier session", "the previous meeting"
+BEFORE_WORDS = frozenset({"earlier", "previous", "prior", "former"})
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
@@ -417,6 +419,8 @@ def _earlier(trigger: Token, verb: Token | None) -> bool:
     if verb is not None and verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
                                                         for c in verb.children):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in BEFORE_WORDS for c in trigger.children):
+        return True  # "after being excluded from an earlier session of talks"
     return trigger.tag_ == "NNS" and trigger.lemma_.lower() in _MEETING_WORDS and not any(
         c.dep_ in {"det", "poss", "nummod"} or (c.dep_ == "amod" and c.lower_ in {"latest", "recent", "last"})
         for c in trigger.children) and trigger.dep_ in {"pobj", "dobj"}
@@ -1031,6 +1035,8 @@ class _Draft:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
         mention without a date is taken to be of the article's day (``today``)."""
         shared = False
+        if {self.tense, other.tense} == {"future", "past"} and (self.dates is None or other.dates is None):
+            return False  # one still to come, one held: two meetings, unless their dates say otherwise
         for mine, theirs in ((self.organizer, other.organizer), (self.location, other.location)):
             if mine is not None and theirs is not None:
                 if mine.key != theirs.key:
