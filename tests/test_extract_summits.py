@@ -462,3 +462,19 @@ def test_an_earlier_session_and_a_meeting_to_come_are_not_the_articles(extractor
             "Decisions taken at meetings of G-7 finance ministers in Paris this year were kept.")
     x = run(extractor, text, D(1995, 4, 7))
     assert len(x.summits) == 2 and ("G7", "Paris", "1995") in described(x)
+
+
+def test_ministers_meetings_are_the_organizations_not_its_executives(extractor):
+    text = ("LUXEMBOURG, June 18 - European Union farm ministers began talks on prices. The ministers ended their "
+            "meeting in Luxembourg still split on European Commission proposals.")
+    x = run(extractor, text, D(1995, 6, 18))
+    assert [o for o, _, _ in described(x)] == ["European Union"]  # one summit, not the Commission's
+
+
+def test_the_summit_to_come_is_one_whatever_it_is_called(extractor):
+    text = ("ROME, June 1 - Leaders of the Group of Seven will talk trade at next week's Venice summit. "
+            "The annual meeting of the major industrial democracies will take place amid tension. "
+            "Officials said the processes leading to the Venice summit were on track.")
+    x = run(extractor, text, D(1995, 6, 1))
+    venice = [(o, start) for o, loc, start in described(x) if loc == "Venice"]
+    assert venice == [("G7", "1995-06")] and len(x.summits) == 1

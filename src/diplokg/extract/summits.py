@@ -54,6 +54,7 @@ CITY_STATES = _LEX.words("city_states")
 VENUES = _LEX.words("venues")
 ORGANIZING_VERBS = _LEX.words("organizing_verbs")
 GROUP_NAMES = _LEX.table("group_names")
+INSTITUTIONS = _LEX.table("institutions")
 COMMUNITY = _LEX.words("community")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
@@ -331,8 +332,8 @@ def _tense(trigger: Token) -> str:
             after.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
         verb = after  # "will not stop the slide and the February meeting produced ...": the parser
         # joined the meeting to the noun before and its verb to the verb before
-    if any(h.lower_ in {"ahead", "run-up"} for h in heads(trigger, 4)):
-        return "future"  # "ahead of an EC summit on December 6"
+    if any(h.lower_ in {"ahead", "run-up", "leading", "build-up"} for h in heads(trigger, 4)):
+        return "future"  # "ahead of an EC summit on December 6", "the processes leading to the summit"
     near = {t.lower_ for t in doc[max(trigger.i - 4, sent.start):min(trigger.i + 3, sent.end)]}
     near |= {t.lemma_.lower() for t in doc[max(trigger.i - 4, sent.start):trigger.i]}
     if verb is not None:
@@ -1048,6 +1049,11 @@ class _Draft:
         b = other.dates.start if other.dates is not None else (
             today if other.tense != "future" and not other.timeless and not other.placed_past and not other.earlier
             else None)
+        if not shared and self.tense == other.tense == "future" and any(
+                x.organizer is not None and x.location is None and x.dates is None and y.organizer is None
+                and y.location is not None for x, y in ((self, other), (other, self))):
+            return True  # "next week's Venice summit" and "the annual meeting of the major industrial
+            # democracies will take place": the one meeting to come, its place and its organizer
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
@@ -1297,6 +1303,9 @@ class SummitAssembler:
             # a summit is of leaders: not of an organization that holds none
             near, main_org = (None if o is not None and o.label in SUMMITLESS else o for o in (near, main_org))
         organizer = d.organizer or ((near or main_org) if not d.of_countries else None)
+        if organizer is not None and organizer.label in INSTITUTIONS:
+            # "the ministers ... split on the EC Commission's proposals": the Community's meeting
+            organizer = next((o for o in map(self._named_org, INSTITUTIONS[organizer.label]) if o is not None), None)
         if organizer is None and not d.numbered:
             organizer = next((org for org in (near, main_org)
                               if self._members_of(org, d.participants, most=org is not near)), None)
@@ -1329,6 +1338,10 @@ class SummitAssembler:
             organizer.label if organizer else None, d.noun,
             f"in {location.label}" if location else None,
             f"({start.isoformat()})" if start else None) if p)
+        if organizer is not None and start is not None and any(
+                (s.organizer, s.location, s.start) == (organizer.key, location.key if location else None, start)
+                for s in a.extraction.summits):
+            return  # the same organization's meeting, place and day: one summit told twice
         a.extraction.summits.append(Summit(
             label=label, evidence=d.evidence,
             organizer=organizer.key if organizer else None,
