@@ -478,3 +478,8 @@ def test_the_summit_to_come_is_one_whatever_it_is_called(extractor):
     x = run(extractor, text, D(1995, 6, 1))
     venice = [(o, start) for o, loc, start in described(x) if loc == "Venice"]
     assert venice == [("G7", "1995-06")] and len(x.summits) == 1
+    # but a meeting of an organization that holds no summits is another
+    text = ("ROME, June 1 - Leaders of the Group of Seven are due to attend a summit in Venice this month. "
+            "The plan would be put to ministers before the IMF annual meetings later this year.")
+    x = run(extractor, text, D(1995, 6, 1))
+    assert ("G7", "Venice", "1995-06") in described(x)

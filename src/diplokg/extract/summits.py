@@ -785,7 +785,8 @@ class SummitFinder:
                     found_meeting = True
             if not found_meeting:
                 mentions.extend(self._acting_groups(sent, group))
-            mentions.extend(self._delegates_meet(sent, [m.trigger for m in mentions if m.trigger.sent.start == sent.start]))
+            mentions.extend(self._delegates_meet(sent, [m.trigger for m in mentions
+                                                        if m.trigger.sent.start == sent.start]))
             mentions.extend(self._bodies(sent))
             mentions.extend(self._placed_accords(sent))
         doc._.dkg_summits = mentions
@@ -944,7 +945,7 @@ class SummitFinder:
             verb = token.head
             if token.tag_ not in {"NNS", "NNPS"} or token.dep_ not in {"nsubj", "nsubjpass"} or \
                     verb.lemma_.lower() not in {"meet", "gather", "convene"} or any(
-                    c.dep_ == "prep" and c.lower_ == "with" or c.dep_ == "dobj" for c in verb.children) or any(
+                    (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "dobj" for c in verb.children) or any(
                     verb_of(t) is verb for t in found):
                 continue
             own = list(token.subtree)
@@ -1051,7 +1052,8 @@ class _Draft:
             else None)
         if not shared and self.tense == other.tense == "future" and any(
                 x.organizer is not None and x.location is None and x.dates is None and y.organizer is None
-                and y.location is not None for x, y in ((self, other), (other, self))):
+                and y.location is not None and (y.noun != "summit" or x.organizer.label not in SUMMITLESS)
+                for x, y in ((self, other), (other, self))):
             return True  # "next week's Venice summit" and "the annual meeting of the major industrial
             # democracies will take place": the one meeting to come, its place and its organizer
         if a is not None and b is not None:
