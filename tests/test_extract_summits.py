@@ -384,3 +384,106 @@ def test_two_countries_ministers_meeting_is_bilateral(extractor):
     text = ("Reports said India's oil minister Ravi Kumar and Russian energy minister Ivan Petrov would discuss "
             "the pipeline at a meeting on Tuesday.")
     assert run(extractor, text, D(2005, 1, 10)).summits == []
+
+
+def test_an_organization_called_by_a_noun_holds_its_summit(extractor):
+    # "the body's summit" is the organization's, not a metaphor like "rugby's summit"
+    text = ("Aides from the Group of Seven nations said the body's October summit will be held in Ottawa, "
+            "a spokesman said.")
+    x = run(extractor, text, D(1995, 6, 5))
+    assert ("Group of Seven", "Ottawa", "1995-10") in [(o and "Group of Seven", loc, start)
+                                                        for o, loc, start in described(x)]
+
+
+def test_an_organizations_officials_meeting_is_its_meeting(extractor):
+    text = ("Senior officials from the Group of Seven countries will meet next week to prepare the leaders' "
+            "summit in Ottawa in October, diplomats said.")
+    x = run(extractor, text, D(1995, 6, 28))
+    starts = sorted(start for _, _, start in described(x) if start)
+    assert starts == ["1995-07", "1995-10"]  # next week, from June 28, is in July
+    text = "Officials from Chile and Peru will meet next week to discuss the border."
+    assert run(extractor, text, D(1995, 6, 28)).summits == []
+
+
+def test_next_week_is_the_week_after_the_articles():
+    from diplokg.extract.temporal import resolve
+
+    def start(text: str, base: D) -> D | None:
+        found = resolve(text, base, False, future=True)
+        return found.start if found is not None else None
+
+    assert start("next week", D(1995, 6, 28)) == D(1995, 7)
+    assert start("this week", D(1995, 6, 28)) == D(1995, 6)
+    assert start("next week", D(1995, 6, 3)) == D(1995, 6)
+
+
+def test_a_meeting_told_in_the_pluperfect_is_not_the_articles(extractor):
+    text = ("ROME, May 4 - Italy and Spain had both promised at OPEC meetings to limit output, "
+            "the minister said. He said OPEC ministers had agreed a new quota system.")
+    assert run(extractor, text, D(1995, 5, 4)).summits == []
+    # placed, it is kept, but of no known day
+    x = run(extractor, "ROME, May 4 - NATO ministers had agreed at the Oslo summit to expand.", D(1995, 5, 4))
+    assert [(loc, start) for _, loc, start in described(x)] == [("Oslo", None)]
+
+
+def test_a_meeting_placed_in_another_country_is_not_at_the_dateline(extractor):
+    text = ("BONN, March 3 - The minister phoned from Canada, where he is attending a NATO ministerial meeting, "
+            "to deny the report.")
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [loc for _, loc, _ in described(x)] == [None]
+    # but the dateline names the country: the meeting is where the article was filed
+    text = "HALIFAX, Canada, March 3 - The minister is in Canada for a NATO ministerial meeting."
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [loc and loc.title() for _, loc, _ in described(x)] == ["Halifax"]
+
+
+def test_a_summit_of_a_group_the_article_does_not_name_is_not_its_organizations(extractor):
+    text = ("The European Union said the issue was ignored until Norway raised it last year at the Tokyo summit "
+            "of seven leading industrial nations. The European Union will act.")
+    x = run(extractor, text, D(1995, 3, 3))
+    assert [(o, loc) for o, loc, _ in described(x)] == [(None, "Tokyo")]
+
+
+def test_a_meeting_of_farm_leaders_with_ministers_is_no_summit(extractor):
+    # (nor are the meetings such ministers chair, told as a kind of meeting)
+    text = ("BRUSSELS, May 3 - She spoke after a meeting of farm leaders with the French and Irish farm ministers, "
+            "who currently chair meetings of their EU colleagues.")
+    assert run(extractor, text, D(1995, 5, 3)).summits == []
+
+
+def test_multilateral_talks_are_a_negotiation(extractor):
+    text = "Norway tabled its position on Monday in Geneva in the multilateral talks under the WTO."
+    assert run(extractor, text, D(1995, 3, 3)).summits == []
+
+
+def test_an_earlier_session_and_a_meeting_to_come_are_not_the_articles(extractor):
+    text = ("ROME, April 7 - Italy stayed away from a G-7 meeting in Paris on February 22 after being left out of "
+            "an earlier session of G-5 talks.")
+    x = run(extractor, text, D(1995, 4, 7))
+    assert [(o, loc, start) for o, loc, start in described(x)] == [("G7", "Paris", "1995-02-22")]
+    # a meeting still to come and one held are two, however alike
+    text = ("The annual meeting of the leading industrial democracies will take place in June. "
+            "Decisions taken at meetings of G-7 finance ministers in Paris this year were kept.")
+    x = run(extractor, text, D(1995, 4, 7))
+    assert len(x.summits) == 2 and ("G7", "Paris", "1995") in described(x)
+
+
+def test_ministers_meetings_are_the_organizations_not_its_executives(extractor):
+    text = ("LUXEMBOURG, June 18 - European Union farm ministers began talks on prices. The ministers ended their "
+            "meeting in Luxembourg still split on European Commission proposals.")
+    x = run(extractor, text, D(1995, 6, 18))
+    assert [o for o, _, _ in described(x)] == ["European Union"]  # one summit, not the Commission's
+
+
+def test_the_summit_to_come_is_one_whatever_it_is_called(extractor):
+    text = ("ROME, June 1 - Leaders of the Group of Seven will talk trade at next week's Venice summit. "
+            "The annual meeting of the major industrial democracies will take place amid tension. "
+            "Officials said the processes leading to the Venice summit were on track.")
+    x = run(extractor, text, D(1995, 6, 1))
+    venice = [(o, start) for o, loc, start in described(x) if loc == "Venice"]
+    assert venice == [("G7", "1995-06")] and len(x.summits) == 1
+    # but a meeting of an organization that holds no summits is another
+    text = ("ROME, June 1 - Leaders of the Group of Seven are due to attend a summit in Venice this month. "
+            "The plan would be put to ministers before the IMF annual meetings later this year.")
+    x = run(extractor, text, D(1995, 6, 1))
+    assert ("G7", "Venice", "1995-06") in described(x)

@@ -41,10 +41,12 @@ MULTI_PARTY = _LEX.words("multi_party")
 NOT_A_SUMMIT = _LEX.words("not_a_summit")
 PARTICIPANTS = _LEX.words("participants")
 GROUP_HEADS = _LEX.words("group_heads")
+DELEGATES = _LEX.words("delegates")
 GROUP_VERBS = _LEX.words("group_verbs")
 NOT_GROUP = _LEX.words("not_group")
 UNREAL = _LEX.words("unreal")
 TWO = _LEX.words("two")
+ORGANIZATION_NOUNS = _LEX.words("organization_nouns")
 DEFINITE = _LEX.words("definite")
 MEETING_BODIES = _LEX.table("meeting_bodies")
 SUMMITLESS = _LEX.words("summitless")
@@ -52,6 +54,7 @@ CITY_STATES = _LEX.words("city_states")
 VENUES = _LEX.words("venues")
 ORGANIZING_VERBS = _LEX.words("organizing_verbs")
 GROUP_NAMES = _LEX.table("group_names")
+INSTITUTIONS = _LEX.table("institutions")
 COMMUNITY = _LEX.words("community")
 _MEETING_WORDS = SUMMIT_NOUNS | MEETING_NOUNS
 ATTEND_VERBS = _LEX.words("attend_verbs")
@@ -59,6 +62,7 @@ HOLDING_VERBS = _LEX.words("holding_verbs")
 CALLED_OFF = _LEX.words("called_off")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
 NEGOTIATING = _LEX.words("negotiating")
+NEGOTIATION_TALKS = _LEX.words("negotiation_talks")
 PLACED_ACCORDS = _LEX.words("placed_accords")
 MAKING_VERBS = frozenset({"reach", "sign", "conclude", "strike", "negotiate", "agree", "seal", "forge", "make"})
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
@@ -66,6 +70,8 @@ DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
 # nouns whose place or date is their own, not the meeting's: "the Tokyo accord", "events in Paris"
 OTHER_EVENTS = frozenset({"accord", "agreement", "pact", "treaty", "deal", "declaration", "communique", "event",
                           "election", "vote", "referendum", "visit", "trip", "talks", "attack", "war"})
+# a meeting so qualified is before the one the article reports: "an earlier session", "the previous meeting"
+BEFORE_WORDS = frozenset({"earlier", "previous", "prior", "former"})
 NUMBERED = frozenset({"trilateral", "quadrilateral", "multilateral", "tripartite", "quadripartite"})
 ORGANIZER_LABELS = frozenset({"ALLIANCE", "INTL_ORG", "ORG"})
 PLACE_LABELS = frozenset({"CITY", "PLACE", "GPE", "LOC", "FAC", "COUNTRY"})
@@ -124,6 +130,9 @@ class SummitMention:
     described: tuple[str, ...] = ()
     """Organizations its participants are described as ("of leading industrial nations"), in
     order of preference; the assembler takes the first the article names."""
+    earlier: bool = False
+    """Told as before the events the article reports ("had pledged at the meeting") or as a kind
+    of meeting ("at G-7 meetings"): of no known day, and not where the article was filed."""
 
 
 def _modifiers(trigger: Token) -> list[Token]:
@@ -237,6 +246,8 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
         return None  # talks between sides, on a subject, "U.S.-Japanese talks", "A and B held talks",
         # "multilateral trade talks" (a negotiation named by its subject; but "ICO quota talks" are
         # the organization's meeting)
+    if talks and mods & NEGOTIATION_TALKS and not any(_participant_noun(t) for t in of_tokens):
+        return None  # "the multilateral talks under the GATT": a negotiating round
     if any(t.lower_ in {"shareholders", "stockholders", "directors", "analysts", "creditors", "investors",
                         "board", "bankers"} for t in of_tokens):
         return None
@@ -253,6 +264,10 @@ def _meeting_rule(trigger: Token, sent: Span) -> str | None:
     if mods & MULTI_PARTY and (organized or mods & NUMBERED or mods & {"ministerial", "summit"}):
         return "summits.qualified-meeting"
     heads_of = [t for t in of_tokens if t.dep_ == "pobj" and t.head.head.i == trigger.i]
+    if any(c.dep_ == "prep" and c.lower_ == "with" for h in heads_of for c in h.children):
+        return None  # "a meeting of farm leaders with the Danish ministers": talks with others
+    # "a meeting of farm leaders", "of business leaders": no organization's
+    heads_of = [h for h in heads_of if not any(t.lower_ in NOT_GROUP for t in h.lefts)]
     if len(_participants(trigger)) >= 3 and not talks:
         return "summits.meeting-of-parties"  # "the meeting, attended by West Germany, France ..." (two
         # countries' ministers meeting is bilateral)
@@ -317,8 +332,8 @@ def _tense(trigger: Token) -> str:
             after.tag_ in {"VBD", "VBZ", "VBP"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in after.children):
         verb = after  # "will not stop the slide and the February meeting produced ...": the parser
         # joined the meeting to the noun before and its verb to the verb before
-    if any(h.lower_ in {"ahead", "run-up"} for h in heads(trigger, 4)):
-        return "future"  # "ahead of an EC summit on December 6"
+    if any(h.lower_ in {"ahead", "run-up", "leading", "build-up"} for h in heads(trigger, 4)):
+        return "future"  # "ahead of an EC summit on December 6", "the processes leading to the summit"
     near = {t.lower_ for t in doc[max(trigger.i - 4, sent.start):min(trigger.i + 3, sent.end)]}
     near |= {t.lemma_.lower() for t in doc[max(trigger.i - 4, sent.start):trigger.i]}
     if verb is not None:
@@ -396,6 +411,20 @@ def _unreal(trigger: Token) -> bool:
     if trigger.dep_ == "pobj" and trigger.head.lower_ in SETTING_PREPS and trigger.head.head.i == verb.i:
         return False  # "urged partners to act at a meeting": where the urging was done, not what is urged
     return verb.lemma_.lower() in UNREAL or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in UNREAL)
+
+
+def _earlier(trigger: Token, verb: Token | None) -> bool:
+    """The undated meeting is told in the pluperfect ("had pledged at G-7 meetings", "ministers
+    had agreed"), or as a kind of meeting, a bare plural ("at G-7 meetings"): it is not the
+    meeting the article reports."""
+    if verb is not None and verb.tag_ == "VBN" and any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"had", "'d"}
+                                                        for c in verb.children):
+        return True
+    if any(c.dep_ == "amod" and c.lower_ in BEFORE_WORDS for c in trigger.children):
+        return True  # "after being excluded from an earlier session of talks"
+    return trigger.tag_ == "NNS" and trigger.lemma_.lower() in _MEETING_WORDS and not any(
+        c.dep_ in {"det", "poss", "nummod"} or (c.dep_ == "amod" and c.lower_ in {"latest", "recent", "last"})
+        for c in trigger.children) and trigger.dep_ in {"pobj", "dobj"}
 
 
 def _called_off(trigger: Token) -> bool:
@@ -573,7 +602,17 @@ def _location(trigger: Token) -> Span | None:
                 and not _placed(ent):
             continue
         return ent
-    return _destination(trigger)
+    return _where(trigger) or _destination(trigger)
+
+
+def _where(trigger: Token) -> Span | None:
+    """"from New Zealand, where he is attending a GATT meeting": the place a "where" clause of the
+    meeting's verb describes."""
+    verb = verb_of(trigger)
+    if verb is None or verb.dep_ != "relcl" or not any(c.dep_ == "advmod" and c.lower_ == "where"
+                                                        for c in verb.children):
+        return None
+    return entity_at(verb.head, PLACE_LABELS)
 
 
 def _travelled_to(ent: Span) -> bool:
@@ -746,6 +785,8 @@ class SummitFinder:
                     found_meeting = True
             if not found_meeting:
                 mentions.extend(self._acting_groups(sent, group))
+            mentions.extend(self._delegates_meet(sent, [m.trigger for m in mentions
+                                                        if m.trigger.sent.start == sent.start]))
             mentions.extend(self._bodies(sent))
             mentions.extend(self._placed_accords(sent))
         doc._.dkg_summits = mentions
@@ -787,7 +828,8 @@ class SummitFinder:
         """"rugby's summit", "the summit of the charts": a summit of no party."""
         for child in token.children:
             if child.dep_ == "poss" and child.ent_type_ not in ORGANIZER_LABELS | {"COUNTRY", "GPE", "PERSON"} \
-                    and child.lower_ not in {"its", "their", "this", "next", "last"}:
+                    and child.lower_ not in {"its", "their", "this", "next", "last"} \
+                    and child.lemma_.lower() not in ORGANIZATION_NOUNS:
                 return child.pos_ in {"NOUN", "PROPN"} and not child.ent_type_
         of_tokens = _of_phrase(token)
         return bool(of_tokens) and not any(t.ent_type_ or t.lemma_.lower() in PARTICIPANTS for t in of_tokens)
@@ -829,8 +871,9 @@ class SummitFinder:
         described = _described(token, group) if organizer is None and body is None else ()
         if described:
             anaphoric = False
+        earlier = not dates and not here and _earlier(token, verb)
         return SummitMention(token, organizer, location, dates, participants, numbered, tense, anaphoric, here,
-                             rule_name, leaders, body, described)
+                             rule_name, leaders, body, described, earlier)
 
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
@@ -890,6 +933,30 @@ class SummitFinder:
                 break
         return out
 
+    def _delegates_meet(self, sent: Span, found: list[Token]) -> list[SummitMention]:
+        """"Senior officials from the Group of Seven countries will meet next week", "officials of
+        the Cartagena group met here": an organization's officials meeting are its meeting (not
+        when they meet with others, or are two countries' or one's: "U.S. and Japanese officials
+        met"). A meeting noun the meeting verb itself governs is that meeting ("officials met at
+        the summit")."""
+        doc = sent.doc
+        out = []
+        for token in tokens_in(sent, token_mask(doc, "LEMMA", DELEGATES, lower=True)):
+            verb = token.head
+            if token.tag_ not in {"NNS", "NNPS"} or token.dep_ not in {"nsubj", "nsubjpass"} or \
+                    verb.lemma_.lower() not in {"meet", "gather", "convene"} or any(
+                    (c.dep_ == "prep" and c.lower_ == "with") or c.dep_ == "dobj" for c in verb.children) or any(
+                    verb_of(t) is verb for t in found):
+                continue
+            own = list(token.subtree)
+            if ents_in(own, frozenset({"COUNTRY", "PERSON"})) or any(t.lower_ in TWO for t in own) or not (
+                    any(t.ent_type_ in ORGANIZER_LABELS for t in own) or _described(token, token)):
+                continue
+            mention = self._mention(token, "summits.ministers-act", token, leaders=True)
+            if mention is not None and (mention.organizer is not None or mention.described):
+                out.append(mention)
+        return out
+
     @staticmethod
     def _body_meets(ent: Span) -> bool:
         """"The European Council, meeting in Brussels, ...", "the General Assembly, which took place
@@ -944,7 +1011,9 @@ class _Draft:
     noun: str
     participants: list[Entity]
     of_countries: bool
-    """Numbered (trilateral ...) or with countries as participants: not an organization's summit."""
+    """Numbered (trilateral ...) or with countries as participants, or of a group the article does
+    not name ("the Tokyo summit of seven leading industrial powers" in a story of the EC): not the
+    summit of an organization named beside it."""
     numbered: bool
     tense: str
     here: bool
@@ -955,6 +1024,11 @@ class _Draft:
     recent: bool = False
     """Told as held in the days before the article ("earlier this week", "yesterday", "on Tuesday"),
     or as due in the next ones ("tomorrow", "this week")."""
+    earlier: bool = False
+    """Told as before the article's events, or as a kind of meeting: of no known day or place."""
+    placed: bool = False
+    """The text says where it is held, though perhaps only the country ("in New Zealand"): not
+    where the article was filed, unless it is that place."""
     timeless: bool = False
     """Known only through what it made ("the Paris accord"): without a date of its own it is of no
     known day, not the article's."""
@@ -963,15 +1037,25 @@ class _Draft:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
         mention without a date is taken to be of the article's day (``today``)."""
         shared = False
+        if {self.tense, other.tense} == {"future", "past"} and (self.dates is None or other.dates is None):
+            return False  # one still to come, one held: two meetings, unless their dates say otherwise
         for mine, theirs in ((self.organizer, other.organizer), (self.location, other.location)):
             if mine is not None and theirs is not None:
                 if mine.key != theirs.key:
                     return False
                 shared = True
         a = self.dates.start if self.dates is not None else (
-            today if self.tense != "future" and not self.timeless and not self.placed_past else None)
+            today if self.tense != "future" and not self.timeless and not self.placed_past and not self.earlier
+            else None)
         b = other.dates.start if other.dates is not None else (
-            today if other.tense != "future" and not other.timeless and not other.placed_past else None)
+            today if other.tense != "future" and not other.timeless and not other.placed_past and not other.earlier
+            else None)
+        if not shared and self.tense == other.tense == "future" and any(
+                x.organizer is not None and x.location is None and x.dates is None and y.organizer is None
+                and y.location is not None and (y.noun != "summit" or x.organizer.label not in SUMMITLESS)
+                for x, y in ((self, other), (other, self))):
+            return True  # "next week's Venice summit" and "the annual meeting of the major industrial
+            # democracies will take place": the one meeting to come, its place and its organizer
         if a is not None and b is not None:
             if a.year != b.year or (a.month and b.month and a.month != b.month):
                 return False
@@ -1001,6 +1085,8 @@ class _Draft:
         self.here = self.here or other.here
         self.recent = self.recent or other.recent
         self.timeless = self.timeless and other.timeless
+        self.earlier = self.earlier and other.earlier
+        self.placed = self.placed or other.placed
         self.leaders = self.leaders or other.leaders
         self.sentences += other.sentences
         if other.dates is not None and (self.dates is None or _precision_rank(other.dates.start)
@@ -1099,6 +1185,27 @@ class SummitAssembler:
         first = a.doc.ents[0] if a.doc.ents else None
         return self._place(first) if first is not None and first.start == 0 else None
 
+    @functools.cached_property
+    def dateline_country(self) -> Entity | None:
+        """The country the article was filed from: named after its dateline city ("TAUPO, New
+        Zealand, March 24 -"), or the one whose capital that city is."""
+        a = self.article
+        if self.dateline is None:
+            return None
+        first = a.doc.ents[0] if a.doc.ents else None
+        second = a.doc.ents[1] if len(a.doc.ents) > 1 else None
+        if first is not None and second is not None and second.start - first.end <= 1:
+            country = a.entity_of(second, {EntityKind.COUNTRY})
+            if country is not None:
+                return country
+        return a.country_of_capital(self.dateline)
+
+    def _filed_in(self, span: Span) -> bool:
+        """The place named (a country) is the one the article was filed from."""
+        country = self.article.entity_of(span, {EntityKind.COUNTRY})
+        home = self.dateline_country
+        return country is not None and home is not None and country.key == home.key
+
     def run(self, mentions: list[SummitMention]) -> None:
         a = self.article
         base = a.date
@@ -1114,15 +1221,16 @@ class SummitAssembler:
             if organizer is not None and not self.intergovernmental(organizer):
                 continue  # a company's or an association's meeting
             r = rule(m.rule)
+            location = self._place(m.location)
             draft = _Draft(
                 organizer=organizer,
-                location=self._place(m.location),
+                location=location,
                 dates=next((d for d in (resolve(s.text, base, m.tense == "past", future=_ahead(m, s))
                                         for s in m.dates) if d is not None), None),
                 evidence=a.evidence(m.trigger.sent, r.confidence, r.name),
                 noun=_noun(m),
                 participants=[e for e in (a.entity_of(p, {EntityKind.COUNTRY}) for p in m.participants) if e],
-                of_countries=m.numbered or len(m.participants) >= 2,
+                of_countries=m.numbered or len(m.participants) >= 2 or (bool(m.described) and organizer is None),
                 numbered=m.numbered,
                 tense=m.tense,
                 here=m.here,
@@ -1131,6 +1239,8 @@ class SummitAssembler:
                 attended=[m.trigger.sent] if m.participants else [],
                 recent=any((_RECENT if m.tense == "past" else _SOON).search(s.text) for s in m.dates),
                 timeless=m.rule == "summits.accord-place",
+                earlier=m.earlier,
+                placed=m.location is not None and location is None and not self._filed_in(m.location),
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
@@ -1148,6 +1258,8 @@ class SummitAssembler:
             if d.timeless and d.dates is None:
                 continue  # known only by an accord named after its place ("the Louvre accord"):
                 # the text speaks of the agreement, not of a meeting it tells of
+            if d.earlier and d.location is None:
+                continue  # "had agreed", "at G-7 meetings": no meeting the text tells of
             self._add(d, self._near_organization(d), main_org, base)
 
     def _near_organization(self, draft: _Draft) -> Entity | None:
@@ -1193,6 +1305,9 @@ class SummitAssembler:
             # a summit is of leaders: not of an organization that holds none
             near, main_org = (None if o is not None and o.label in SUMMITLESS else o for o in (near, main_org))
         organizer = d.organizer or ((near or main_org) if not d.of_countries else None)
+        if organizer is not None and organizer.label in INSTITUTIONS:
+            # "the ministers ... split on the EC Commission's proposals": the Community's meeting
+            organizer = next((o for o in map(self._named_org, INSTITUTIONS[organizer.label]) if o is not None), None)
         if organizer is None and not d.numbered:
             organizer = next((org for org in (near, main_org)
                               if self._members_of(org, d.participants, most=org is not near)), None)
@@ -1205,8 +1320,10 @@ class SummitAssembler:
         # elsewhere than the article was filed ("agreed at the Tokyo summit", from Washington) may
         # be of any time, so its date is not the article's
         dateline = self.dateline
-        elsewhere = d.location is not None and (dateline is None or d.location.key != dateline.key)
-        now = not d.timeless and (d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
+        elsewhere = (d.location is not None and (dateline is None or d.location.key != dateline.key)) or (
+            d.placed and d.location is None)  # (said to be in a country: "held in New Zealand")
+        now = not d.timeless and not d.earlier and (
+            d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
         today = d.dates is None or d.dates.start == base
@@ -1216,13 +1333,17 @@ class SummitAssembler:
         # an undated meeting told as just held is the article's own ("Clark told a conference of
         # ASEAN ministers"): news reports it from where it is held
         undated_past = d.dates is None and d.tense == "past" and now
-        if location is None and dateline is not None and (
+        if location is None and dateline is not None and not d.earlier and not d.placed and (
                 (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today):
             location = dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
             f"in {location.label}" if location else None,
             f"({start.isoformat()})" if start else None) if p)
+        if organizer is not None and start is not None and any(
+                (s.organizer, s.location, s.start) == (organizer.key, location.key if location else None, start)
+                for s in a.extraction.summits):
+            return  # the same organization's meeting, place and day: one summit told twice
         a.extraction.summits.append(Summit(
             label=label, evidence=d.evidence,
             organizer=organizer.key if organizer else None,

@@ -249,8 +249,13 @@ def resolve(text: str, base: PartialDate | None, past: bool = False, future: boo
         value = _month_without_year(expr, base, past, future, shift if match else None)
         return DateRange(value) if value else None
 
-    if _WEEKISH.search(expr):
-        value = finish(PartialDate(anchor.year, anchor.month), True)
+    weekish = _WEEKISH.search(expr)
+    if weekish:
+        # "next week" from April 27 is in May: the week after the article's (when its day is known)
+        ahead = base is not None and base.day is not None and weekish.group(0).lower().split()[0] in {"next", "the"} \
+            and "same" not in weekish.group(0).lower()
+        when = anchor + dt.timedelta(days=7) if ahead else anchor
+        value = finish(PartialDate(when.year, when.month), True)
         return DateRange(value) if value else None
     if base is not None and base.precision == "year" and not _explicit_year(expr) and not shift and \
             _NEAR.search(expr):
