@@ -7,8 +7,6 @@ The table's real rows used: Frank-Walter Steinmeier, Germany's foreign minister 
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,8 @@ from diplokg.extract.knowledge import Tenure
 from diplokg.store.embedded import EmbeddedStore
 from diplokg.tenures import Holding, reconcile, tenures_graph
 from diplokg.vocab import TENURES_GRAPH
+
+from .stores import load_and_track, query_rows
 
 OFFICE = "Federal Minister for Foreign Affairs"  # the gazetteer's label of Q568605
 ARTICLES = {
@@ -36,29 +36,13 @@ SENTENCES = {name: text for name, (_, text) in ARTICLES.items()}
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("tenures")
-    paths = []
-    for name, (date, text) in ARTICLES.items():
-        path = folder / f"{name}.txt"
-        path.write_text(f"title: {name}\ndate: {date}\n\n{text}\n", encoding="utf-8")
-        paths.append(str(path))
-    runner = CliRunner()
-    result = runner.invoke(cli, ["load", *paths, "--store", str(folder / "kg")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["track", "--store", str(folder / "kg")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "5 office statements reconciled as 1 tenures; 2 conflicts (1 after-term, 1 former-credited)" in \
-        result.output
-    return folder / "kg"
+    kg, printed = load_and_track(tmp_path_factory.mktemp("tenures"), ARTICLES)
+    assert "5 office statements reconciled as 1 tenures; 2 conflicts (1 after-term, 1 former-credited)" in printed
+    return kg
 
 
 def query(store: Path, name: str, *params: str) -> list[dict[str, str]]:
-    args = ["query", name, "--store", str(store), "--format", "csv"]
-    for param in params:
-        args += ["--param", param]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    return query_rows(store, name, *params)
 
 
 def test_a_person_credited_in_several_articles_gets_first_and_last_seen(store):

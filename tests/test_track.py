@@ -3,8 +3,6 @@ status each later article reports, on articles written for the tests and loaded 
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,6 +12,8 @@ from rdflib import Literal, URIRef
 
 from diplokg.cli import cli
 from diplokg.track import Statement, Status, same_goal, status_of, track
+
+from .stores import load_and_track, query_rows
 
 ARTICLES = {
     "pledge": ("2018-04-27", "Germany pledged to spend 2 percent of its gross domestic product on defence by 2024."),
@@ -26,28 +26,13 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("track")
-    paths = []
-    for name, (date, text) in ARTICLES.items():
-        path = folder / f"{name}.txt"
-        path.write_text(f"title: {name}\ndate: {date}\n\n{text}\n", encoding="utf-8")
-        paths.append(str(path))
-    runner = CliRunner()
-    result = runner.invoke(cli, ["load", *paths, "--store", str(folder / "kg")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, ["track", "--store", str(folder / "kg")], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert "5 commitments tracked as 2" in result.output
-    return folder / "kg"
+    kg, printed = load_and_track(tmp_path_factory.mktemp("track"), ARTICLES)
+    assert "5 commitments tracked as 2" in printed
+    return kg
 
 
 def tracker(store: Path, *params: str) -> list[dict[str, str]]:
-    args = ["query", "commitment-tracker", "--store", str(store), "--format", "csv"]
-    for param in params:
-        args += ["--param", param]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    return query_rows(store, "commitment-tracker", *params)
 
 
 def test_a_restatement_in_other_words_and_a_later_miss_are_one_commitment(store):

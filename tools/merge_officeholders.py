@@ -33,7 +33,7 @@ Rules:
 
 Usage::
 
-    python tools/merge_officeholders.py /tmp/sc/wt44raw/*.tsv /tmp/sc/wt44raw/*.txt
+    python tools/merge_officeholders.py TRANSCRIPTION...
 """
 
 from __future__ import annotations
@@ -41,10 +41,11 @@ from __future__ import annotations
 import csv
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+
+from diplokg.vocab import normalize_name as fold  # the gazetteer's name key
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "diplokg" / "data"
 GAZETTEER = DATA / "gazetteer.csv"
@@ -97,16 +98,6 @@ COMMON = {"william smith", "robert anderson", "james jones", "charles wilson", "
           "edward short", "henry brooke", "david howell", "thomas gates", "john kelly"}
 SUFFIX = re.compile(r",? (?:Jr|Sr|III|II)\.?$")
 PARTICLES = {"von", "van", "de", "del", "della", "da", "di", "le", "la", "du", "der", "den", "bin", "al", "el"}
-
-
-def fold(name: str) -> str:
-    """The gazetteer's name key (``diplokg.vocab.normalize_name``, repeated so the tool runs alone)."""
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    folded = folded.replace("&", " and ").replace("\u2019", "'")
-    folded = re.sub(r"[.,'\"()\u2018\u201c\u201d]", "", folded)
-    folded = re.sub(r"[-\u2013\u2014/\s]+", " ", folded).strip()
-    return folded[4:] if folded.startswith("the ") else folded
 
 
 @dataclass
