@@ -738,6 +738,14 @@ def test_decided_measures_of_other_forms(extractor, text, expected):
     assert commitments(run(extractor, text)) == expected
 
 
+def test_a_measure_that_stops_something_says_so_in_its_topic(extractor):
+    # the topic of "suspended payments" is no promise of payments
+    x = run(extractor, "Peru suspended interest payments on its foreign debt in March.")
+    assert [c.topic for c in x.commitments] == ["suspend interest payments on its foreign debt"]
+    x = run(extractor, "Kenya has lifted its ban on maize exports.")
+    assert [c.topic for c in x.commitments] == ["lift its ban on maize exports"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

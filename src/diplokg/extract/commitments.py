@@ -1747,6 +1747,12 @@ def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
     """What the undertaking is about, in at most ``words`` words: the phrase it governs."""
     span = match.topic if match.topic is not None and len(match.topic) > 1 else match.scope
     tokens = [t.text for t in span if t.i != match.trigger.i]
+    trigger = match.trigger
+    if trigger.lemma_.lower() in PAST_MEASURE_VERBS and trigger.pos_ == "VERB" and not \
+            span.start <= trigger.i < span.end:
+        # a measure that ends or stops something says so: "suspend payments on its debt", never
+        # "payments on its debt", the opposite of what was decided
+        tokens.insert(0, trigger.lemma_.lower())
     text = " ".join(" ".join(tokens).split()[:words]).strip(" ,.;:-\u2014")
     return text or None
 
