@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
 
 from diplokg.dates import PartialDate as D
 from diplokg.document import Document
@@ -675,3 +678,25 @@ def test_a_lone_surname_titled_elsewhere_is_the_person(extractor):
                        "announced that he would raise tariffs on steel.")
     people = [e for e in x.entities if e.kind is EntityKind.PERSON]
     assert [(p.label, len(p.mentions)) for p in people] == [("Moreno", 2)]
+
+
+SEEN_BY_SPY: list[str] = []
+
+
+@Language.component("diplokg_test_spy")
+def _spy(doc: Doc) -> Doc:
+    SEEN_BY_SPY.append(doc.text)
+    return doc
+
+
+def test_the_rulers_phrases_are_only_tokenized_not_run_through_the_pipeline():
+    # spaCy would run each of the thousands of phrase patterns through every component before the ruler
+    nlp = spacy.blank("en")
+    nlp.add_pipe("diplokg_test_spy")
+    nlp.add_pipe("sentencizer")  # (spaCy leaves out only the last component)
+    SEEN_BY_SPY.clear()
+    nlp.add_pipe("diplokg_titles")
+    assert SEEN_BY_SPY == []
+    doc = nlp("The foreign ministers and the Foreign Minister spoke.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("foreign ministers", "TITLE"), ("Foreign Minister", "TITLE")]
+    assert SEEN_BY_SPY == ["The foreign ministers and the Foreign Minister spoke."]
