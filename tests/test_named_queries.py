@@ -3,8 +3,6 @@ it must give. (The online-only federated query runs against a local stand-in in 
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,8 @@ from rdflib import Literal
 
 from diplokg.cli import cli
 from diplokg.query import named_queries, parse_param
+
+from .stores import query_rows
 
 FIRST = """title: Allies meet in Brussels
 date: 2018-04-27
@@ -95,12 +95,7 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def run(store: Path, name: str, params: list[str]) -> list[dict[str, str]]:
-    args = ["query", name, "--store", str(store), "--format", "csv"]
-    for param in params:
-        args += ["--param", param]
-    result = CliRunner().invoke(cli, args, catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return list(csv.DictReader(io.StringIO(result.stdout)))
+    return query_rows(store, name, *params)
 
 
 def contains(rows: list[dict[str, str]], wanted: dict[str, str]) -> int:
