@@ -91,6 +91,11 @@ def formerly(x: Extraction) -> set[tuple[str, str]]:
          {("Joschka Fischer", "Foreign Minister of Germany")}),
         # without its state, a title is no office to check anything against
         ("Former foreign minister Joschka Fischer attended the dinner.", set()),
+        # the sentence ends the holder's time: ousted, or fled the country
+        ("Chad's President Anton Kessel was ousted in a coup in May.",
+         {("Anton Kessel", "President of Chad")}),
+        ("Since Chad's President Anton Kessel fled the country, the army has ruled.",
+         {("Anton Kessel", "President of Chad")}),
         # not held for other reasons than having held it: no former holding either
         ("The late President Jacques Chirac was remembered.", set()),
         ("Officials are confident that newly-nominated chairman Alan Greenspan will act.", set()),

@@ -49,6 +49,8 @@ def test_memberships_found(extractor, text, expected):
         "Ukraine hopes to join NATO one day.",
         "Turkey's bid to join the European Union has stalled.",
         "Switzerland is not a member of the European Union.",
+        # "a member of" as one more item of the list: an unnamed member, not the countries before it
+        "Producers Ghana, Peru and a member of the Andean Pact will attend.",
         # allies without an alliance in the article: whose allies is unknown
         "The US has been encouraging allies such as Germany to act.",
         # a country list is not membership when one of them is no member

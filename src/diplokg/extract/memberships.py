@@ -113,6 +113,14 @@ def _list_after(doc: Doc, start: int, sent_end: int) -> list[Span]:
     return found
 
 
+def _another_item(noun: Token) -> bool:
+    """A members noun that is one more item of a list, not said of the countries before it:
+    "Ghana, Chile and a member of the Andean Pact" (but "Greece and Turkey, and the other allies")."""
+    before = noun.left_edge.i - 1
+    return (noun.dep_ == "conj" and before >= 0 and noun.doc[before].dep_ == "cc"
+            and any(c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in noun.children))
+
+
 def _wished(token: Token) -> bool:
     """Under a negation, or only hoped, planned or bid for ("hopes to become a member")."""
     for node in [token, *heads(token)]:
@@ -245,7 +253,7 @@ class MembershipFinder:
         # the noun said of countries: "Norway, a member of NATO"; "France is a member of the EU";
         # "Greece and Turkey, and the other allies"; "part of Cyprus is an EU member"
         head = noun.head
-        if noun.dep_ in {"appos", "conj"} and entity_at(head, COUNTRY) is not None:
+        if noun.dep_ in {"appos", "conj"} and entity_at(head, COUNTRY) is not None and not _another_item(noun):
             countries += [c for t in conjuncts(head, frozenset({"conj", "appos"})) if t.i != noun.i
                           for c in _countries([t])]
         elif noun.dep_ == "attr" and head.lemma_.lower() in {"be", "become", "remain"} and not _wished(head):

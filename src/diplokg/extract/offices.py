@@ -47,6 +47,8 @@ PERSON = frozenset({"PERSON"})
 HOLDER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NOT_HOLDING = _LEX.words("not_holding")
 FORMERLY = _LEX.words("formerly")
+OUSTED_PASSIVE = _LEX.words("ousted_passive")
+FLED = _LEX.words("fled")
 THEN = _LEX.words("then_words")
 NOT_HOLDING_AFTER = _LEX.words("not_holding_after")
 COUNTERPART_TITLES = {k.lower(): v for k, v in _LEX.table("counterpart_titles").items()}
@@ -62,6 +64,23 @@ ASSUMING_VERBS = frozenset({"become", "assume", "resume", "take", "elect", "appo
 
 if not Doc.has_extension("dkg_offices"):
     Doc.set_extension("dkg_offices", default=None)
+
+
+def _ousted(person: Span) -> str | None:
+    """"former" when the sentence ends the holder's time: "President X was ousted", "since
+    President X fled Haiti" (fled the country or into exile, not "fled the capital")."""
+    root = person.root
+    verb = root.head
+    if root.dep_ == "nsubjpass" and verb.lemma_.lower() in OUSTED_PASSIVE:
+        return "former"
+    if root.dep_ == "nsubj" and verb.lemma_.lower() in FLED and verb.tag_ in {"VBD", "VBN"}:
+        for child in verb.children:
+            target = child if child.dep_ == "dobj" else next(
+                (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+            if target is not None and (target.ent_type_ in {"COUNTRY", "GPE"} or
+                                       target.lemma_.lower() in {"country", "exile"}):
+                return "former"
+    return None
 
 
 @dataclass(frozen=True)
@@ -266,7 +285,7 @@ class OfficeFinder:
             return None
         if qualifier is None:
             qualifier = self._post_qualifier(doc, person.end)  # "President Hassan Rouhani of Iran"
-        standing = self._standing(doc, phrase_start, title)
+        standing = self._standing(doc, phrase_start, title) or _ousted(person)
         if standing == "not":
             return None
         return OfficeMatch(person, title, qualifier, rule_name, destination, complement, former=standing == "former")
