@@ -399,6 +399,16 @@ def test_an_association_named_after_a_country_is_not_the_country(extractor):
     assert ("Ed Marsh", "President of France") in holdings(z)
 
 
+def test_a_company_s_national_arm_is_the_company_not_the_country(extractor):
+    x = dated(extractor, "Texaco Canada president Tom Hale said the unit would grow.")
+    assert holdings(x) == {("Tom Hale", "President of Texaco Canada")}
+    assert "Canada" not in kinds(x)
+    # the country is still the country where the name runs on or the organization is a known one
+    y = dated(extractor, "Baker spoke to the Pan American Economic Conference. The EC Canada talks ended.")
+    assert kinds(y).get("European Community") is EntityKind.ORGANIZATION
+    assert kinds(y).get("Canada") is EntityKind.COUNTRY
+
+
 def test_a_demonym_opening_an_organization_s_name_is_not_its_country(extractor):
     x = dated(extractor, "West German Bundesbank President Otto Weber said rates would stay.")
     assert holdings(x) == {("Otto Weber", "President of West German Bundesbank")}

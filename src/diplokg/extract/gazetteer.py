@@ -428,6 +428,15 @@ class EntityFixes:
                 if ent.end < len(doc) and doc[ent.end].text in NAME_HEADS and not ent.id_.endswith("|1"):
                     changed = True  # "the Uruguay Round", "the Lome Convention": a name of no place
                     continue
+                if ent.label_ == "COUNTRY" and self._subsidiary(doc, keep, ent):
+                    # "[Amoco] [Canada] president": a company's national arm, one organization
+                    end = ent.end + (1 if ent.end < len(doc) and doc[ent.end].text.rstrip(".") in COMPANY_SUFFIXES
+                                     else 0)
+                    for token in doc[ent.start:end]:
+                        token.ent_id_ = ""
+                    keep[-1] = Span(doc, keep[-1].start, end, label="ORG")
+                    changed = True
+                    continue
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
                 if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
@@ -560,6 +569,21 @@ class EntityFixes:
                 continue
             out.append(ent)
         return (out, True) if changed else (ents, False)
+
+    @staticmethod
+    def _subsidiary(doc: Doc, kept: list[Span], country: Span) -> bool:
+        """A country's name right after a company's ("Amoco Canada", "Texaco Canada Inc"): an
+        organization the NER found and no gazetteer name, joined by a space, no demonym, and the
+        name ends there (not "the Pan American Economic Leadership Conference")."""
+        if not kept or country.id_.endswith("|1") or country.start == 0:
+            return False
+        org = kept[-1]
+        last = doc[country.start - 1]
+        after = country.end + (country.end < len(doc) and doc[country.end].text.rstrip(".") in COMPANY_SUFFIXES)
+        runs_on = after < len(doc) and doc[after].is_title and doc[after].is_alpha  # "Pan American Economic ..."
+        return (org.label_ == "ORG" and not org.id_ and org.end == country.start and last.whitespace_ == " "
+                and last.is_title and last.is_alpha and last.text.rstrip(".") not in COMPANY_SUFFIXES
+                and not runs_on)
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
