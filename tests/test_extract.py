@@ -133,6 +133,18 @@ def test_state_in_secretary_of_state_is_no_organization(extractor):
     assert not any(e.kind is EntityKind.ORGANIZATION for e in x.entities)
 
 
+def test_a_familiar_first_name_is_the_same_person(extractor):
+    x = run(extractor, "Senator Thomas Hadley spoke first. Later Tom Hadley told reporters the bill would pass.")
+    people = [e for e in x.entities if e.kind is EntityKind.PERSON]
+    assert [(p.label, p.aliases) for p in people] == [("Thomas Hadley", {"Tom Hadley"})]
+    # one node across articles too: the key (and so the IRI) of the familiar form is the formal one's
+    y = run(extractor, "Senator Tom Hadley spoke first.")
+    assert [e.key for e in y.entities if e.kind is EntityKind.PERSON] == [people[0].key]
+    # a different first name is a different person
+    z = run(extractor, "Senator Tim Hadley spoke first. Thomas Hadley disagreed.")
+    assert len([e for e in z.entities if e.kind is EntityKind.PERSON]) == 2
+
+
 def test_surname_is_the_same_person(extractor):
     x = run(extractor, "Secretary of State Antony Blinken landed in Brussels. Blinken said Blinken's trip was short.")
     people = [e for e in x.entities if e.kind is EntityKind.PERSON]

@@ -49,6 +49,7 @@ _BODIES = lexicon("entities").table("bodies")
 _CAPITALS = lexicon("entities").table("capitals")
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
 _HISTORICAL = lexicon("entities").table("historical_names")
+_FAMILIAR = lexicon("entities").table("familiar_first_names")
 
 
 @dataclass(frozen=True)
@@ -225,7 +226,7 @@ class Article:
         if info is not None:
             kind = RULER_KINDS[info[0]]
             name = self._in_its_time(info[1])
-            key = f"{kind.group}:{normalize_name(name)}"
+            key = entity_key(kind, name)
             self.known.add(key)
             self.ruler_kinds.setdefault(key, info[0])
             return Mention(kind, name, text, start, end)
@@ -269,7 +270,7 @@ class Article:
     def add(self, mention: Mention, identity: str | None = None) -> Entity:
         """The entity of a mention, created on first sight. ``identity`` replaces the name as what
         tells entities apart, where the name alone does not."""
-        key = f"{mention.kind.group}:{normalize_name(identity or mention.name)}"
+        key = entity_key(mention.kind, identity or mention.name)
         entity = self._by_key.get(key)
         if entity is None:
             entity = Entity(key=key, kind=mention.kind, label=mention.name)
@@ -499,6 +500,18 @@ _NEWS_NAMES = frozenset(lexicon("entities").table("news_organizations").values()
 
 _FIRST_NAMES = first_names(gazetteer_path())
 _CITIES = city_names(gazetteer_path())
+def entity_key(kind: EntityKind, name: str) -> str:
+    """The key that tells an article's entities apart (and gives an unlinked one its IRI): the
+    kind's group and the normalized name; a person's familiar first name counts as its formal
+    one ("Tom Foley" is "Thomas Foley"), a different first name is a different person."""
+    norm = normalize_name(name)
+    if kind is EntityKind.PERSON:
+        first, _, rest = norm.partition(" ")
+        if rest and (formal := _FAMILIAR.get(first)):
+            norm = f"{formal} {rest}"
+    return f"{kind.group}:{norm}"
+
+
 def _person_like(text: str) -> bool:
     """Two to four capitalised words opening with a known first name, none an organization's or
     a place's head word: "Ignaz Kiechle", "Viktor Pinchuk"."""
