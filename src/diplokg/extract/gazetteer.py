@@ -174,16 +174,36 @@ class Dateline:
     def __init__(self, gazetteer: Path) -> None:
         self.index = gazetteer_index(gazetteer)
         self.cities = city_names(gazetteer)
+        # capitals hide the case of a name's small words ("RIO DE JANEIRO", "DAR ES SALAAM")
+        self.folded = {**{k.casefold(): v for k, v in self.index.items()},
+                       **{k.casefold(): v for k, v in self.cities.items()}}
         self.label_of = dict(RULER_LABELS)
 
-    def __call__(self, doc: Doc) -> Doc:
+    @staticmethod
+    def _name_end(doc: Doc) -> int:
+        """The token after the name in capitals that opens the text: words, with the period of
+        an abbreviation ("ST. LOUIS") and the hyphen inside a name ("WINSTON-SALEM")."""
         end = 0
-        while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
-            end += 1
+        while end < len(doc):
+            token = doc[end]
+            if token.is_alpha and token.is_upper and len(token) > 1:
+                end += 1
+            elif end > 0 and token.text == "." and not doc[end - 1].whitespace_ and end + 1 < len(doc) and \
+                    doc[end + 1].is_alpha and doc[end + 1].is_upper:
+                end += 1
+            elif end > 0 and token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and \
+                    end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_upper:
+                end += 1
+            else:
+                break
+        return end
+
+    def __call__(self, doc: Doc) -> Doc:
+        end = self._name_end(doc)
         if end == 0 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             return doc
-        name = " ".join(t.text for t in doc[:end]).title()
-        entry = self.cities.get(name) or self.index.get(name)
+        name = doc[:end].text.title()
+        entry = self.cities.get(name) or self.index.get(name) or self.folded.get(name.casefold())
         if entry is not None:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:

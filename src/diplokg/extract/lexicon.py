@@ -210,11 +210,13 @@ def gazetteer_index(path: Path) -> dict[str, GazetteerName]:
 @functools.lru_cache(maxsize=4)
 def city_names(path: Path) -> dict[str, GazetteerName]:
     """The gazetteer's cities by name, including those whose name a country also bears
-    ("Luxembourg", "Singapore"): a dateline or a meeting place names the city."""
+    ("Luxembourg", "Singapore"): a dateline or a meeting place names the city. With them the
+    ``locality`` rows, the cities that the entity ruler leaves to the NER ("Memphis", "Phoenix"):
+    a dateline is a place whatever its name."""
     cities: dict[str, GazetteerName] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            if row["kind"] == "city":
+            if row["kind"] in {"city", "locality"}:
                 for text in (row["label"], *(a.strip() for a in row["aliases"].split("|") if a.strip())):
                     cities.setdefault(text, GazetteerName(text, row["label"], "city", row["qid"]))
     return cities
