@@ -371,6 +371,7 @@ ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Instit
                        "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
 COMMON_WORDS = _ENTITIES.words("common_words")
 NOT_NAMES = _ENTITIES.words("not_names")
+TABLE_WORDS = _ENTITIES.words("table_words")
 NAME_HEADS = _ENTITIES.words("name_heads")
 COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
 
@@ -596,6 +597,8 @@ class EntityFixes:
             return True  # "restraint"
         if ent.text in NOT_NAMES:
             return True  # "1500 GMT"
+        if ent[0].text in TABLE_WORDS or all(t.text.rstrip(".") in COMPANY_SUFFIXES for t in ent if not t.is_punct):
+            return True  # "cts Net" (an earnings table), "Co Inc" (a company's name cut from it)
         if ent[0].lower_ in {"non", "non-"} or ent.text.lower().startswith("non-"):
             return True  # "non-Nato"
         if all(t.like_num or (t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent):

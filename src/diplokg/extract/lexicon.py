@@ -125,6 +125,10 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
             # two items of one kind share the name: the name says which kind, not which item
             best[name.text] = GazetteerName(held.text, held.label, held.kind, "", held.demonym)
 
+    # a body that ``extra_organizations`` names keeps that name in extraction ("EC" and "European
+    # Communities" are the "European Community" that the bodies and references tables know); the
+    # gazetteer gives it its QID (and, once linked, its label)
+    body_names = _ENTITIES.table("extra_organizations")
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kind = {"other": "place"}.get(row["kind"], row["kind"])
@@ -140,7 +144,8 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
                     continue  # lower-case aliases ("eurozone") would fire on ordinary words
                 if kind == "person" and not _person_name(text):
                     continue  # a lone surname is anyone's
-                offer(GazetteerName(text, row["label"], kind, row["qid"],
+                label = body_names.get(text, row["label"]) if kind == "organization" else row["label"]
+                offer(GazetteerName(text, label, kind, row["qid"],
                                     demonym=text in demonyms or text.rstrip("s") in demonyms))
     # general resources without QIDs: the gazetteer's own entry wins where it has the name, except
     # a person's (these names are not people's)
