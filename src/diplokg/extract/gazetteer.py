@@ -374,6 +374,11 @@ NOT_NAMES = _ENTITIES.words("not_names")
 TABLE_WORDS = _ENTITIES.words("table_words")
 NAME_HEADS = _ENTITIES.words("name_heads")
 COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
+# continents, seas and regions by the names news gives them ("Pacific", "Gulf", "Europe")
+REGION_NAMES = frozenset(_ENTITIES.table("regions"))
+# words before a region's name that make a region of it, not a name ("South Pacific")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "northeast", "northwest", "southeast", "southwest", "far", "near", "upper", "lower"})
 
 
 PARTICLES = frozenset({"de", "van", "von", "al", "bin", "ibn", "da", "di", "du", "la", "le", "der", "den", "el",
@@ -446,6 +451,9 @@ class EntityFixes:
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
+                if ent.label_ == "PLACE" and ent.text in REGION_NAMES and self._inside_name(doc, ent):
+                    changed = True  # "Cathay Pacific", "the Texas Gulf", "Pacific Telesis": a name of no region
+                    continue
                 if ent.end < len(doc) and doc[ent.end].text in NAME_HEADS and not ent.id_.endswith("|1"):
                     changed = True  # "the Uruguay Round", "the Lome Convention": a name of no place
                     continue
@@ -590,6 +598,16 @@ class EntityFixes:
             if t.lower_ in {"and", "&"} and doc[t.i - 1].text.rstrip(".") in COMPANY_SUFFIXES and doc[t.i + 1].is_title:
                 return Span(doc, ent.start, t.i, label=ent.label_), Span(doc, t.i + 1, ent.end, label=ent.label_)
         return None
+
+    @staticmethod
+    def _inside_name(doc: Doc, ent: Span) -> bool:
+        """A region's name with a proper noun of another name right before or after it."""
+        def proper(token: Token) -> bool:
+            return token.is_title and token.is_alpha and token.pos_ == "PROPN" and token.ent_type_ != "TITLE"
+        before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        after = doc[ent.end] if ent.end < ent.sent.end else None
+        return (before is not None and proper(before) and before.lower_ not in DIRECTIONS) or \
+            (after is not None and proper(after) and after.lower_ not in {"ocean", "sea"})
 
     @staticmethod
     def _not_a_name(ent: Span) -> bool:
