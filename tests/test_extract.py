@@ -742,3 +742,10 @@ def test_the_european_community_keeps_one_name_in_extraction(extractor):
     orgs = {e.label: e for e in x.entities if e.kind is EntityKind.ORGANIZATION}
     assert "European Community" in orgs and {"EC", "European Communities"} <= orgs["European Community"].aliases
     assert "European Economic Community" in orgs
+
+
+def test_an_abbreviated_name_opening_with_a_demonym_is_no_region(extractor):
+    x = run(extractor, "The European People's Party (EPP) attacked the plan. European leaders met.")
+    europe = [e for e in x.entities if e.label == "Europe"]
+    assert europe and "European People's Party" not in europe[0].aliases
+    assert "European People's Party" in kinds(x)

@@ -281,6 +281,8 @@ class Abbreviations:
             return None  # "Intermediate Range Nuclear forces (INF)": no name the NER saw
         # a name with an abbreviation is an organization's, unless the NER saw a person or a place
         label = inside[-1].label_ if all(e.label_ in {"PERSON", "GPE", "LOC", "FAC"} for e in inside) else "ORG"
+        for token in long:
+            token.ent_id_ = ""  # (a span's ent_id_ is its root's: "European" of the European People's Party)
         return Span(doc, start, end, label=label)
 
     def __call__(self, doc: Doc) -> Doc:
