@@ -183,19 +183,17 @@ class Dateline:
     def _name_end(doc: Doc) -> int:
         """The token after the name in capitals that opens the text: words, with the period of
         an abbreviation ("ST. LOUIS") and the hyphen inside a name ("WINSTON-SALEM")."""
+        def word(i: int) -> bool:
+            return i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1
+
+        def joiner(i: int) -> bool:  # "." right after a word, "-" inside one, a word after either
+            token = doc[i]
+            return i > 0 and not doc[i - 1].whitespace_ and word(i + 1) and (
+                token.text == "." or (token.text == "-" and not token.whitespace_))
+
         end = 0
-        while end < len(doc):
-            token = doc[end]
-            if token.is_alpha and token.is_upper and len(token) > 1:
-                end += 1
-            elif end > 0 and token.text == "." and not doc[end - 1].whitespace_ and end + 1 < len(doc) and \
-                    doc[end + 1].is_alpha and doc[end + 1].is_upper:
-                end += 1
-            elif end > 0 and token.text == "-" and not doc[end - 1].whitespace_ and not token.whitespace_ and \
-                    end + 1 < len(doc) and doc[end + 1].is_alpha and doc[end + 1].is_upper:
-                end += 1
-            else:
-                break
+        while end < len(doc) and (word(end) or joiner(end)):
+            end += 1
         return end
 
     def __call__(self, doc: Doc) -> Doc:
@@ -608,6 +606,9 @@ class EntityFixes:
             return token.is_title and token.is_alpha and token.pos_ == "PROPN" and token.ent_type_ != "TITLE"
         before = doc[ent.start - 1] if ent.start > ent.sent.start else None
         after = doc[ent.end] if ent.end < ent.sent.end else None
+        if before is not None and after is not None and before.text == "(" and after.text == ")" and \
+                ent.end + 1 < len(doc) and doc[ent.end + 1].text.rstrip(".") in COMPANY_SUFFIXES:
+            return True  # "Yamaichi International (Europe) Ltd"
         return (before is not None and proper(before) and before.lower_ not in DIRECTIONS) or \
             (after is not None and proper(after) and after.lower_ not in {"ocean", "sea"})
 
