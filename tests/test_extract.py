@@ -751,3 +751,9 @@ def test_an_abbreviated_name_opening_with_a_demonym_is_no_region(extractor):
     europe = [e for e in x.entities if e.label == "Europe"]
     assert europe and "European People's Party" not in europe[0].aliases
     assert "European People's Party" in kinds(x)
+
+
+def test_an_abbreviation_spelled_with_a_hyphen_is_the_gazetteers_body(extractor):
+    x = run(extractor, "Oil ministers of the six-nation Gulf Co-operation Council (GCC) ended a meeting. The GCC said.")
+    assert "Cooperation Council for the Arab States of the Gulf" in kinds(x)
+    assert "Persian Gulf" not in kinds(x)

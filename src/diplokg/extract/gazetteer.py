@@ -242,7 +242,8 @@ def _spells(short: str, long: str) -> int | None:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in text.replace(",", " ").split() if w.lower() not in _JOINERS}
+    # "Co-operation" is "Cooperation"
+    return {w.lower().replace("-", "") for w in text.replace(",", " ").split() if w.lower() not in _JOINERS}
 
 
 def _short_form(tokens: Span) -> str | None:
