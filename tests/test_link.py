@@ -237,3 +237,44 @@ def test_a_us_state_links_as_a_place_but_opens_no_company_name():
     from diplokg.extract.lexicon import gazetteer_index
 
     assert "Texas" not in gazetteer_index(gazetteer_path())  # the ruler leaves "Texas Air Corp" to the NER
+
+
+def test_a_city_beyond_the_capitals_links_where_a_place_or_a_dateline_names_it():
+    assert linked(Entity("place:los angeles", EntityKind.PLACE, "Los Angeles"),
+                  Entity("place:houston", EntityKind.CITY, "Houston", {"HOUSTON"}),
+                  Entity("place:st louis", EntityKind.CITY, "St Louis"),
+                  year=1987) == {"Los Angeles": "Q65", "Houston": "Q16555", "St Louis": "Q38022"}
+    from diplokg.extract.lexicon import city_names, gazetteer_index
+
+    # "Memphis-based", "Phoenix Resources": the ruler leaves these names to the NER; a dateline finds them
+    assert "Memphis" not in gazetteer_index(gazetteer_path())
+    assert city_names(gazetteer_path())["Memphis"].qid == "Q16563"
+
+
+def test_a_city_name_two_items_share_stays_unlinked():
+    # Costa Rica's San José and California's San Jose: the gazetteer leaves the Californian out
+    assert linked(Entity("place:san jose", EntityKind.CITY, "San José")) == {"San José": "Q3070"}
+    assert linked(Entity("place:new york", EntityKind.PLACE, "New York")) == {"New York": None}
+
+
+def test_news_agencies_and_a_states_bodies_link_as_organizations():
+    assert linked(Entity("organization:reuters", EntityKind.ORGANIZATION, "Reuters", {"REUTER"}),
+                  Entity("organization:usda", EntityKind.ORGANIZATION, "USDA"),
+                  year=1987) == {"Reuters": "Q130879", "USDA": "Q501542"}
+
+
+def test_the_european_community_and_the_eec_are_kept_apart_from_the_union():
+    x = extraction(Entity("organization:european community", EntityKind.ORGANIZATION, "European Community",
+                          {"EC", "European Communities"}),
+                   Entity("organization:european economic community", EntityKind.ORGANIZATION,
+                          "European Economic Community", {"EEC"}), year=1987)
+    offline_linker().link(x)
+    assert {e.label: e.qid for e in x.entities} == {"European Communities": "Q993160",
+                                                    "European Economic Community": "Q52847"}
+
+
+def test_continents_seas_regions_and_states_by_their_abbreviations_link_as_places():
+    assert linked(*(Entity(f"place:{n.lower()}", EntityKind.PLACE, n) for n in
+                    ("Europe", "Persian Gulf", "Pacific Ocean", "England", "Ontario", "N.Y.", "Wash.")), year=1987) == {
+        "Europe": "Q46", "Persian Gulf": "Q34675", "Pacific Ocean": "Q98", "England": "Q21", "Ontario": "Q1904",
+        "N.Y.": "Q1384", "Wash.": "Q1223"}

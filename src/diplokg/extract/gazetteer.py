@@ -174,16 +174,34 @@ class Dateline:
     def __init__(self, gazetteer: Path) -> None:
         self.index = gazetteer_index(gazetteer)
         self.cities = city_names(gazetteer)
+        # capitals hide the case of a name's small words ("RIO DE JANEIRO", "DAR ES SALAAM")
+        self.folded = {**{k.casefold(): v for k, v in self.index.items()},
+                       **{k.casefold(): v for k, v in self.cities.items()}}
         self.label_of = dict(RULER_LABELS)
 
-    def __call__(self, doc: Doc) -> Doc:
+    @staticmethod
+    def _name_end(doc: Doc) -> int:
+        """The token after the name in capitals that opens the text: words, with the period of
+        an abbreviation ("ST. LOUIS") and the hyphen inside a name ("WINSTON-SALEM")."""
+        def word(i: int) -> bool:
+            return i < len(doc) and doc[i].is_alpha and doc[i].is_upper and len(doc[i]) > 1
+
+        def joiner(i: int) -> bool:  # "." right after a word, "-" inside one, a word after either
+            token = doc[i]
+            return i > 0 and not doc[i - 1].whitespace_ and word(i + 1) and (
+                token.text == "." or (token.text == "-" and not token.whitespace_))
+
         end = 0
-        while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
+        while end < len(doc) and (word(end) or joiner(end)):
             end += 1
+        return end
+
+    def __call__(self, doc: Doc) -> Doc:
+        end = self._name_end(doc)
         if end == 0 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             return doc
-        name = " ".join(t.text for t in doc[:end]).title()
-        entry = self.cities.get(name) or self.index.get(name)
+        name = doc[:end].text.title()
+        entry = self.cities.get(name) or self.index.get(name) or self.folded.get(name.casefold())
         if entry is not None:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:
@@ -224,7 +242,8 @@ def _spells(short: str, long: str) -> int | None:
 
 
 def _words(text: str) -> set[str]:
-    return {w.lower() for w in text.replace(",", " ").split() if w.lower() not in _JOINERS}
+    # "Co-operation" is "Cooperation"
+    return {w.lower().replace("-", "") for w in text.replace(",", " ").split() if w.lower() not in _JOINERS}
 
 
 def _short_form(tokens: Span) -> str | None:
@@ -261,6 +280,8 @@ class Abbreviations:
             return None  # "Intermediate Range Nuclear forces (INF)": no name the NER saw
         # a name with an abbreviation is an organization's, unless the NER saw a person or a place
         label = inside[-1].label_ if all(e.label_ in {"PERSON", "GPE", "LOC", "FAC"} for e in inside) else "ORG"
+        for token in long:
+            token.ent_id_ = ""  # (a span's ent_id_ is its root's: "European" of the European People's Party)
         return Span(doc, start, end, label=label)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -351,8 +372,14 @@ ORG_HEADS = frozenset({"Club", "Group", "Council", "Committee", "Forum", "Instit
                        "Forces", "Army", "Navy", "Front", "Movement", "Embassy", "Court", "Tribunal", "Board"})
 COMMON_WORDS = _ENTITIES.words("common_words")
 NOT_NAMES = _ENTITIES.words("not_names")
+TABLE_WORDS = _ENTITIES.words("table_words")
 NAME_HEADS = _ENTITIES.words("name_heads")
 COMPANY_SUFFIXES = _ENTITIES.words("company_suffixes")
+# continents, seas and regions by the names news gives them ("Pacific", "Gulf", "Europe")
+REGION_NAMES = frozenset(_ENTITIES.table("regions"))
+# words before a region's name that make a region of it, not a name ("South Pacific")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "northeast", "northwest", "southeast", "southwest", "far", "near", "upper", "lower"})
 
 
 PARTICLES = frozenset({"de", "van", "von", "al", "bin", "ibn", "da", "di", "du", "la", "le", "der", "den", "el",
@@ -425,6 +452,9 @@ class EntityFixes:
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
+                if ent.label_ == "PLACE" and ent.text in REGION_NAMES and self._inside_name(doc, ent):
+                    changed = True  # "Cathay Pacific", "the Texas Gulf", "Pacific Telesis": a name of no region
+                    continue
                 if ent.end < len(doc) and doc[ent.end].text in NAME_HEADS and not ent.id_.endswith("|1"):
                     changed = True  # "the Uruguay Round", "the Lome Convention": a name of no place
                     continue
@@ -595,11 +625,26 @@ class EntityFixes:
         return None
 
     @staticmethod
+    def _inside_name(doc: Doc, ent: Span) -> bool:
+        """A region's name with a proper noun of another name right before or after it."""
+        def proper(token: Token) -> bool:
+            return token.is_title and token.is_alpha and token.pos_ == "PROPN" and token.ent_type_ != "TITLE"
+        before = doc[ent.start - 1] if ent.start > ent.sent.start else None
+        after = doc[ent.end] if ent.end < ent.sent.end else None
+        if before is not None and after is not None and before.text == "(" and after.text == ")" and \
+                ent.end + 1 < len(doc) and doc[ent.end + 1].text.rstrip(".") in COMPANY_SUFFIXES:
+            return True  # "Yamaichi International (Europe) Ltd"
+        return (before is not None and proper(before) and before.lower_ not in DIRECTIONS) or \
+            (after is not None and proper(after) and after.lower_ not in {"ocean", "sea"})
+
+    @staticmethod
     def _not_a_name(ent: Span) -> bool:
         if not any(t.text[:1].isupper() for t in ent):
             return True  # "restraint"
         if ent.text in NOT_NAMES:
             return True  # "1500 GMT"
+        if ent[0].text in TABLE_WORDS or all(t.text.rstrip(".") in COMPANY_SUFFIXES for t in ent if not t.is_punct):
+            return True  # "cts Net" (an earnings table), "Co Inc" (a company's name cut from it)
         if ent[0].lower_ in {"non", "non-"} or ent.text.lower().startswith("non-"):
             return True  # "non-Nato"
         if all(t.like_num or (t.text.lower().endswith(("th", "st", "nd", "rd")) and t.text[:1].isdigit()) for t in ent):

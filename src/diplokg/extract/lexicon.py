@@ -125,6 +125,10 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
             # two items of one kind share the name: the name says which kind, not which item
             best[name.text] = GazetteerName(held.text, held.label, held.kind, "", held.demonym)
 
+    # a body that ``extra_organizations`` names keeps that name in extraction ("EC" and "European
+    # Communities" are the "European Community" that the bodies and references tables know); the
+    # gazetteer gives it its QID (and, once linked, its label)
+    body_names = _ENTITIES.table("extra_organizations")
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             kind = {"other": "place"}.get(row["kind"], row["kind"])
@@ -140,7 +144,8 @@ def gazetteer_names(path: Path) -> tuple[GazetteerName, ...]:
                     continue  # lower-case aliases ("eurozone") would fire on ordinary words
                 if kind == "person" and not _person_name(text):
                     continue  # a lone surname is anyone's
-                offer(GazetteerName(text, row["label"], kind, row["qid"],
+                label = body_names.get(text, row["label"]) if kind == "organization" else row["label"]
+                offer(GazetteerName(text, label, kind, row["qid"],
                                     demonym=text in demonyms or text.rstrip("s") in demonyms))
     # general resources without QIDs: the gazetteer's own entry wins where it has the name, except
     # a person's (these names are not people's)
@@ -210,11 +215,13 @@ def gazetteer_index(path: Path) -> dict[str, GazetteerName]:
 @functools.lru_cache(maxsize=4)
 def city_names(path: Path) -> dict[str, GazetteerName]:
     """The gazetteer's cities by name, including those whose name a country also bears
-    ("Luxembourg", "Singapore"): a dateline or a meeting place names the city."""
+    ("Luxembourg", "Singapore"): a dateline or a meeting place names the city. With them the
+    ``locality`` rows, the cities that the entity ruler leaves to the NER ("Memphis", "Phoenix"):
+    a dateline is a place whatever its name."""
     cities: dict[str, GazetteerName] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
-            if row["kind"] == "city":
+            if row["kind"] in {"city", "locality"}:
                 for text in (row["label"], *(a.strip() for a in row["aliases"].split("|") if a.strip())):
                     cities.setdefault(text, GazetteerName(text, row["label"], "city", row["qid"]))
     return cities

@@ -23,13 +23,17 @@ from ..vocab import normalize_name
 COMPATIBLE: dict[EntityKind, frozenset[str]] = {
     EntityKind.PERSON: frozenset({"person"}),
     EntityKind.COUNTRY: frozenset({"country"}),
-    EntityKind.ORGANIZATION: frozenset({"organization", "alliance"}),
+    # a state's own bodies ("national"), news agencies and parties are organizations, never clubs of states
+    EntityKind.ORGANIZATION: frozenset({"organization", "alliance", "national", "news", "party"}),
     EntityKind.ALLIANCE: frozenset({"alliance", "organization"}),
     EntityKind.OFFICE: frozenset({"office"}),
-    EntityKind.CITY: frozenset({"city"}),
+    # "locality" rows (cities beyond the capitals and the cities of diplomacy) are linked where the
+    # NER or a dateline names a place, never matched by the entity ruler: "Phoenix", "Memphis" or
+    # "Charlotte" open too many other names to be a city wherever they stand
+    EntityKind.CITY: frozenset({"city", "locality"}),
     # "region" rows (US states) are linked, never matched by the entity ruler: a state's name opens
     # too many companies' ("Texas Air Corp", "Florida Power and Light Co") to be a place wherever it stands
-    EntityKind.PLACE: frozenset({"city", "other", "region"}),
+    EntityKind.PLACE: frozenset({"city", "locality", "other", "region"}),
 }
 REQUIRED_COLUMNS = ("qid", "label", "kind")
 # the same office under other titles: "foreign affairs minister" is the "foreign minister"
