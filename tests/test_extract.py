@@ -700,3 +700,44 @@ def test_the_rulers_phrases_are_only_tokenized_not_run_through_the_pipeline():
     doc = nlp("The foreign ministers and the Foreign Minister spoke.")
     assert [(e.text, e.label_) for e in doc.ents] == [("foreign ministers", "TITLE"), ("Foreign Minister", "TITLE")]
     assert SEEN_BY_SPY == ["The foreign ministers and the Foreign Minister spoke."]
+
+
+def test_an_abbreviated_word_of_a_dateline_city_is_part_of_it(extractor):
+    x = run(extractor, "FT. WAYNE, IND., May 4 - Harlow Gear Co said it will buy a plant for 20 mln dlrs.")
+    labels = {e.label for e in x.entities}
+    assert "WAYNE" not in labels
+    assert "FT. WAYNE" in labels or "Ft. Wayne" in labels
+
+
+def test_a_day_of_the_dateline_does_not_run_on_into_the_lead_s_company(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp
+    doc = nlp.make_doc("DENVER, May 4 - Harlow Gear and Wheel Co said it bought a plant.")
+    for name, pipe in nlp.pipeline:
+        if name == "diplokg_dateline":
+            break
+        doc = pipe(doc)
+    doc.ents = [Span(doc, 2, 10, label="DATE")]  # what the NER did with one such lead
+    doc = nlp.get_pipe("diplokg_dateline")(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in {"DATE", "ORG"}] == [
+        ("May 4", "DATE"), ("Harlow Gear and Wheel Co", "ORG")]
+
+
+def test_a_company_s_legal_form_ends_its_name(extractor):
+    x = run(extractor, "Harbor Trust Bank NA has agreed to lend up to 50 mln dlrs to the airline.")
+    assert "NA" not in {e.label for e in x.entities}
+    assert {x.entity(c.party).label for c in x.commitments} == {"Harbor Trust Bank NA"}
+
+
+def test_a_bare_head_noun_is_the_organization_named_in_full(extractor):
+    text = ("The Andean Reserve Bank said its loans fell last year. The Bank in 1986 decided to establish a "
+            "fund for small exporters.")
+    x = run(extractor, text)
+    assert "Bank" not in {e.label for e in x.entities}
+    assert {x.entity(c.party).label for c in x.commitments} == {"Andean Reserve Bank"}
+    # two banks named in full: which one "the Bank" is, the text does not say
+    y = run(extractor, "The Andean Reserve Bank and the Pacific Reserve Bank met. The Bank decided to establish "
+                       "a fund for small exporters.")
+    assert "Bank" not in {e.label for e in y.entities}
+    assert y.commitments == []

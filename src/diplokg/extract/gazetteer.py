@@ -28,6 +28,7 @@ office titles, and fix-ups of the trained NER's spans.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -124,9 +125,9 @@ def dateline_end(doc: Doc) -> int | None:
     if not doc or not (doc[0].is_alpha and doc[0].is_upper and len(doc[0]) > 1):
         return None
     i = 1
-    while i < min(len(doc), 6) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {".", "'"}):
+    while i < min(len(doc), 6) and ((doc[i].is_upper and doc[i].is_alpha) or doc[i].text in {".", "'"}):
         i += 1
-    for j in range(i, min(i + 6, len(doc) - 1)):
+    for j in range(i, min(i + 8, len(doc) - 1)):  # (", MINN., June 1 -": a state and a day)
         if doc[j].text in DATELINE_DASHES and doc[j - 1].whitespace_:
             return j + 1  # (a hyphen inside a word is none: "GATT director-general said")
         if "\n" in doc[j].text:
@@ -180,18 +181,42 @@ class Dateline:
         end = 0
         while end < len(doc) and doc[end].is_alpha and doc[end].is_upper and len(doc[end]) > 1:
             end += 1
+            if end + 1 < len(doc) and doc[end].text == "." and len(doc[end - 1]) <= 3 and \
+                    doc[end + 1].is_alpha and doc[end + 1].is_upper:
+                end += 1  # "ST. PAUL, MINN.": an abbreviated word of the city's name ("PAUL" is no name of its own)
         if end == 0 or end >= len(doc) or doc[end].text not in DATELINE_ENDS:
             return doc
-        name = " ".join(t.text for t in doc[:end]).title()
+        name = re.sub(r"\s+\.", ".", " ".join(t.text for t in doc[:end])).title()
         entry = self.cities.get(name) or self.index.get(name)
         if entry is not None:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:
             span = Span(doc, 0, end, label="GPE")
-        others = [e for e in doc.ents if e.end <= 0 or e.start >= end]
+        others = self._lead_names([e for e in doc.ents if e.end <= 0 or e.start >= end], dateline_end(doc))
         doc.ents = filter_spans([span, *others])
         reset_index(doc)
         return doc
+
+    @staticmethod
+    def _lead_names(ents: list[Span], lead: int | None) -> list[Span]:
+        """"[June 1 - Minnesota Mining and Manufacturing Co] said": the NER ran the dateline's day
+        on into the lead's first name. The date ends at the dash; the name after it is a company
+        when it ends like one (else the other components may still find it)."""
+        if lead is None:
+            return ents
+        out = []
+        for ent in ents:
+            if ent.label_ != "DATE" or not ent.start < lead < ent.end:
+                out.append(ent)
+                continue
+            doc = ent.doc
+            if ent.start < lead - 1:
+                out.append(Span(doc, ent.start, lead - 1, label="DATE"))
+            rest = doc[lead:ent.end]
+            if rest[-1].text.rstrip(".") in COMPANY_SUFFIXES | ORG_HEADS and rest[0].is_title and all(
+                    t.is_title or t.lower_ in NAME_JOINERS for t in rest):
+                out.append(Span(doc, lead, ent.end, label="ORG"))
+        return out
 
 
 @Language.factory("diplokg_dateline", default_config={"gazetteer": None}, assigns=["doc.ents"],
@@ -421,7 +446,8 @@ class EntityFixes:
         ents, joined = self._joined_names(doc, ents)
         ents, titled = self._titles(doc, ents)
         ents, hyphenated = self._hyphenated(doc, ents)
-        changed = changed or joined or titled or hyphenated
+        ents, suffixed = self._suffixed(doc, ents)
+        changed = changed or joined or titled or hyphenated or suffixed
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
@@ -556,6 +582,30 @@ class EntityFixes:
                     token.ent_id_ = ""  # (a span's ent_id_ is its root's: the short name's gazetteer entry)
                 out.append(Span(doc, ent.start, after.end, label="ORG"))
                 swallowed.add(after.start)
+                changed = True
+                continue
+            out.append(ent)
+        return (out, True) if changed else (ents, False)
+
+    @staticmethod
+    def _suffixed(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """"[Wells Fargo Bank] [NA]", "[Siemens] AG": a company's legal form ends its name; it is
+        no name of its own."""
+        starting = {e.start: e for e in ents}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        swallowed: set[int] = set()
+        changed = False
+        for ent in ents:
+            if ent.start in swallowed:
+                continue
+            end = ent.end
+            after = starting.get(end)
+            if ent.label_ == "ORG" and not ent.id_ and end < len(doc) and doc[end].text in COMPANY_SUFFIXES and \
+                    doc[end - 1].whitespace_ and (end not in covered or (
+                        after is not None and len(after) == 1 and not after.id_)):
+                out.append(Span(doc, ent.start, end + 1, label="ORG"))
+                swallowed.add(end)
                 changed = True
                 continue
             out.append(ent)
