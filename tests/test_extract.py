@@ -741,3 +741,18 @@ def test_a_bare_head_noun_is_the_organization_named_in_full(extractor):
                        "a fund for small exporters.")
     assert "Bank" not in {e.label for e in y.entities}
     assert y.commitments == []
+
+
+def test_a_company_named_after_a_place_or_its_country_is_the_company(extractor):
+    x = run(extractor, "DALLAS, May 4 - Texas American Bancshares Inc said it agreed to sell its Levelland unit.")
+    assert "Texas American Bancshares Inc" in {e.label for e in x.entities}
+    assert "United States of America" not in {e.label for e in x.entities}
+    x = run(extractor, "DUBLIN, May 4 - Bank of Ireland said it launched a paper program of 200 mln dlrs.")
+    assert kinds(x).get("Bank of Ireland") is EntityKind.ORGANIZATION
+    assert "Ireland" not in {e.label for e in x.entities if e.kind is EntityKind.COUNTRY}
+
+
+def test_the_state_after_a_dateline_city_is_a_place(extractor):
+    x = run(extractor, "WEST LAFAYETTE, IND., April 8 - Harlow Chemical Corp said it will build a new plant.")
+    assert "IND" not in {e.label for e in x.entities if e.kind is not EntityKind.PLACE}
+    assert all(x.entity(c.party).label != "IND" for c in x.commitments)

@@ -818,3 +818,21 @@ def test_an_arrangement_whereby_one_side_agreed_is_that_side_s_undertaking(extra
     found = commitments(run(extractor, text))
     assert ("Chile", None, None, "2019-05-31") not in found
     assert not any(deadline for *_, deadline in found)  # an extension only asked for sets no deadline
+
+
+def test_a_price_per_share_offered_is_a_bid_not_a_pledge(extractor):
+    x = run(extractor, "Harlow Air offered 71 dlrs cash per share for half of Skyway stock.")
+    assert commitments(x) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"It promises to be a long day,\" a dealer said of the Norway talks.",
+        "The Kaypro 286 model will sell for 4,495 dlrs, the company said.",
+        "Harlow Rehabilitation Inc provides therapy services worth about six mln dlrs a year.",
+        "Norway gave no direct comparison with the 40 mln dlrs of last year.",
+    ],
+)
+def test_what_will_be_a_price_or_a_business_is_no_pledge(extractor, text):
+    assert commitments(run(extractor, text)) == set()

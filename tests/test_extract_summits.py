@@ -524,3 +524,17 @@ def test_an_undated_mention_of_a_meeting_to_come_is_that_meeting(extractor):
             "talks are one of several meetings during the semi-annual meetings of the IMF.")
     assert described(run(extractor, text, D(1987, 3, 31))) == [
         ("International Monetary Fund", "Washington, D.C.", "1987-04")]
+
+
+def test_a_date_of_what_ministers_undertook_is_not_their_meeting_s(extractor):
+    text = ("BRUSSELS, March 31 - European Community farm ministers agreed to extend the milk marketing year to "
+            "the end of May, a minister said.")
+    assert described(run(extractor, text, D(1987, 3, 31))) == [("European Community", "Brussels", "1987-03-31")]
+    text = "BRUSSELS, March 31 - European Community farm ministers agreed to meet again on April 27."
+    assert [start for *_, start in described(run(extractor, text, D(1987, 3, 31)))] == ["1987-04-27"]
+
+
+def test_a_meeting_known_by_a_place_elsewhere_is_not_dated_today(extractor):
+    text = ("WASHINGTON, March 31 - Baker outlined the measures taken to cut trade imbalances during the Lisbon "
+            "meeting.")
+    assert [start for *_, start in described(run(extractor, text, D(1987, 3, 31)))] == [None]

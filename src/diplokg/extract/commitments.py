@@ -69,6 +69,8 @@ JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
 PLEDGE_NOUNS = _LEX.words("pledge_nouns")
 PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
 QUALITY_PLEDGES = _LEX.words("quality_pledges")
+PRICED_VERBS = _LEX.words("priced_verbs")
+STATE_COMPLEMENTS = _LEX.words("state_complements")
 STATE_TARGETS = _LEX.words("state_targets")
 CONTENT_OF_NOUNS = _LEX.words("content_of_nouns")
 ASKED_NOUNS = _LEX.words("asked_nouns")
@@ -871,6 +873,8 @@ class CommitmentFinder:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in STATE_COMPLEMENTS for c in verb.children):
+            return None  # "it promises to be a boring day", "aims to be the focal point": what will be, no deed
         if lemma in STATE_PLAN_VERBS:
             act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
             subject = _subject(verb)
@@ -1013,6 +1017,14 @@ class CommitmentFinder:
             return None  # "offered 10 dlrs a share", "gave a profit"
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
+        if any(t.lower_ in {"per", "a"} and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"share", "shares"}
+               for t in obj_tokens):
+            return None  # "offered 71 dlrs cash per share for half of the stock": a bid's price
+        if obj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in obj.children):
+            return None  # "it gave no direct comparison": nothing given
+        if verb.tag_ in {"VBZ", "VBP"} and not _future(verb) and all(
+                isinstance(p, Span) and p.label_ == "ORG" for p in match.parties):
+            return None  # "Northwest provides physical therapy services": a company's business, no pledge
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
         counted = bool(obj_tokens) and any(a.kind == "count" for a in _amounts(_span(verb.doc, obj_tokens)))
         if _money_in(match.scope) or counted:
@@ -1074,6 +1086,8 @@ class CommitmentFinder:
         obj = _object(verb)
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS - {"price"}:
             return None  # a state "will freeze prices": a measure; "offered 20 dlrs a share" is not one
+        if lemma in PRICED_VERBS and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            return None  # "the E-40 model will sell for 5,795 dlrs": a price, nothing sold or bought
         if lemma in WEAK_MEASURE_VERBS and not (
                 (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS
                                       or obj.lower_ in ACTION_OBJECTS))

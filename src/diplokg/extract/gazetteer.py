@@ -34,6 +34,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -192,8 +193,18 @@ class Dateline:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:
             span = Span(doc, 0, end, label="GPE")
-        others = self._lead_names([e for e in doc.ents if e.end <= 0 or e.start >= end], dateline_end(doc))
-        doc.ents = filter_spans([span, *others])
+        # "WEST LAFAYETTE, IND., April 8 -": the state after the city is a place too, not the
+        # organization the NER may take it for
+        region_end = end + 1
+        while region_end < len(doc) and (doc[region_end].is_upper and doc[region_end].is_alpha or (
+                doc[region_end].text == "." and region_end > end + 1)):
+            region_end += 1
+        region = Span(doc, end + 1, region_end, label="GPE") if doc[end].text == "," and region_end > end + 1 and \
+            region_end < len(doc) and doc[region_end].text in DATELINE_ENDS and not any(
+                e.start <= end + 1 < e.end and e.label_ in {"COUNTRY", "CITY", "PLACE"} for e in doc.ents) else None
+        after = region.end if region is not None else end
+        others = self._lead_names([e for e in doc.ents if e.end <= 0 or e.start >= after], dateline_end(doc))
+        doc.ents = filter_spans([span, *([region] if region is not None else []), *others])
         reset_index(doc)
         return doc
 
@@ -456,10 +467,30 @@ class EntityFixes:
                     continue
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
-                if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
-                    for token in doc[ent.start:end]:
+                company = doc[end - 1].text.rstrip(".") in COMPANY_SUFFIXES
+                if end > ent.end and (demonym or company or doc[end - 1].text in ORG_HEADS):
+                    # "[Texas] [American] [Bancshares Inc]", "American Telephone and Telegraph Co": a
+                    # company's name, with the place names that open it
+                    start = ent.start
+                    while company and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                            (doc[start - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"} or (
+                                not doc[start - 1].ent_type_ and doc[start - 1].tag_ == "NNP")) and \
+                            not doc[start - 1].ent_id_ and doc[start - 1].lower_ not in STOP_WORDS:
+                        start -= 1
+                    for token in doc[start:end]:
                         token.ent_id_ = ""  # (a span's ent_id_ is its root's: the demonym's country)
-                    ent = Span(doc, ent.start, end, label="ORG")
+                    ent = Span(doc, start, end, label="ORG")
+                    changed = True
+                elif ent.label_ == "COUNTRY" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and \
+                        doc[ent.start - 2].text in ORG_HEADS and not doc[ent.start - 2].ent_type_:
+                    # "Bank of Ireland", "Central Bank of Ireland": a body named after its country
+                    start = ent.start - 2
+                    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                            not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in STOP_WORDS:
+                        start -= 1
+                    for token in doc[start:ent.end]:
+                        token.ent_id_ = ""
+                    ent = Span(doc, start, ent.end, label="ORG")
                     changed = True
             elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON", "NORP"} and not ent.id_:
                 cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)

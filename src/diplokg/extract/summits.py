@@ -65,6 +65,8 @@ AWAY_VERBS = _LEX.words("away_verbs")
 NEGOTIATING = _LEX.words("negotiating")
 NEGOTIATION_TALKS = _LEX.words("negotiation_talks")
 PLACED_ACCORDS = _LEX.words("placed_accords")
+MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "hold", "resume", "open", "begin", "start",
+                           "attend", "host"})
 MAKING_VERBS = frozenset({"reach", "sign", "conclude", "strike", "negotiate", "agree", "seal", "forge", "make"})
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
                          for pattern, names in _LEX.table("described_groups").items())
@@ -697,6 +699,10 @@ def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
             return True  # the subject of another clause ("progress Bonn and Tokyo have made")
         if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"relcl", "acl"} and head.i not in inside:
             return True  # said in a clause about another noun ("the farm year, which started on April 1")
+        if dated and head.pos_ == "VERB" and head.dep_ in {"xcomp", "ccomp"} and head.i not in inside and \
+                head.lemma_.lower() not in MEETING_VERBS:
+            return True  # "ministers agreed to extend the marketing years to the end of May": the
+            # date of what they undertook ("agreed to meet on March 30" is the meeting's own)
         if dated and head.tag_ == "VBN" and head.dep_ in {"advcl", "conj"} and head.i not in inside and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in head.children):
             return True  # "..., suspended one year ago": a participle said of another noun (however parsed)
@@ -1391,7 +1397,10 @@ class SummitAssembler:
         dateline = self.dateline
         elsewhere = (d.location is not None and (dateline is None or d.location.key != dateline.key)) or (
             d.placed and d.location is None)  # (said to be in a country: "held in New Zealand")
-        now = not d.timeless and not d.earlier and (
+        # "during the Paris meeting", from Washington: a meeting known by its place, held there
+        # at a time the text does not give
+        named_elsewhere = d.evidence.rule == "summits.place-named" and d.dates is None and elsewhere and not d.here
+        now = not d.timeless and not d.earlier and not named_elsewhere and (
             d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
