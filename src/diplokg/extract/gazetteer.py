@@ -196,7 +196,7 @@ class Dateline:
         # "WEST LAFAYETTE, IND., April 8 -": the state after the city is a place too, not the
         # organization the NER may take it for
         region_end = end + 1
-        while region_end < len(doc) and (doc[region_end].is_upper and doc[region_end].is_alpha or (
+        while region_end < len(doc) and ((doc[region_end].is_upper and doc[region_end].is_alpha) or (
                 doc[region_end].text == "." and region_end > end + 1)):
             region_end += 1
         region = Span(doc, end + 1, region_end, label="GPE") if doc[end].text == "," and region_end > end + 1 and \
