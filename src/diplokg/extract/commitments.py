@@ -69,6 +69,7 @@ JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
 PLEDGE_NOUNS = _LEX.words("pledge_nouns")
 PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
 QUALITY_PLEDGES = _LEX.words("quality_pledges")
+NOT_PLEDGING_HEADS = _LEX.words("not_pledging_heads")
 PRICED_VERBS = _LEX.words("priced_verbs")
 STATE_COMPLEMENTS = _LEX.words("state_complements")
 STATE_TARGETS = _LEX.words("state_targets")
@@ -573,9 +574,11 @@ def _topic(trigger: Token) -> Span | None:
 
 
 def _time_phrase(prep: Token) -> bool:
-    """A phrase of time: "on Friday", "for 1987" (every word after the preposition a date's)."""
+    """A phrase of time: "on Friday", "for 1987" (every word after the preposition a date's); or a
+    relative pronoun's ("an issue on which the BPI committed to assisting")."""
     words = [t for t in prep.subtree if t.i != prep.i]
-    return bool(words) and all(t.ent_type_ in {"DATE", "TIME"} for t in words)
+    return bool(words) and (all(t.ent_type_ in {"DATE", "TIME"} for t in words) or (
+        len(words) == 1 and words[0].lower_ in {"which", "whom", "what"}))
 
 
 def _object(verb: Token) -> Token | None:
@@ -1552,6 +1555,9 @@ class CommitmentAssembler:
             entity = a.entity_of(ref, PARTY_KINDS)
             if entity is not None and entity.label in _NEWS:
                 return []  # a newspaper pledges nothing
+            if entity is not None and entity.kind is not EntityKind.PERSON and \
+                    entity.label.split()[-1] in NOT_PLEDGING_HEADS:
+                return []  # "the U.S. District Court agreed to permit": a ruling, no pledge
             if entity is None:
                 # "Washington imposed", "Tokyo pledged": the capital stands for its country
                 place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})

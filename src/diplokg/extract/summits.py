@@ -1275,8 +1275,12 @@ class SummitAssembler:
             place = self._place(m.location)
             if place is None or (dateline is not None and place.key == dateline.key):
                 continue
-            org = self.article.entity_of(m.organizer, ORGANIZATION_KINDS)
-            found.append(org if org is not None and self.intergovernmental(org) else None)
+            # (and the others its name joins: "any G-5 or G-7 meeting in Washington")
+            spans = [m.organizer, *(e for c in _modifiers(m.trigger) for e in ents_in(list(c.subtree), ORGANIZER_LABELS)
+                                    if e.start != m.organizer.start)]
+            for span in spans:
+                org = self.article.entity_of(span, ORGANIZATION_KINDS)
+                found.append(org if org is not None and self.intergovernmental(org) else None)
         return found
 
     def run(self, mentions: list[SummitMention]) -> None:
