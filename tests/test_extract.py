@@ -759,6 +759,7 @@ def test_a_region_inside_another_name_is_no_place(extractor):
                        "Yamaichi International (Europe) Ltd led the issue.")
     places = {e.label for e in x.entities if e.kind is EntityKind.PLACE}
     assert not places & {"Pacific", "Pacific Ocean", "Persian Gulf", "Europe"}
+    assert kinds(x).get("Cathay Pacific Airways Ltd") is EntityKind.ORGANIZATION  # the name it is inside
     x = run(extractor, "Tankers in the Gulf were attacked as ships crossed the Pacific to Europe.")
     assert {"Persian Gulf", "Pacific Ocean", "Europe"} <= {e.label for e in x.entities if e.kind is EntityKind.PLACE}
 
@@ -784,3 +785,59 @@ def test_an_abbreviation_spelled_with_a_hyphen_is_the_gazetteers_body(extractor)
     x = run(extractor, "Oil ministers of the six-nation Gulf Co-operation Council (GCC) ended a meeting. The GCC said.")
     assert "Cooperation Council for the Arab States of the Gulf" in kinds(x)
     assert "Persian Gulf" not in kinds(x)
+
+
+def test_an_abbreviated_word_of_a_dateline_city_is_part_of_it(extractor):
+    x = run(extractor, "FT. WAYNE, IND., May 4 - Harlow Gear Co said it will buy a plant for 20 mln dlrs.")
+    labels = {e.label for e in x.entities}
+    assert "WAYNE" not in labels
+    assert "FT. WAYNE" in labels or "Ft. Wayne" in labels
+
+
+def test_a_day_of_the_dateline_does_not_run_on_into_the_lead_s_company(extractor):
+    from spacy.tokens import Span
+
+    nlp = extractor.nlp
+    doc = nlp.make_doc("DENVER, May 4 - Harlow Gear and Wheel Co said it bought a plant.")
+    for name, pipe in nlp.pipeline:
+        if name == "diplokg_dateline":
+            break
+        doc = pipe(doc)
+    doc.ents = [Span(doc, 2, 10, label="DATE")]  # what the NER did with one such lead
+    doc = nlp.get_pipe("diplokg_dateline")(doc)
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in {"DATE", "ORG"}] == [
+        ("May 4", "DATE"), ("Harlow Gear and Wheel Co", "ORG")]
+
+
+def test_a_company_s_legal_form_ends_its_name(extractor):
+    x = run(extractor, "Harbor Trust Bank NA has agreed to lend up to 50 mln dlrs to the airline.")
+    assert "NA" not in {e.label for e in x.entities}
+    assert {x.entity(c.party).label for c in x.commitments} == {"Harbor Trust Bank NA"}
+
+
+def test_a_bare_head_noun_is_the_organization_named_in_full(extractor):
+    text = ("The Andean Reserve Bank said its loans fell last year. The Bank in 1986 decided to establish a "
+            "fund for small exporters.")
+    x = run(extractor, text)
+    assert "Bank" not in {e.label for e in x.entities}
+    assert {x.entity(c.party).label for c in x.commitments} == {"Andean Reserve Bank"}
+    # two banks named in full: which one "the Bank" is, the text does not say
+    y = run(extractor, "The Andean Reserve Bank and the Pacific Reserve Bank met. The Bank decided to establish "
+                       "a fund for small exporters.")
+    assert "Bank" not in {e.label for e in y.entities}
+    assert y.commitments == []
+
+
+def test_a_company_named_after_a_place_or_its_country_is_the_company(extractor):
+    x = run(extractor, "DALLAS, May 4 - Texas American Bancshares Inc said it agreed to sell its Levelland unit.")
+    assert "Texas American Bancshares Inc" in {e.label for e in x.entities}
+    assert "United States of America" not in {e.label for e in x.entities}
+    x = run(extractor, "DUBLIN, May 4 - Bank of Ireland said it launched a paper program of 200 mln dlrs.")
+    assert kinds(x).get("Bank of Ireland") is EntityKind.ORGANIZATION
+    assert "Ireland" not in {e.label for e in x.entities if e.kind is EntityKind.COUNTRY}
+
+
+def test_the_state_after_a_dateline_city_is_a_place(extractor):
+    x = run(extractor, "WEST LAFAYETTE, IND., April 8 - Harlow Chemical Corp said it will build a new plant.")
+    assert "IND" not in {e.label for e in x.entities if e.kind is not EntityKind.PLACE}
+    assert all(x.entity(c.party).label != "IND" for c in x.commitments)

@@ -773,3 +773,76 @@ def test_the_date_a_measure_takes_effect_is_its_deadline(extractor):
 def test_a_date_phrase_put_first_is_the_deadline(extractor):
     x = run(extractor, "Kenya announced that on June 30 it would raise tariffs on steel imports.")
     assert commitments(x) == {("Kenya", None, None, "2019-06-30")}
+
+
+def test_a_time_phrase_is_not_the_topic(extractor):
+    x = run(extractor, "On Tuesday, Norway approved a budget of 2 billion crowns for flood relief.")
+    topics = [c.topic or "" for c in x.commitments]
+    assert topics and not any(t.lower().startswith("on tuesday") for t in topics)
+    assert any("budget" in t for t in topics)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The jury praised Philips for its brave commitment to good design.",
+        "Harlow Gear Co was praised for its commitment to excellence in customer service.",
+    ],
+)
+def test_a_company_s_commitment_to_a_virtue_is_no_pledge(extractor, text):
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_a_state_s_commitment_to_a_goal_is_its_policy(extractor):
+    x = run(extractor, "The minister stressed Norway's commitment to growth.")
+    assert {label for label, *_ in commitments(x)} == {"Norway"}
+
+
+def test_a_commitment_to_a_deed_or_a_deal_is_still_a_pledge(extractor):
+    x = run(extractor, "Norway reiterated its commitment to the fishing accord.")
+    assert {label for label, *_ in commitments(x)} == {"Norway"}
+    x = run(extractor, "Norway stressed its commitment to reducing its budget deficit.")
+    assert {label for label, *_ in commitments(x)} == {"Norway"}
+
+
+def test_a_company_s_output_target_and_a_bank_s_obligations_are_no_pledges(extractor):
+    x = run(extractor, "A spokesman for Nordsukker A/S said its 1987 sugar target was 300,000 tonnes.")
+    assert commitments(x) == set()
+    x = run(extractor, "Moody's said it raised the deposit obligations of Harbor Trust Bank and Trust Co.")
+    assert commitments(x) == set()
+
+
+def test_an_arrangement_whereby_one_side_agreed_is_that_side_s_undertaking(extractor):
+    text = ("Chile and the World Bank reached a stopgap arrangement on credit lines, whereby the bank's staff "
+            "agreed to pass on a Chilean request to extend the lines to May 31.")
+    found = commitments(run(extractor, text))
+    assert ("Chile", None, None, "2019-05-31") not in found
+    assert not any(deadline for *_, deadline in found)  # an extension only asked for sets no deadline
+
+
+def test_a_price_per_share_offered_is_a_bid_not_a_pledge(extractor):
+    x = run(extractor, "Harlow Air offered 71 dlrs cash per share for half of Skyway stock.")
+    assert commitments(x) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\"It promises to be a long day,\" a dealer said of the Norway talks.",
+        "The Kaypro 286 model will sell for 4,495 dlrs, the company said.",
+        "Harlow Rehabilitation Inc provides therapy services worth about six mln dlrs a year.",
+        "Norway gave no direct comparison with the 40 mln dlrs of last year.",
+    ],
+)
+def test_what_will_be_a_price_or_a_business_is_no_pledge(extractor, text):
+    assert commitments(run(extractor, text)) == set()
+
+
+def test_a_court_rules_and_pledges_nothing(extractor):
+    x = run(extractor, "The Harlow District Court agreed to permit the sale of the Norway plant for 20 mln dlrs.")
+    assert commitments(x) == set()
+
+
+def test_a_relative_pronoun_is_not_the_topic(extractor):
+    x = run(extractor, "This is an issue on which Norway committed to spending 20 mln crowns.")
+    assert [c.topic for c in x.commitments] and all(c.topic != "on which" for c in x.commitments)

@@ -178,10 +178,10 @@ def test_a_few_members_of_a_large_organization_meeting_is_not_its_meeting(extrac
     assert not [r for r in x.relations if r.evidence.rule == "memberships.summit-participant"]
 
 
-def test_an_accord_named_after_a_city_was_made_at_a_meeting_there(extractor):
+def test_an_accord_made_in_a_city_was_made_at_a_meeting_there(extractor):
     date = D(1987, 4, 10)
-    assert described(run(extractor, "Baker said the Lisbon accord of February 22 was still working.", date)) == [
-        (None, "Lisbon", "1987-02-22")]
+    assert described(run(extractor, "Baker said the agreement in Lisbon of February 22 was still working.",
+                         date)) == [(None, "Lisbon", "1987-02-22")]
     # no date of its own: the text speaks of the agreement, not of the meeting that made it
     assert described(run(extractor, "The G-7 reaffirmed the Lisbon accord.", date)) == []
     assert described(run(extractor, "They hope to reach a Lisbon accord next year.", date)) == []
@@ -487,3 +487,61 @@ def test_the_summit_to_come_is_one_whatever_it_is_called(extractor):
             "The plan would be put to ministers before the IMF annual meetings later this year.")
     x = run(extractor, text, D(1995, 6, 1))
     assert ("G7", "Venice", "1995-06") in described(x)
+
+
+def test_an_accord_named_after_a_place_tells_of_no_meeting(extractor):
+    date = D(1987, 4, 10)
+    assert described(run(extractor, "He helped devise the September 1985 Plaza agreement, when five nations "
+                                    "curbed the dollar.", date)) == []
+    assert described(run(extractor, "Baker said the Lisbon accord of February 22 was still working.", date)) == []
+    # but an accord told as made in a city on a day was made at a meeting there
+    assert described(run(extractor, "The statement reaffirmed a February 22 agreement in Lisbon in which the "
+                                    "ministers agreed to fight protectionism.", date)) == [
+        (None, "Lisbon", "1987-02-22")]
+
+
+def test_a_meeting_the_article_places_elsewhere_is_not_at_the_dateline(extractor):
+    text = ("HONG KONG, April 7 - Dealers were sidelined ahead of the International Monetary Funds meeting in "
+            "Washington this week. They said the Group of Seven will meet during the IMF gathering.")
+    x = run(extractor, text, D(1987, 4, 7))
+    assert all(loc != "Hong Kong" for _, loc, _ in described(x))
+
+
+def test_a_meeting_a_traveller_leaves_for_is_not_at_the_dateline(extractor):
+    text = "TOKYO, April 3 - The finance minister leaves on April 7 to attend the IMF meetings."
+    assert described(run(extractor, text, D(1987, 4, 3))) == [("International Monetary Fund", None, "1987-04-07")]
+
+
+def test_a_date_of_a_participle_said_of_another_noun_is_not_the_meeting_s(extractor):
+    text = ("BOGOTA, March 3 - An ICO special meeting ended last night in London with nations failing to agree "
+            "on a resumption of export quotas, suspended one year ago after prices soared.")
+    assert described(run(extractor, text, D(1987, 3, 3))) == [
+        ("International Coffee Organisation", "London", "1987-03-02")]
+
+
+def test_an_undated_mention_of_a_meeting_to_come_is_that_meeting(extractor):
+    text = ("WASHINGTON, March 31 - The figures will go to the IMF's Interim Committee here next week. Those "
+            "talks are one of several meetings during the semi-annual meetings of the IMF.")
+    assert described(run(extractor, text, D(1987, 3, 31))) == [
+        ("International Monetary Fund", "Washington, D.C.", "1987-04")]
+
+
+def test_a_date_of_what_ministers_undertook_is_not_their_meeting_s(extractor):
+    text = ("BRUSSELS, March 31 - European Community farm ministers agreed to extend the milk marketing year to "
+            "the end of May, a minister said.")
+    assert described(run(extractor, text, D(1987, 3, 31))) == [("European Community", "City of Brussels", "1987-03-31")]
+    text = "BRUSSELS, March 31 - European Community farm ministers agreed to meet again on April 27."
+    # (the day is the meeting's own; its year is another matter: "agreed" makes the sentence past)
+    assert [(start or "")[5:] for *_, start in described(run(extractor, text, D(1987, 3, 31)))] == ["04-27"]
+
+
+def test_a_meeting_known_by_a_place_elsewhere_is_not_dated_today(extractor):
+    text = ("WASHINGTON, March 31 - Baker outlined the measures taken to cut trade imbalances during the Lisbon "
+            "meeting.")
+    assert [start for *_, start in described(run(extractor, text, D(1987, 3, 31)))] == [None]
+
+
+def test_a_meeting_of_either_organization_placed_elsewhere_moves_both(extractor):
+    text = ("TOKYO, April 8 - Dealers are sceptical about any G-5 or G-7 meeting in Washington. Officials told "
+            "Reuters the G-7 will meet today.")
+    assert all(loc != "Tokyo" for _, loc, _ in described(run(extractor, text, D(1987, 4, 8))))

@@ -68,6 +68,13 @@ DEAL_VERBS = _LEX.words("deal_verbs")
 JOINT_DEAL_VERBS = _LEX.words("joint_deal_verbs")
 PLEDGE_NOUNS = _LEX.words("pledge_nouns")
 PLEDGE_NOUNS_NEEDING_COMPLEMENT = _LEX.words("pledge_nouns_needing_complement")
+QUALITY_PLEDGES = _LEX.words("quality_pledges")
+NOT_PLEDGING_HEADS = _LEX.words("not_pledging_heads")
+PRICED_VERBS = _LEX.words("priced_verbs")
+STATE_COMPLEMENTS = _LEX.words("state_complements")
+STATE_TARGETS = _LEX.words("state_targets")
+CONTENT_OF_NOUNS = _LEX.words("content_of_nouns")
+ASKED_NOUNS = _LEX.words("asked_nouns")
 KEEPING_VERBS = _LEX.words("keeping_verbs")
 DEAL_KEEPING_VERBS = _LEX.words("deal_keeping_verbs")
 AGREED_OBJECTS = _LEX.words("agreed_objects")
@@ -161,6 +168,9 @@ class CommitmentMatch:
     future: bool = False
     """What is undertaken is still to come ("will end", "promised to ask"): a date it names
     without "by" or "until" is its deadline too ("next year")."""
+    states_only: bool = False
+    """An undertaking only of a state or an international organization: "a commitment to
+    growth" is a country's policy, "a commitment to good design" a company's virtue."""
 
 
 def _definite(token: Token) -> bool:
@@ -514,6 +524,8 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     marked, other, starts = [], [], []
     inside = {t.i for t in action.subtree} if action is not None else set()
     for ent in ents_in(scope, frozenset({"DATE"})):
+        if _asked(ent, scope):
+            continue  # "to transmit a request to extend the lines to May 31": what is asked has no deadline
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         if before is not None and before.lower_ in {"this", "next"} and before.i >= scope.start:
             # "this year's surplus": the NER leaves the determiner out, without which it resolves to nothing
@@ -529,6 +541,18 @@ def _deadlines(scope: Span, action: Token | None = None) -> tuple[Span, ...]:
     return tuple(marked + other + starts)
 
 
+def _asked(ent: Span, scope: Span) -> bool:
+    """The date is said of what is asked for ("a request to extend the lines to May 31"), under
+    the undertaking's own verb."""
+    top = scope.root.i
+    for head in heads(ent.root, 8):
+        if head.i == top or head.dep_ == "ROOT":
+            return False
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ASKED_NOUNS:
+            return True
+    return False
+
+
 def _topic(trigger: Token) -> Span | None:
     """What the trigger governs: its clause or infinitive first ("promised the United States
     [it will import ...]"), else its object or phrase."""
@@ -540,11 +564,21 @@ def _topic(trigger: Token) -> Span | None:
     if clause is not None:
         return _span(trigger.doc, list(clause.subtree))
     for child in trigger.children:
+        if child.dep_ == "prep" and _time_phrase(child):
+            continue  # "On Friday, Congress approved a budget": when, not what
         if child.dep_ in {"xcomp", "ccomp"} or (child.dep_ == "prep" and child.lower_ in {"to", "for", "on"}):
             return _span(trigger.doc, list(child.subtree))
         if child.dep_ in {"dobj", "acl", "nsubjpass"} and trigger.pos_ == "VERB":
             return _span(trigger.doc, list(child.subtree))
     return None
+
+
+def _time_phrase(prep: Token) -> bool:
+    """A phrase of time: "on Friday", "for 1987" (every word after the preposition a date's); or a
+    relative pronoun's ("an issue on which the BPI committed to assisting")."""
+    words = [t for t in prep.subtree if t.i != prep.i]
+    return bool(words) and (all(t.ent_type_ in {"DATE", "TIME"} for t in words) or (
+        len(words) == 1 and words[0].lower_ in {"which", "whom", "what"}))
 
 
 def _object(verb: Token) -> Token | None:
@@ -842,6 +876,8 @@ class CommitmentFinder:
             return None  # "agreed with", "agreed that": not an undertaking
         if lemma == "aim" and not any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
             return None
+        if any(c.dep_ == "xcomp" and c.lemma_.lower() in STATE_COMPLEMENTS for c in verb.children):
+            return None  # "it promises to be a boring day", "aims to be the focal point": what will be, no deed
         if lemma in STATE_PLAN_VERBS:
             act = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VB"), None)
             subject = _subject(verb)
@@ -894,6 +930,9 @@ class CommitmentFinder:
         if lemma in {"reach", "conclude"} and not purposeful and not any(
                 c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
             return None
+        if _whereby(verb, deal):
+            return None  # "the two sides reached an arrangement whereby the committee agreed to ...":
+            # the deal says who undertakes what, and that one's own verb says it
         match = self._match(verb, "commitments.signed-deal")
         if match is None:
             return None
@@ -981,6 +1020,14 @@ class CommitmentFinder:
             return None  # "offered 10 dlrs a share", "gave a profit"
         if any(t.lower_ in NOT_COMMITMENT_OBJECTS for t in obj_tokens[:3]):
             return None
+        if any(t.lower_ in {"per", "a"} and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in {"share", "shares"}
+               for t in obj_tokens):
+            return None  # "offered 71 dlrs cash per share for half of the stock": a bid's price
+        if obj is not None and any(c.lower_ == "no" and c.dep_ == "det" for c in obj.children):
+            return None  # "it gave no direct comparison": nothing given
+        if verb.tag_ in {"VBZ", "VBP"} and not _future(verb) and all(
+                isinstance(p, Span) and p.label_ == "ORG" for p in match.parties):
+            return None  # "Northwest provides physical therapy services": a company's business, no pledge
         # money, or a count of something sent or lent ("would loan five mln barrels of crude")
         counted = bool(obj_tokens) and any(a.kind == "count" for a in _amounts(_span(verb.doc, obj_tokens)))
         if _money_in(match.scope) or counted:
@@ -1042,6 +1089,8 @@ class CommitmentFinder:
         obj = _object(verb)
         if obj is not None and obj.lemma_.lower() in NOT_COMMITMENT_OBJECTS - {"price"}:
             return None  # a state "will freeze prices": a measure; "offered 20 dlrs a share" is not one
+        if lemma in PRICED_VERBS and not any(c.dep_ in {"dobj", "nsubjpass"} for c in verb.children):
+            return None  # "the E-40 model will sell for 5,795 dlrs": a price, nothing sold or bought
         if lemma in WEAK_MEASURE_VERBS and not (
                 (obj is not None and (_measure_in(list(obj.subtree)) or obj.lemma_.lower() in ACTION_OBJECTS
                                       or obj.lower_ in ACTION_OBJECTS))
@@ -1173,16 +1222,64 @@ class CommitmentFinder:
                 for c in noun.children)):
             return None  # "airstrikes on Syrian targets": a target struck, not one set
         if lemma in PLEDGE_NOUNS_NEEDING_COMPLEMENT and not any(
-                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "of", "under"})
+                c.dep_ in {"acl", "relcl"} or (c.dep_ == "prep" and c.lower_ in {"to", "on", "under"})
+                or (c.dep_ == "prep" and c.lower_ == "of" and _of_content(noun, c))
                 for c in noun.children):
-            return None  # "froze all Texaco's obligations": debts, not an undertaking
+            return None  # "froze all Texaco's obligations", "the deposit obligations of the bank": debts,
+            # not an undertaking ("the resolution of its dispute": a settling, not a resolve)
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in noun.children) or \
                 _held_back_noun(noun):
             return None  # "made no commitment"
         scope = _noun_scope(noun)
         rule_name = "commitments.kept-pledge" if keeper is not None else "commitments.pledge-noun"
+        # "its commitment to good design": a virtue praised, no pledge, but for a state a policy
+        # ("the country's commitment to growth"); "its 1987 sugar target" is a company's plan for
+        # its output, "his target for overseas aid" a state's pledge
         return CommitmentMatch((party, *others), noun, scope, _topic(noun), _deadlines(scope, noun), rule_name,
-                               future=True)
+                               future=True, states_only=_quality(noun) or lemma in STATE_TARGETS)
+
+
+def _of_content(noun: Token, prep: Token) -> bool:
+    """"a promise of a 35 billion dlr budget", "the decision of cutting": "of" says what is
+    undertaken (for a promise or guarantee always; for the others only a deed or a measure: "the
+    deposit obligations of the bank" are its debts, "the resolution of its dispute" a settling)."""
+    if noun.lemma_.lower() in CONTENT_OF_NOUNS:
+        return True
+    return any(g.dep_ == "pcomp" or (g.dep_ == "pobj" and _measure_in(list(g.subtree))) for g in prep.children)
+
+
+def _whereby(verb: Token, deal: Token) -> bool:
+    """"reached an arrangement, whereby the committee agreed to transmit a request", "a deal under
+    which Japan will cut": the deal's own clause names who undertakes, with a subject of its own."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    for token in (*deal.subtree, *(t for c in verb.children if c.dep_ == "advcl" for t in c.subtree)):
+        opener = token.lower_ == "whereby" or (token.lower_ == "which" and token.head.lower_ in {"under", "by"})
+        if not opener:
+            continue
+        clause = next((h for h in heads(token, 3) if h.pos_ in {"VERB", "AUX"}), None)
+        own = next((c for c in clause.children if c.dep_ in SUBJECT_DEPS), None) if clause is not None else None
+        if own is not None and (subject is None or own.i != subject.i) and clause is not None and clause.i != verb.i:
+            return True
+    return False
+
+
+def _quality(noun: Token) -> bool:
+    """"a commitment to good design", "their commitment to free trade": a pledge noun whose "to"
+    says a thing held dear (no deed, measure, deal or figure: "commitment to reducing", "to the
+    accord", "to spend 2 percent" are pledges)."""
+    if noun.lemma_.lower() not in QUALITY_PLEDGES:
+        return False
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if prep is None:
+        return False
+    pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+    if pobj is None or pobj.dep_ == "pcomp" or pobj.pos_ == "VERB" or pobj.tag_ == "VBG":
+        return False
+    words = list(prep.subtree)
+    # (a goal for a named party is one: "the EU's commitment to a stable Iraq")
+    named = any(t.ent_type_ in PARTY_LABELS | {"LOC", "NORP", "PLACE"} for t in words)
+    return not (named or _undertaken(pobj) or _one_of(pobj, AGREED_OBJECTS) or _measure_in(words)
+                or _amounts(_span(noun.doc, words)) or any(t.tag_ == "VBG" for t in words))
 
 
 def _own_words(word: Token, skip: Token | None = None) -> list[Token]:
@@ -1458,6 +1555,9 @@ class CommitmentAssembler:
             entity = a.entity_of(ref, PARTY_KINDS)
             if entity is not None and entity.label in _NEWS:
                 return []  # a newspaper pledges nothing
+            if entity is not None and entity.kind is not EntityKind.PERSON and \
+                    entity.label.split()[-1] in NOT_PLEDGING_HEADS:
+                return []  # "the U.S. District Court agreed to permit": a ruling, no pledge
             if entity is None:
                 # "Washington imposed", "Tokyo pledged": the capital stands for its country
                 place = a.entity_of(ref, {EntityKind.CITY, EntityKind.PLACE})
@@ -1618,6 +1718,8 @@ class CommitmentAssembler:
         else:
             campaign = self.campaign or _campaigning(match.trigger.sent)
             parties = [pf for ref in match.parties for pf in self.parties(ref, campaign)]
+        if match.states_only:
+            parties = [(p, f) for p, f in parties if p.kind is EntityKind.COUNTRY or a.intergovernmental(p)]
         if not parties:
             return
         deadline = self._deadline(match)

@@ -50,6 +50,7 @@ _CAPITALS = lexicon("entities").table("capitals")
 _DATELINE_DAY = re.compile(r"\s*[A-Z][A-Z .'/-]+,\s+(?P<month>[A-Z][a-z]{2,8}\.?)\s+(?P<day>\d{1,2})\s+-")
 _HISTORICAL = lexicon("entities").table("historical_names")
 _FAMILIAR = lexicon("entities").table("familiar_first_names")
+_GENERIC_HEADS = lexicon("entities").words("generic_heads")
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,36 @@ class Article:
                 found.setdefault(word, body)
         return found
 
+    @functools.cached_property
+    def _generic_heads(self) -> dict[str, tuple[EntityKind, str]]:
+        """Generic head word ("Bank") -> the kind and name of the one organization of the article
+        whose name ends in it, or failing that holds it ("the Group" of the "Inter Governmental
+        Group on Indonesia")."""
+        ending: dict[str, set[tuple[EntityKind, str]]] = {}
+        holding: dict[str, set[tuple[EntityKind, str]]] = {}
+        for ent in self.ents:
+            if ent.label_ not in {"ORG", "INTL_ORG", "ALLIANCE"} or len(ent) < 2:
+                continue
+            info = ruler_info(ent)
+            cleaned = clean(ent)
+            if cleaned is None:
+                continue
+            if info is not None:
+                if RULER_KINDS[info[0]] not in ORGANIZATION_KINDS:
+                    continue
+                found = (RULER_KINDS[info[0]], self._in_its_time(info[1]))
+            else:
+                found = (EntityKind.ORGANIZATION, cleaned[0])
+            words = cleaned[0].split()
+            for word in set(words) & _GENERIC_HEADS:
+                (ending if words[-1] == word else holding).setdefault(word, set()).add(found)
+        out = {}
+        for word in ending.keys() | holding.keys():
+            names = ending.get(word) or holding.get(word, set())
+            if len(names) == 1:
+                out[word] = next(iter(names))
+        return out
+
     def _titled(self, span: Span) -> bool:
         """A name right after an honorific or an office title ("Mr Chirac", "President Bush")."""
         first = span[0]
@@ -244,6 +275,10 @@ class Article:
             return Mention(EntityKind.PERSON, text, text, start, end)
         if " " not in text and text in self._org_heads:
             return Mention(EntityKind.ORGANIZATION, self._org_heads[text], text, start, end)
+        if text in _GENERIC_HEADS and span.label_ in {"ORG", "FAC", "GPE", "LOC", "NORP"}:
+            # "The Bank decided": the one organization named in full with that word, else none
+            named = self._generic_heads.get(text)
+            return Mention(named[0], named[1], text, start, end) if named is not None else None
         kind = self._votes.get(text, NER_KINDS[span.label_])
         if kind is EntityKind.PERSON and " " not in text and not self._titled(span) and \
                 text not in self._titled_names:

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 from spacy.attrs import IS_ALPHA, IS_TITLE, LOWER, ORTH, SPACY
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.pipeline import EntityRuler
 from spacy.tokens import Doc, Span, Token
@@ -124,9 +125,9 @@ def dateline_end(doc: Doc) -> int | None:
     if not doc or not (doc[0].is_alpha and doc[0].is_upper and len(doc[0]) > 1):
         return None
     i = 1
-    while i < min(len(doc), 6) and doc[i].is_upper and (doc[i].is_alpha or doc[i].text in {".", "'"}):
+    while i < min(len(doc), 6) and ((doc[i].is_upper and doc[i].is_alpha) or doc[i].text in {".", "'"}):
         i += 1
-    for j in range(i, min(i + 6, len(doc) - 1)):
+    for j in range(i, min(i + 8, len(doc) - 1)):  # (", MINN., June 1 -": a state and a day)
         if doc[j].text in DATELINE_DASHES and doc[j - 1].whitespace_:
             return j + 1  # (a hyphen inside a word is none: "GATT director-general said")
         if "\n" in doc[j].text:
@@ -206,10 +207,41 @@ class Dateline:
             span = Span(doc, 0, end, label=self.label_of[entry.kind], span_id=ruler_id(entry))
         else:
             span = Span(doc, 0, end, label="GPE")
-        others = [e for e in doc.ents if e.end <= 0 or e.start >= end]
-        doc.ents = filter_spans([span, *others])
+        # "WEST LAFAYETTE, IND., April 8 -": the state after the city is a place too, not the
+        # organization the NER may take it for
+        region_end = end + 1
+        while region_end < len(doc) and ((doc[region_end].is_upper and doc[region_end].is_alpha) or (
+                doc[region_end].text == "." and region_end > end + 1)):
+            region_end += 1
+        region = Span(doc, end + 1, region_end, label="GPE") if doc[end].text == "," and region_end > end + 1 and \
+            region_end < len(doc) and doc[region_end].text in DATELINE_ENDS and not any(
+                e.start <= end + 1 < e.end and e.label_ in {"COUNTRY", "CITY", "PLACE"} for e in doc.ents) else None
+        after = region.end if region is not None else end
+        others = self._lead_names([e for e in doc.ents if e.end <= 0 or e.start >= after], dateline_end(doc))
+        doc.ents = filter_spans([span, *([region] if region is not None else []), *others])
         reset_index(doc)
         return doc
+
+    @staticmethod
+    def _lead_names(ents: list[Span], lead: int | None) -> list[Span]:
+        """"[June 1 - Minnesota Mining and Manufacturing Co] said": the NER ran the dateline's day
+        on into the lead's first name. The date ends at the dash; the name after it is a company
+        when it ends like one (else the other components may still find it)."""
+        if lead is None:
+            return ents
+        out = []
+        for ent in ents:
+            if ent.label_ != "DATE" or not ent.start < lead < ent.end:
+                out.append(ent)
+                continue
+            doc = ent.doc
+            if ent.start < lead - 1:
+                out.append(Span(doc, ent.start, lead - 1, label="DATE"))
+            rest = doc[lead:ent.end]
+            if rest[-1].text.rstrip(".") in COMPANY_SUFFIXES | ORG_HEADS and rest[0].is_title and all(
+                    t.is_title or t.lower_ in NAME_JOINERS for t in rest):
+                out.append(Span(doc, lead, ent.end, label="ORG"))
+        return out
 
 
 @Language.factory("diplokg_dateline", default_config={"gazetteer": None}, assigns=["doc.ents"],
@@ -448,12 +480,28 @@ class EntityFixes:
         ents, joined = self._joined_names(doc, ents)
         ents, titled = self._titles(doc, ents)
         ents, hyphenated = self._hyphenated(doc, ents)
-        changed = changed or joined or titled or hyphenated
+        ents, suffixed = self._suffixed(doc, ents)
+        changed = changed or joined or titled or hyphenated or suffixed
         keep: list[Span] = []
         for i, ent in enumerate(ents):
             if ent.label_ in {"COUNTRY", "CITY", "PLACE"}:
                 if ent.label_ == "PLACE" and ent.text in REGION_NAMES and self._inside_name(doc, ent):
                     changed = True  # "Cathay Pacific", "the Texas Gulf", "Pacific Telesis": a name of no region
+                    end = self._name_after(doc, ent.end, ents[i + 1:])
+                    if end < len(doc) and doc[end].text.rstrip(".") in COMPANY_SUFFIXES:
+                        end += 1  # "Ltd." at a sentence's end
+                    if end > ent.end and (doc[end - 1].text in ORG_HEADS or
+                                          doc[end - 1].text.rstrip(".") in COMPANY_SUFFIXES):
+                        # "the Pacific Reserve Bank", "Cathay Pacific Airways Ltd": the body it names
+                        start = ent.start
+                        if keep and keep[-1].end == start and keep[-1].label_ == "ORG" and not keep[-1].id_:
+                            start = keep.pop().start
+                        while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                                not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in STOP_WORDS:
+                            start -= 1
+                        for token in doc[start:end]:
+                            token.ent_id_ = ""
+                        keep.append(Span(doc, start, end, label="ORG"))
                     continue
                 if ent.end < len(doc) and doc[ent.end].text in NAME_HEADS and not ent.id_.endswith("|1"):
                     changed = True  # "the Uruguay Round", "the Lome Convention": a name of no place
@@ -469,10 +517,30 @@ class EntityFixes:
                     continue
                 end = self._name_after(doc, ent.end, ents[i + 1:])
                 demonym = ent.id_.endswith("|1")
-                if end > ent.end and (demonym or doc[end - 1].text in ORG_HEADS):
-                    for token in doc[ent.start:end]:
+                company = doc[end - 1].text.rstrip(".") in COMPANY_SUFFIXES
+                if end > ent.end and (demonym or company or doc[end - 1].text in ORG_HEADS):
+                    # "[Texas] [American] [Bancshares Inc]", "American Telephone and Telegraph Co": a
+                    # company's name, with the place names that open it
+                    start = ent.start
+                    while company and start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                            (doc[start - 1].ent_type_ in {"GPE", "ORG", "NORP", "LOC"} or (
+                                not doc[start - 1].ent_type_ and doc[start - 1].tag_ == "NNP")) and \
+                            not doc[start - 1].ent_id_ and doc[start - 1].lower_ not in STOP_WORDS:
+                        start -= 1
+                    for token in doc[start:end]:
                         token.ent_id_ = ""  # (a span's ent_id_ is its root's: the demonym's country)
-                    ent = Span(doc, ent.start, end, label="ORG")
+                    ent = Span(doc, start, end, label="ORG")
+                    changed = True
+                elif ent.label_ == "COUNTRY" and ent.start >= 2 and doc[ent.start - 1].lower_ == "of" and \
+                        doc[ent.start - 2].text in ORG_HEADS and not doc[ent.start - 2].ent_type_:
+                    # "Bank of Ireland", "Central Bank of Ireland": a body named after its country
+                    start = ent.start - 2
+                    while start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha and \
+                            not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in STOP_WORDS:
+                        start -= 1
+                    for token in doc[start:ent.end]:
+                        token.ent_id_ = ""
+                    ent = Span(doc, start, ent.end, label="ORG")
                     changed = True
             elif ent.label_ in {"ORG", "FAC", "GPE", "LOC", "PERSON", "NORP"} and not ent.id_:
                 cut = next((t.i for t in ent if t.text == "(" and t.i > ent.start), None)
@@ -614,6 +682,30 @@ class EntityFixes:
         return (org.label_ == "ORG" and not org.id_ and org.end == country.start and last.whitespace_ == " "
                 and last.is_title and last.is_alpha and last.text.rstrip(".") not in COMPANY_SUFFIXES
                 and not runs_on)
+
+    @staticmethod
+    def _suffixed(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
+        """"[Wells Fargo Bank] [NA]", "[Siemens] AG": a company's legal form ends its name; it is
+        no name of its own."""
+        starting = {e.start: e for e in ents}
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        out: list[Span] = []
+        swallowed: set[int] = set()
+        changed = False
+        for ent in ents:
+            if ent.start in swallowed:
+                continue
+            end = ent.end
+            after = starting.get(end)
+            if ent.label_ == "ORG" and not ent.id_ and end < len(doc) and doc[end].text in COMPANY_SUFFIXES and \
+                    doc[end - 1].whitespace_ and (end not in covered or (
+                        after is not None and len(after) == 1 and not after.id_)):
+                out.append(Span(doc, ent.start, end + 1, label="ORG"))
+                swallowed.add(end)
+                changed = True
+                continue
+            out.append(ent)
+        return (out, True) if changed else (ents, False)
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:

@@ -61,9 +61,12 @@ ATTEND_VERBS = _LEX.words("attend_verbs")
 HOLDING_VERBS = _LEX.words("holding_verbs")
 CALLED_OFF = _LEX.words("called_off")
 TRAVEL_VERBS = _LEX.words("travel_verbs")
+AWAY_VERBS = _LEX.words("away_verbs")
 NEGOTIATING = _LEX.words("negotiating")
 NEGOTIATION_TALKS = _LEX.words("negotiation_talks")
 PLACED_ACCORDS = _LEX.words("placed_accords")
+MEETING_VERBS = frozenset({"meet", "gather", "convene", "reconvene", "hold", "resume", "open", "begin", "start",
+                           "attend", "host"})
 MAKING_VERBS = frozenset({"reach", "sign", "conclude", "strike", "negotiate", "agree", "seal", "forge", "make"})
 DESCRIBED_GROUPS = tuple((re.compile(rf"\b{pattern}\b", re.I), tuple(names))
                          for pattern, names in _LEX.table("described_groups").items())
@@ -133,6 +136,11 @@ class SummitMention:
     earlier: bool = False
     """Told as before the events the article reports ("had pledged at the meeting") or as a kind
     of meeting ("at G-7 meetings"): of no known day, and not where the article was filed."""
+    named_accord: bool = False
+    """An accord that only bears the place's name ("the Plaza agreement"): no meeting of its own."""
+    away: bool = False
+    """The purpose of a journey away ("the minister leaves on April 7 to attend the IMF
+    meetings"): held elsewhere than the article was filed."""
 
 
 def _modifiers(trigger: Token) -> list[Token]:
@@ -524,7 +532,7 @@ def _clause_ents(trigger: Token, labels: frozenset[str]) -> list[Span]:
 
 _RELATIVE = re.compile(r"\b(?:(?:later|earlier)\s+(?:this|in\s+the|next)\s+(?:week|month|year)|"
                        r"(?:next|this|last|coming)\s+(?:week|weekend|month|year)|tomorrow|yesterday|today|"
-                       r"tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+                       r"tonight|last\s+night|this\s+(?:morning|afternoon|evening))\b", re.I)
 
 
 # "for a third day", "two weeks": a stretch of time, not a date
@@ -616,9 +624,23 @@ def _where(trigger: Token) -> Span | None:
 
 
 def _travelled_to(ent: Span) -> bool:
-    """"flew to Brussels for the summit": the city a participant travels to."""
+    """"flew to Brussels for the summit", "leaves for Washington": the city a participant travels to."""
     head = ent.root.head
-    return head.lower_ == "to" and head.dep_ == "prep" and head.head.lemma_.lower() in TRAVEL_VERBS
+    verb = head.head.lemma_.lower()
+    return head.dep_ == "prep" and verb in TRAVEL_VERBS and (
+        head.lower_ == "to" or (head.lower_ == "for" and verb in AWAY_VERBS))
+
+
+def _away(trigger: Token) -> Token | None:
+    """The journey away a meeting is what for: "leaves on April 7 to attend the IMF meetings",
+    "flew out for the summit" (not "arrived here for the summit")."""
+    verb = verb_of(trigger)
+    if verb is None:
+        return None
+    for head in (verb, *heads(verb, 2)):
+        if head.lemma_.lower() in AWAY_VERBS and head.i != trigger.i and _purpose(trigger, head):
+            return head
+    return None
 
 
 def _purpose(trigger: Token, journey: Token) -> bool:
@@ -677,6 +699,13 @@ def _belongs_elsewhere(ent: Span, trigger: Token) -> bool:
             return True  # the subject of another clause ("progress Bonn and Tokyo have made")
         if head.pos_ in {"VERB", "AUX"} and head.dep_ in {"relcl", "acl"} and head.i not in inside:
             return True  # said in a clause about another noun ("the farm year, which started on April 1")
+        if dated and head.pos_ == "VERB" and head.dep_ in {"xcomp", "ccomp"} and head.i not in inside and \
+                head.lemma_.lower() not in MEETING_VERBS:
+            return True  # "ministers agreed to extend the marketing years to the end of May": the
+            # date of what they undertook ("agreed to meet on March 30" is the meeting's own)
+        if dated and head.tag_ == "VBN" and head.dep_ in {"advcl", "conj"} and head.i not in inside and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux"} for c in head.children):
+            return True  # "..., suspended one year ago": a participle said of another noun (however parsed)
         node = head
         lemma = head.lemma_.lower()
         if head.ent_type_ in ORGANIZER_LABELS | PLACE_LABELS:
@@ -794,17 +823,22 @@ class SummitFinder:
 
     @staticmethod
     def _placed_accords(sent: Span) -> list[SummitMention]:
-        """"The Paris accord", "a February 22 agreement in Paris", "the G-7's Louvre pact": an
-        accord named after a city was made at a meeting there (past; its own date, if it has one,
-        is the meeting's; an organization named on it is the meeting's)."""
+        """"A February 22 agreement in Paris": an accord told as made in a city was made at a
+        meeting there (past; its own date, if it has one, is the meeting's; an organization named
+        on it is the meeting's). An accord that only bears a place's name ("the Paris accord",
+        "the Plaza agreement") tells of no meeting."""
         found: list[SummitMention] = []
         doc = sent.doc
         for token in tokens_in(sent, token_mask(doc, "LOWER", _placed_accord_word) & token_mask(doc, "POS", _NOUNS)):
             own = list(token.children)
-            places = [e for c in own if c.dep_ == "compound" for e in [entity_at(c, NAMING_PLACES)] if e
-                      and (e.label_ == "CITY" or e.text in VENUES)]
-            places += [e for c in own if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
-                       for e in [entity_at(g, frozenset({"CITY"}))] if e]
+            places = [e for c in own if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                      for e in [entity_at(g, frozenset({"CITY"}))] if e]
+            # a place in the accord's name tells of no meeting ("the Paris accord", "the September
+            # 1985 Plaza agreement" name a pact; "a February 22 agreement in Paris" tells where it
+            # was made): it only dates a meeting the text tells of ("who hosted the Louvre meeting")
+            named = not places
+            places += [e for c in own if c.dep_ == "compound" for e in [entity_at(c, NAMING_PLACES)] if e
+                       and (e.label_ == "CITY" or e.text in VENUES)]
             if not places or (any(c.dep_ == "det" and c.lower_ in {"a", "an", "no"} for c in own) and not any(
                     c.ent_type_ == "DATE" for c in own)):
                 continue  # "a Paris accord" (some accord yet to be made); but "a February 22 agreement in Paris"
@@ -820,7 +854,7 @@ class SummitFinder:
                               for e in [entity_at(c, ORGANIZER_LABELS)] if e), None)
             dates = tuple(e for e in ents_in(list(token.subtree), DATE) if not _SPAN_OF_TIME.match(e.text))
             found.append(SummitMention(token, organizer, places[0], dates, (), False, "past", False, False,
-                                       "summits.accord-place", leaders=True))
+                                       "summits.accord-place", leaders=True, named_accord=named))
         return found
 
     @staticmethod
@@ -872,8 +906,14 @@ class SummitFinder:
         if described:
             anaphoric = False
         earlier = not dates and not here and _earlier(token, verb)
+        journey = _away(token) if location is None and not here else None
+        if journey is not None and not dates:
+            # "leaves on April 7 to attend": the day of the journey is the nearest the text gives
+            dates = tuple(e for c in journey.children if c.dep_ in {"prep", "npadvmod"}
+                          for e in ents_in(list(c.subtree), DATE) if not _SPAN_OF_TIME.match(e.text))
+        away = journey is not None
         return SummitMention(token, organizer, location, dates, participants, numbered, tense, anaphoric, here,
-                             rule_name, leaders, body, described, earlier)
+                             rule_name, leaders, body, described, earlier, away=away)
 
     def _acting_groups(self, sent: Span, group: Token | None) -> list[SummitMention]:
         """"EC farm ministers agreed ...", "the statement from Commonwealth leaders in Vancouver":
@@ -1032,6 +1072,9 @@ class _Draft:
     timeless: bool = False
     """Known only through what it made ("the Paris accord"): without a date of its own it is of no
     known day, not the article's."""
+    named: bool = False
+    """Known only through an accord that bears its place's name ("the Plaza agreement"): no
+    meeting the text tells of."""
 
     def compatible(self, other: _Draft, today: PartialDate | None) -> bool:
         """No attribute conflicts, and at least one is shared: two mentions of one summit. A
@@ -1044,6 +1087,11 @@ class _Draft:
                 if mine.key != theirs.key:
                     return False
                 shared = True
+        for x, y in ((self, other), (other, self)):
+            if x.dates is None and y.dates is not None and not x.here and x.tense != "past" and shared and \
+                    x.organizer is not None and today is not None and _later_month(y.dates.start, today):
+                return True  # "next week's IMF meetings" and "during the IMF meetings": the one to
+                # come (an undated mention is the article's day only when nothing else dates it)
         a = self.dates.start if self.dates is not None else (
             today if self.tense != "future" and not self.timeless and not self.placed_past and not self.earlier
             else None)
@@ -1085,6 +1133,7 @@ class _Draft:
         self.here = self.here or other.here
         self.recent = self.recent or other.recent
         self.timeless = self.timeless and other.timeless
+        self.named = self.named and other.named
         self.earlier = self.earlier and other.earlier
         self.placed = self.placed or other.placed
         self.leaders = self.leaders or other.leaders
@@ -1129,6 +1178,13 @@ def _noun(mention: SummitMention) -> str:
     return trigger.lemma_.lower()
 
 
+def _later_month(value: PartialDate, today: PartialDate) -> bool:
+    """``value`` falls in a month (or year) after ``today``'s."""
+    if value.year != today.year:
+        return value.year > today.year
+    return value.month is not None and today.month is not None and value.month > today.month
+
+
 def _days(a: PartialDate, b: PartialDate) -> int:
     """Days from ``a`` to ``b`` (both dated to the day)."""
     return (dt.date(b.year, b.month or 1, b.day or 1) - dt.date(a.year, a.month or 1, a.day or 1)).days
@@ -1143,6 +1199,7 @@ class SummitAssembler:
 
     def __init__(self, article: Article) -> None:
         self.article = article
+        self.elsewhere: list[Entity | None] = []
         self.book = membership_book(memberships_path())
         self.cities = city_names(gazetteer_path())
 
@@ -1206,9 +1263,30 @@ class SummitAssembler:
         home = self.dateline_country
         return country is not None and home is not None and country.key == home.key
 
+    def _held_elsewhere(self, mentions: list[SummitMention]) -> list[Entity | None]:
+        """The organizers (None: not one of states) of the meetings still to come or under way that
+        the article places somewhere other than its dateline ("ahead of the IMF meeting in
+        Washington this week", datelined Hong Kong), with those no summit of their own."""
+        dateline = self.dateline
+        found: list[Entity | None] = []
+        for m in mentions:
+            if m.organizer is None or m.tense == "past":
+                continue  # (a summit of no organization named, or one held before, is another meeting)
+            place = self._place(m.location)
+            if place is None or (dateline is not None and place.key == dateline.key):
+                continue
+            # (and the others its name joins: "any G-5 or G-7 meeting in Washington")
+            spans = [m.organizer, *(e for c in _modifiers(m.trigger) for e in ents_in(list(c.subtree), ORGANIZER_LABELS)
+                                    if e.start != m.organizer.start)]
+            for span in spans:
+                org = self.article.entity_of(span, ORGANIZATION_KINDS)
+                found.append(org if org is not None and self.intergovernmental(org) else None)
+        return found
+
     def run(self, mentions: list[SummitMention]) -> None:
         a = self.article
         base = a.date
+        self.elsewhere = self._held_elsewhere(mentions)
         drafts: list[_Draft] = []
         for m in mentions:
             organizer = a.entity_of(m.organizer, ORGANIZATION_KINDS)
@@ -1239,8 +1317,9 @@ class SummitAssembler:
                 attended=[m.trigger.sent] if m.participants else [],
                 recent=any((_RECENT if m.tense == "past" else _SOON).search(s.text) for s in m.dates),
                 timeless=m.rule == "summits.accord-place",
+                named=m.named_accord,
                 earlier=m.earlier,
-                placed=m.location is not None and location is None and not self._filed_in(m.location),
+                placed=(m.location is not None and location is None and not self._filed_in(m.location)) or m.away,
             )
             if m.anaphoric and drafts:
                 # "the summit": one named before; who attends it is said of that one
@@ -1255,9 +1334,9 @@ class SummitAssembler:
                 drafts.append(draft)
         main_org = a.main_organization()
         for d in drafts:
-            if d.timeless and d.dates is None:
-                continue  # known only by an accord named after its place ("the Louvre accord"):
-                # the text speaks of the agreement, not of a meeting it tells of
+            if (d.timeless and d.dates is None) or d.named:
+                continue  # known only by the accord made there ("an agreement in Paris", "the
+                # Plaza agreement"): the text speaks of the agreement, not of a meeting it tells of
             if d.earlier and d.location is None:
                 continue  # "had agreed", "at G-7 meetings": no meeting the text tells of
             self._add(d, self._near_organization(d), main_org, base)
@@ -1322,7 +1401,10 @@ class SummitAssembler:
         dateline = self.dateline
         elsewhere = (d.location is not None and (dateline is None or d.location.key != dateline.key)) or (
             d.placed and d.location is None)  # (said to be in a country: "held in New Zealand")
-        now = not d.timeless and not d.earlier and (
+        # "during the Paris meeting", from Washington: a meeting known by its place, held there
+        # at a time the text does not give
+        named_elsewhere = d.evidence.rule == "summits.place-named" and d.dates is None and elsewhere and not d.here
+        now = not d.timeless and not d.earlier and not named_elsewhere and (
             d.tense == "present" or d.here or acting or (d.tense == "past" and not elsewhere))
         start = d.dates.start if d.dates else (base if now else None)
         location = d.location
@@ -1333,8 +1415,12 @@ class SummitAssembler:
         # an undated meeting told as just held is the article's own ("Clark told a conference of
         # ASEAN ministers"): news reports it from where it is held
         undated_past = d.dates is None and d.tense == "past" and now
-        if location is None and dateline is not None and not d.earlier and not d.placed and (
-                (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today):
+        # (not when the article places this meeting, or one of no known organization, elsewhere)
+        moved = not d.here and any(o is None or (organizer is not None and o.key == organizer.key)
+                                   for o in self.elsewhere)
+        if location is None and dateline is not None and not d.earlier and not d.placed and not moved and (
+                (today and (d.here or d.tense == "present" or acting or undated_past)) or d.recent or dated_today
+                or (d.here and d.dates is not None)):  # ("the Interim Committee here next week")
             location = dateline  # happening now or just held, where the article was filed
         label = " ".join(p for p in (
             organizer.label if organizer else None, d.noun,
