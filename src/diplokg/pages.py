@@ -651,7 +651,7 @@ def cap(items: Sequence[FactGroup | CommitmentItem | SummitItem], attribute: str
     for item in items:
         item.shown = []
     for item, said in chosen:
-        item.shown.append(said)  # type: ignore[union-attr, arg-type]
+        item.shown.append(said)  # type: ignore[union-attr]
     return Window(page, pages, start + 1, start + len(chosen), len(flat))
 
 
