@@ -16,6 +16,7 @@ The index is never stale: ``load`` and ``link`` empty it before they write an ar
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 
@@ -50,6 +51,13 @@ def decode(cell: Cell) -> Node | None:
     """The RDF term of a cell (see :func:`encode`)."""
     if cell is None:
         return None
+    return _term(tuple(cell))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _term(cell: tuple[str, ...]) -> Node:
+    # (a listing repeats its names, classes, predicates and datatypes from row to row: rdflib's
+    # terms are immutable, and making one checks its IRI or casts its value, so each is made once)
     if cell[0] == "uri":
         return URIRef(cell[1])
     if cell[0] == "bnode":
