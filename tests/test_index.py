@@ -173,3 +173,20 @@ def test_the_gate_refuses_a_page_without_its_rows():
     graph.remove((listing_page_iri("sample", 0), DKG.rows, None))
     verdict = Gate().check(graph, "index")
     assert not verdict.conforms and "dkg:rows" in str(verdict)
+
+
+@pytest.mark.parametrize("day", ["2018-04-26", "2018-12-31", "2019-06-01", "2030-01-01"])
+def test_office_holders_as_of_a_day_from_the_index_are_the_rows_computed(store, day):
+    from diplokg.query import parse_param
+
+    params = dict([parse_param(f"date={day}")])
+    assert resolve_query("office-holders").index_filters == (("date", "published"),)
+    settings = Settings(store=store)
+    want = run_query(None, settings=settings, sparql=resolve_query("office-holders").text, params=params)
+    got = run_query("office-holders", settings=settings, params=params)
+    assert (got.variables, got.rows) == (want.variables, want.rows)
+    assert got.rows or day == "2018-04-26"
+    assert run_query("office-holders", settings=settings, params=params, limit=1, offset=1).rows == want.rows[1:2]
+    with EmbeddedStore(store, read_only=True) as opened:  # (from the index, not computed)
+        listed = read_listing(opened, "office-holders", on_or_before={"published": params["date"]})
+    assert listed is not None and listed.rows == want.rows

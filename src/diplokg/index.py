@@ -107,15 +107,32 @@ _PAGE = _PREFIXES + f"SELECT ?page ?rows WHERE {{ GRAPH {INDEX_GRAPH.n3()} {{ ?p
 _ANY = f"ASK {{ GRAPH {INDEX_GRAPH.n3()} {{ ?s ?p ?o }} }}"
 
 
-def read_listing(store: Store, name: str, limit: int | None = None, offset: int = 0) -> QueryResult | None:
+def read_listing(store: Store, name: str, limit: int | None = None, offset: int = 0,
+                 on_or_before: dict[str, Node] | None = None) -> QueryResult | None:
     """The rows ``offset + 1`` to ``offset + limit`` (every row from ``offset`` on when ``limit``
     is None) of the named query's listing in the index, with ``truncated`` set when more follow;
-    None when the index does not hold that listing (never made, or made stale by a load)."""
+    None when the index does not hold that listing (never made, or made stale by a load).
+
+    ``on_or_before`` keeps only the rows whose column (a key) has a value that is, by its text,
+    on or before the term given (an ``# index-filter:`` of the query: what its own FILTER does
+    with that parameter); the pages are then read whole."""
     answer = store.query(_LISTING, {"name": Literal(name)}).rows
     if not answer or answer[0][0] is None or answer[0][1] is None:
         return None
     variables = str(answer[0][0]).split()
     count = int(str(answer[0][1]))
+    if on_or_before:
+        if any(column not in variables for column in on_or_before):
+            return None
+        whole = read_listing(store, name)
+        if whole is None:
+            return None
+        columns = {variables.index(column): str(bound) for column, bound in on_or_before.items()}
+        kept = [row for row in whole.rows
+                if all(row[i] is not None and str(row[i]) <= bound for i, bound in columns.items())]
+        shown = kept[offset:] if limit is None else kept[offset:offset + limit]
+        return QueryResult("select", variables=variables, rows=shown,
+                           truncated=limit is not None and offset + limit < len(kept))
     end = count if limit is None else min(count, offset + limit)
     rows: list[tuple[Node | None, ...]] = []
     for number in range(offset // PAGE_ROWS, -(-end // PAGE_ROWS)):

@@ -200,10 +200,12 @@ def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | Non
         named.check_params(params or {})
         text = named.text
     with open_target(settings, read_only=True, must_exist=True) as store:
-        if named is not None and named.indexed and not params:
+        filters = dict(named.index_filters) if named is not None else {}
+        if named is not None and named.indexed and set(params or {}) <= set(filters):
             from .index import read_listing
 
-            listed = read_listing(store, named.name, limit, offset)
+            bound = {filters[param]: value for param, value in (params or {}).items()}
+            listed = read_listing(store, named.name, limit, offset, on_or_before=bound)
             if listed is not None:
                 return listed
         bindings: dict[str, Node | tuple[Node, ...]] = dict(params or {})

@@ -36,6 +36,9 @@ class NamedQuery:
     params: tuple[tuple[str, str], ...] = ()
     """(name, description) of each ``# param:`` line."""
     indexed: bool = False
+    index_filters: tuple[tuple[str, str], ...] = ()
+    """(parameter, column) of each ``# index-filter:`` line: the query keeps the rows whose column
+    is, by its text, on or before the parameter, so its indexed rows can be filtered so too."""
     """Whether ``diplokg track`` keeps its rows in the store's index (an ``# index:`` line; :mod:`diplokg.index`)."""
 
     @property
@@ -71,15 +74,19 @@ def _read_query(path: Path) -> NamedQuery:
     description = ""
     params: list[tuple[str, str]] = []
     indexed = False
+    filters: list[tuple[str, str]] = []
     for line in text.splitlines():
         indexed = indexed or re.match(r"^#\s*index:", line) is not None
+        kept = re.match(r"^#\s*index-filter:\s*(\w+)\s+(\w+)", line)
+        if kept:
+            filters.append((kept.group(1), kept.group(2)))
         match = re.match(r"^#\s*description:\s*(.*)$", line)
         if match and not description:
             description = match.group(1).strip()
         param = re.match(r"^#\s*param:\s*(\w+)\s*(.*)$", line)
         if param:
             params.append((param.group(1), param.group(2).strip()))
-    return NamedQuery(path.stem, path, description, text, tuple(params), indexed)
+    return NamedQuery(path.stem, path, description, text, tuple(params), indexed, tuple(filters))
 
 
 def named_queries(folder: Path | None = None) -> list[NamedQuery]:
