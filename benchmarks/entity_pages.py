@@ -33,7 +33,7 @@ from rdflib import URIRef
 
 from diplokg.config import Settings
 from diplokg.pipeline import run_query
-from diplokg.query import named_queries, parse_param
+from diplokg.query import DEFAULT_LIMIT, named_queries, parse_param
 from diplokg.store.endpoint import EndpointConfig, EndpointStore
 
 BUDGET = 1.0
@@ -130,7 +130,7 @@ def main() -> None:
                 continue  # online only
             params = dict(parse_param(p) for p in PARAMS.get(query.name, []))
             start = time.perf_counter()
-            result = run_query(query.name, settings=settings, params=params)
+            result = run_query(query.name, settings=settings, params=params, limit=DEFAULT_LIMIT)  # as `query` shows
             seconds = time.perf_counter() - start
             query_timings.append((seconds, query.name))
             print(f"{seconds * 1000:8.0f} ms  {seconds / BUDGET:5.2f} of budget  {len(result.rows):7d} rows  "

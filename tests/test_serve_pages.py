@@ -9,6 +9,7 @@ Playwright, with JavaScript off (the pages must not need it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -102,6 +103,13 @@ def _get(url: str, accept: str = "text/html") -> tuple[int, str]:
 @pytest.fixture(scope="module")
 def base(store) -> Iterator[str]:
     """`diplokg serve --read-only` on the store, as a user starts it: its base URL."""
+    with serving(store) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(store: Path) -> Iterator[str]:
+    """`diplokg serve --read-only` on a store, started as a user starts it: its base URL."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "diplokg", "serve", "--store", str(store), "--port", str(port),
                                "--read-only"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -261,7 +269,8 @@ def test_sparql_and_its_ui_still_answer_on_the_same_port(base):
     query = urllib.parse.urlencode({"query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"})
     status, body = _get(f"{base}/query?{query}", accept="application/sparql-results+json")
     assert status == 200
-    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "6"  # 4 articles, the tracked and tenures graphs
+    # 4 articles, the tracked, tenures and index graphs
+    assert json.loads(body)["results"]["bindings"][0]["n"]["value"] == "7"
     status, body = _get(f"{base}/")
     assert status == 200 and "<html" in body.lower()
 
@@ -320,3 +329,58 @@ def test_user_text_enters_sparql_as_a_literal(tmp_path):
         assert lookup(store, '" } } SELECT * WHERE { ?s ?p ?o } #').found == []
         assert lookup(store, "Georgia\" . ?x ?y ?z . #").found == []
         assert [link.label for link in lookup(store, "Georgia").found] == ["Georgia", "Georgia"]
+
+
+# one membership stated in 30 articles, a year apart: more sentences than a page shows
+MEMBER_SENTENCE = "Estonia is a member of NATO."
+
+
+def _membership(year: int) -> Extraction:
+    doc = Document(id=f"member-{year}", text=MEMBER_SENTENCE, date=PartialDate(year, 5, 1), title=f"Year {year}")
+    x = Extraction(doc)
+    x.entities = [Entity("country:estonia", EntityKind.COUNTRY, "Estonia", mentions=[(0, 7)]),
+                  Entity("alliance:nato", EntityKind.ALLIANCE, "NATO", mentions=[(23, 27)])]
+    x.relations = [Relation(RelationKind.MEMBER_OF, "country:estonia", "alliance:nato",
+                            Evidence(MEMBER_SENTENCE, 0, len(MEMBER_SENTENCE), 0.9, "test.rule"))]
+    return x
+
+
+def test_a_section_shows_its_newest_sentences_and_pages_to_the_rest(tmp_path, browser):
+    from diplokg.pages import SECTION_SENTENCES
+
+    years = range(1991, 2021)
+    with open_store(tmp_path / "kg") as opened:
+        opened.replace_graphs([map_article(_membership(year)) for year in years])
+    assert SECTION_SENTENCES == 25 < len(years)
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    try:
+        with serving(tmp_path / "kg") as url:
+            assert tab.goto(f"{url}/entity?name=Estonia").status == 200
+            fact = tab.locator("#memberships li.fact")
+            assert fact.count() == 1 and fact.locator(".count").inner_text() == "(30 articles)"  # counts are whole
+            assert fact.locator(".dates").inner_text() == "1991-05-01 – 2020-05-01"
+            shown = tab.locator("#memberships ol.evidence li")
+            assert shown.count() == 25
+            # (the sentences after the third are behind a <details>: their text, not what is drawn)
+            assert "2020-05-01" in shown.first.text_content() and "1996-05-01" in shown.last.text_content()
+            note = tab.locator("#memberships-window")
+            assert note.inner_text() == "Sentences 1–25 of 30, newest first; page 2 of 2."
+            note.locator("a.next").click()
+            assert urllib.parse.parse_qs(urllib.parse.urlsplit(tab.url).query)["page"] == ["2"]
+            shown = tab.locator("#memberships ol.evidence li")
+            assert [shown.nth(i).locator(".source").text_content().split(", ")[-1].split(";")[0]
+                    for i in range(shown.count())] == [f"{y}-05-01" for y in (1995, 1994, 1993, 1992, 1991)]
+            assert tab.locator("#memberships-window").inner_text() == "Sentences 26–30 of 30, newest first; page 1."
+            tab.locator("#memberships-window a.previous").click()
+            assert tab.locator("#memberships ol.evidence li").count() == 25
+            # a page past the last shows the last; one that is no number, the first
+            tab.goto(f"{url}/entity?name=Estonia&page=99")
+            assert tab.locator("#memberships ol.evidence li").count() == 5
+            assert tab.goto(f"{url}/entity?name=Estonia&page=x%22").status == 200
+            assert tab.locator("#memberships ol.evidence li").count() == 25
+            # NATO's page: the same sentences under its members
+            tab.goto(f"{url}/entity?name=NATO")
+            assert tab.locator("#members ol.evidence li").count() == 25
+    finally:
+        context.close()

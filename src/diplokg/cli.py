@@ -21,7 +21,7 @@ from .dates import PartialDate
 from .document import collect_sources, parse_date
 from .errors import EXIT_INVALID, DiplokgError, has_credentials, redact
 from .outcomes import OUTPUT_FORMATS, ArticleOutcome, RunReport, Status
-from .query import FORMATS, parse_param, render
+from .query import DEFAULT_LIMIT, FORMATS, parse_param, render
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -298,24 +298,38 @@ def load(ctx: click.Context, paths: tuple[str, ...], store: Path | None, endpoin
                    "0.7 a decimal, v^^xsd:type typed, text@en tagged, else a string. Repeatable.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
               help="Output format; json is SPARQL 1.1 Query Results JSON (CONSTRUCT/DESCRIBE always print Turtle).")
+@click.option("--limit", type=click.IntRange(min=0), metavar="N",
+              help=f"Show N rows (0: every row) [default: {DEFAULT_LIMIT} for a named query, every row otherwise].")
+@click.option("--offset", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Skip the first N rows (with --limit, a page: --limit 100 --offset 200).")
 @target_options
 @click.pass_context
 def query(ctx: click.Context, name_or_file: str | None, sparql: str | None, params: tuple[str, ...],
-          fmt: str, store: Path | None, endpoint: str | None, update_endpoint: str | None,
-          graph_store: str | None, endpoint_timeout: float | None) -> None:
+          fmt: str, limit: int | None, offset: int, store: Path | None, endpoint: str | None,
+          update_endpoint: str | None, graph_store: str | None, endpoint_timeout: float | None) -> None:
     """Run a named query (see 'diplokg queries'), a .rq file, or --sparql TEXT on the store.
+
+    A named query shows its first 100 rows, in its own order, and says on stderr when more
+    follow; page with --offset, or give --limit 0 for every row.
 
     \b
     Examples:
       diplokg query office-holders
-      diplokg query memberships --format csv
+      diplokg query entities --limit 50 --offset 100
+      diplokg query memberships --format csv --limit 0
       diplokg query --sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
     """
     bindings = dict(parse_param(p) for p in params)
     settings = _settings(ctx, store=store, endpoint=endpoint, update_endpoint=update_endpoint, graph_store=graph_store,
                          endpoint_timeout=endpoint_timeout)
-    result = _pipeline().run_query(name_or_file, settings=settings, sparql=sparql, params=bindings)
+    named = sparql is None and not (name_or_file or "").endswith(".rq")
+    rows = (DEFAULT_LIMIT if named else None) if limit is None else (limit or None)
+    result = _pipeline().run_query(name_or_file, settings=settings, sparql=sparql, params=bindings, limit=rows,
+                                   offset=offset)
     click.echo(render(result, fmt), nl=False)
+    if result.truncated and not ctx.obj.get("quiet"):
+        click.echo(f"(rows {offset + 1}-{offset + len(result.rows)}; more follow: the next page with --offset "
+                   f"{offset + len(result.rows)}, every row with --limit 0)", err=True)
 
 
 @cli.command()
@@ -366,8 +380,13 @@ def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_e
     and contradictions are reported: two holders of a single-holder office on one day, a
     holder after the office holders table ends the term, a former holder credited again.
     They replace the tenures graph (<https://w3id.org/diplokg/tenures>); ask it with
-    `diplokg query office-history` and `diplokg query conflicts`. Run it again after loading
-    more articles (a second run changes nothing).
+    `diplokg query office-history` and `diplokg query conflicts`.
+
+    It also keeps the rows of the queries that list the whole store (articles, entities,
+    facts-with-evidence, office-holders, diplomats-together) in the store's index
+    (<https://w3id.org/diplokg/index>), which `diplokg query` reads a page at a time; `load` and
+    `link` empty it, and those queries are computed from the articles until `track` runs
+    again. Run it again after loading more articles (a second run changes nothing).
 
     \b
     Example:
@@ -387,6 +406,7 @@ def track(ctx: click.Context, store: Path | None, endpoint: str | None, update_e
         conflicts = ", ".join(f"{n} {kind}" for kind, n in sorted(report.conflicts.items()))
         click.echo(f"{report.holdings} office statements reconciled as {report.tenures} tenures; "
                    f"{sum(report.conflicts.values())} conflicts" + (f" ({conflicts})" if conflicts else ""), err=True)
+        click.echo(f"{sum(report.listings.values())} rows of {len(report.listings)} listings indexed", err=True)
     ctx.exit(report.exit_code)
 
 

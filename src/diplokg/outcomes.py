@@ -121,6 +121,8 @@ class TrackReport:
     tenures: int = 0
     conflicts: dict[str, int] = field(default_factory=dict)
     """Office conflicts by kind (same-day, after-term, former-credited)."""
+    listings: dict[str, int] = field(default_factory=dict)
+    """Rows kept in the store's index, by listing query."""
     rejected: ValidationReport | None = None
     """The verdict on the tracked or the tenures graph, if one failed validation (the store was left as it was)."""
 

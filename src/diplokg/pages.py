@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ArticlePage", "CommitmentItem", "EntityLink", "EntityPage", "Evidence", "FactGroup", "Lookup", "NotFound",
-    "SearchPage", "SummitItem", "article_page", "entity_page", "lookup", "render", "search_page",
+    "SearchPage", "SummitItem", "Window", "article_page", "cap", "entity_page", "lookup", "render", "search_page",
 ]
 
 # neighbours drawn in an entity's picture at most: Graphviz lays out a few dozen readably, and
@@ -51,6 +51,8 @@ __all__ = [
 PICTURE_NODES = 40
 # evidence rows read for one page at most (the most-stated entities have about a thousand)
 EVIDENCE_LIMIT = 5000
+# sentences an entity page shows per section (newest first); the rest on its next pages (&page=2)
+SECTION_SENTENCES = 25
 # near matches and search results shown
 MATCHES = 30
 # of the names containing a searched text, those whose classes and mentions are asked (the rest
@@ -121,6 +123,8 @@ class FactGroup:
 
     other: EntityLink
     evidence: list[Evidence] = field(default_factory=list)
+    shown: list[Evidence] | None = None
+    """The sentences this page of the entity shows (newest first; None: every one)."""
 
     @property
     def articles(self) -> int:
@@ -149,6 +153,20 @@ class Section:
     key: str
     title: str
     groups: list[FactGroup]
+    window: Window | None = None
+    """Which of the section's sentences this page shows (:func:`cap`)."""
+
+
+@dataclass(frozen=True)
+class Window:
+    """The sentences of one section that one page shows: ``first`` to ``last`` (from 1) of
+    ``total``, newest first, on page ``page`` of ``pages``."""
+
+    page: int
+    pages: int
+    first: int
+    last: int
+    total: int
 
 
 @dataclass
@@ -170,6 +188,8 @@ class CommitmentItem:
     last: str = ""
     reports: list[Report] = field(default_factory=list)
     tracked: bool = True
+    shown: list[Report] | None = None
+    """The reports this page of the entity shows (newest first; None: every one)."""
 
 
 @dataclass
@@ -183,6 +203,8 @@ class SummitItem:
     place: EntityLink | None = None
     organizer: EntityLink | None = None
     evidence: list[Evidence] = field(default_factory=list)
+    shown: list[Evidence] | None = None
+    """The sentences this page of the entity shows (newest first; None: every one)."""
 
     @property
     def dates(self) -> str:
@@ -204,6 +226,20 @@ class EntityPage:
     picture: str | None = None  # inline SVG (Graphviz's), or None when there is nothing to draw
     picture_note: str = ""
     truncated: bool = False
+    page: int = 1
+    """Which page of the sentences (each section's :data:`SECTION_SENTENCES`, newest first)."""
+    commitments_window: Window | None = None
+    summits_window: Window | None = None
+
+    @property
+    def pages(self) -> int:
+        """How many pages the longest section's sentences fill."""
+        windows = [s.window for s in self.sections] + [self.commitments_window, self.summits_window]
+        return max((w.pages for w in windows if w is not None), default=1)
+
+    def page_href(self, number: int) -> str:
+        """The path of another page of the entity's sentences."""
+        return "/entity?" + urlencode({"iri": self.entity.iri, "page": number})
 
     @property
     def wikidata(self) -> str | None:
@@ -552,8 +588,9 @@ def _amount(value: Node | None, unit: Node | None) -> str:
     return f"{number} {_text(unit)}".strip()
 
 
-def entity_page(store: Store, iri: str, *, picture: bool = True) -> EntityPage:
-    """The page model of the entity ``iri`` (a :class:`NotFound` if the store has no such entity)."""
+def entity_page(store: Store, iri: str, *, picture: bool = True, page: int = 1) -> EntityPage:
+    """The page model of the entity ``iri`` (a :class:`NotFound` if the store has no such entity):
+    every fact, each section showing its ``page``-th :data:`SECTION_SENTENCES` sentences, newest first."""
     e = URIRef(iri)
     bound: dict[str, Node] = {"e": e}
     labels, classes, qids = set(), set(), set()
@@ -576,13 +613,46 @@ def entity_page(store: Store, iri: str, *, picture: bool = True) -> EntityPage:
     commitments = store.query(_COMMITMENTS, bound).rows
     summits = store.query(_SUMMITS, bound).rows
     articles = _articles(store, (row[-1] for rows in (relations, commitments, summits) for row in rows))
-    page = EntityPage(entity, sorted(classes), min(qids) if qids else None, aliases, mentions,
-                      _sections(relations, articles), _commitments(store, bound, commitments, articles),
-                      _summits(store, summits, articles),
-                      truncated=any(len(rows) >= EVIDENCE_LIMIT for rows in (relations, commitments, summits)))
+    model = EntityPage(entity, sorted(classes), min(qids) if qids else None, aliases, mentions,
+                       _sections(relations, articles), _commitments(store, bound, commitments, articles),
+                       _summits(store, summits, articles),
+                       truncated=any(len(rows) >= EVIDENCE_LIMIT for rows in (relations, commitments, summits)),
+                       page=max(1, page))
+    for section in model.sections:
+        section.window = cap(section.groups, "evidence", model.page)
+    model.commitments_window = cap(model.commitments, "reports", model.page, newest_first=False)
+    model.summits_window = cap(model.summits, "evidence", model.page)
     if picture:
-        page.picture, page.picture_note = _picture(store, page)
-    return page
+        model.picture, model.picture_note = _picture(store, model)
+    return model
+
+
+def _newest(item: Evidence | Report) -> tuple[bool, str, str, int]:
+    evidence = item.evidence if isinstance(item, Report) else item
+    return (evidence.date != "", evidence.date, evidence.article_id, -evidence.start)
+
+
+def cap(items: Sequence[FactGroup | CommitmentItem | SummitItem], attribute: str, page: int,
+        per_page: int = SECTION_SENTENCES, newest_first: bool = True) -> Window | None:
+    """Choose which sentences of a section one page shows: its items in their order, each item's
+    sentences newest first (or in their own order: a commitment's reports tell its story),
+    ``per_page`` of them a page; sets each item's ``shown`` (the items with none shown stay
+    listed, with their counts, on the first page only) and says which window it is. None for an
+    empty section."""
+    flat = [(item, said) for item in items
+            for said in (sorted(getattr(item, attribute), key=_newest, reverse=True) if newest_first
+                         else getattr(item, attribute))]
+    if not flat:
+        return None
+    pages = -(-len(flat) // per_page)
+    page = min(page, pages)
+    start = (page - 1) * per_page
+    chosen = flat[start:start + per_page]
+    for item in items:
+        item.shown = []
+    for item, said in chosen:
+        item.shown.append(said)  # type: ignore[union-attr]
+    return Window(page, pages, start + 1, start + len(chosen), len(flat))
 
 
 def _sections(rows: Sequence[tuple[Node | None, ...]], articles: dict[str, _Article]) -> list[Section]:

@@ -26,6 +26,7 @@ from .errors import InputError, QueryError
 from .extract import Extraction, Extractor
 from .extract.parallel import extraction
 from .files import output_folder, write_article
+from .index import mark_stale
 from .journal import Journal
 from .link import build_linker
 from .loader import Loader
@@ -39,6 +40,7 @@ from .query import (
     name_forms,
     name_params,
     named_queries,
+    paged,
     resolve_query,
 )
 from .reason import ConsistencyReport
@@ -129,6 +131,7 @@ def load(paths: Iterable[str | Path], *, settings: Settings, date: PartialDate |
     with _extracted(settings, items, workers=workers, dask=dask, overlap=overlap) as results, \
             open_target(settings) as store, Journal.of_target(settings, store, resume=resume) as journal, \
             Loader(store, gate, journal, quarantine=settings.quarantine, jobs=jobs, progress=progress) as loader:
+        mark_stale(store)  # the listings kept by 'track' would not show what this load stores
         for result in results:
             if isinstance(result, InputError):
                 loader.record(ArticleOutcome.unreadable(result))
@@ -174,9 +177,16 @@ def validate_store(*, settings: Settings) -> ValidationReport:
 
 
 def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | None = None,
-              params: dict[str, Node] | None = None) -> QueryResult:
+              params: dict[str, Node] | None = None, limit: int | None = None, offset: int = 0) -> QueryResult:
     """Run a named query (or a ``.rq`` file, or ``sparql`` text) on the store. A parameter that
-    names an entity is bound to every entity of that name, alias or surname."""
+    names an entity is bound to every entity of that name, alias or surname.
+
+    With ``limit`` (or ``offset``), the rows ``offset + 1`` to ``offset + limit`` of a SELECT
+    query's answer, ``truncated`` telling whether more follow. A listing query that ``diplokg
+    track`` keeps in the store's index (:mod:`diplokg.index`), asked without parameters, is read
+    from there: the same rows, a page at a time."""
+    if (limit is not None and limit < 0) or offset < 0:
+        raise InputError(f"--limit {limit} --offset {offset}: give 0 or more rows")
     if (name_or_file is None) == (sparql is None):
         raise InputError("give either a query name or file, or --sparql TEXT (not both)")
     named: NamedQuery | None = None
@@ -190,6 +200,14 @@ def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | Non
         named.check_params(params or {})
         text = named.text
     with open_target(settings, read_only=True, must_exist=True) as store:
+        filters = dict(named.index_filters) if named is not None else {}
+        if named is not None and named.indexed and set(params or {}) <= set(filters):
+            from .index import read_listing
+
+            bound = {filters[param]: value for param, value in (params or {}).items()}
+            listed = read_listing(store, named.name, limit, offset, on_or_before=bound)
+            if listed is not None:
+                return listed
         bindings: dict[str, Node | tuple[Node, ...]] = dict(params or {})
         wanted = [p for p in name_params(named) if isinstance(bindings.get(p), Literal)] if named is not None else []
         names: list[tuple[Node | None, Node | None]] | None = None
@@ -208,7 +226,11 @@ def run_query(name_or_file: str | None, *, settings: Settings, sparql: str | Non
                 raise InputError(f"--param {param}={value!r}: no entity of that name, alias or surname in the "
                                  f"store{close} (list them with 'diplokg query entities')")
             bindings[param] = found
-        return store.query(text, bindings)
+        result = store.query(paged(text, limit, offset), bindings)
+        if limit is not None and len(result.rows) > limit:
+            del result.rows[limit:]
+            result.truncated = True
+        return result
 
 
 def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | None = None) -> RelinkReport:
@@ -223,6 +245,7 @@ def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | N
         linker = build_linker(settings)
         gate = Gate(settings.shapes)
         names = StoreNames(store)
+        stale = False
         for name in store.graph_names():
             report.graphs += 1
             graph, linked = relink_graph(store.get_graph(name), linker)
@@ -234,6 +257,9 @@ def relink_store(*, settings: Settings, progress: Callable[[str, int], None] | N
             if not verdict.conforms:
                 report.rejected.append(verdict)
                 continue
+            if not stale:  # before the first graph is rewritten: the index would not show it
+                mark_stale(store)
+                stale = True
             store.replace_graph(article)
             report.rewritten += 1
             report.linked += linked
@@ -246,6 +272,7 @@ def track_store(*, settings: Settings) -> TrackReport:
     """Track the store's commitments across articles (:mod:`diplokg.track`), reconcile its
     offices (:mod:`diplokg.tenures`), and replace the store's tracked and tenures graphs with the
     results, both validated first (neither is replaced unless both conform)."""
+    from .index import build_index, listed
     from .tenures import read_holdings, reconcile, tenures_graph
     from .track import read_statements, track, tracked_graph
 
@@ -257,13 +284,15 @@ def track_store(*, settings: Settings) -> TrackReport:
         holdings, stated = read_holdings(store)
         reconciled = reconcile(holdings, stated)
         offices = tenures_graph(reconciled)
+        listings = build_index(store, named_queries())
         gate = Gate(settings.shapes)
-        for made in (graph, offices):
+        for made in (graph, offices, listings):
             verdict = gate.check(made, str(made.identifier))
             if not verdict.conforms:
                 report.rejected = verdict
                 return report
-        store.replace_graphs([graph, offices])
+        store.replace_graphs([graph, offices, listings])
+    report.listings = listed(listings)
     report.holdings, report.tenures = len(holdings), len(reconciled.tenures)
     report.conflicts = reconciled.counts()
     report.statements, report.tracked = len(statements), len(tracked)

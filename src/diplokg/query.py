@@ -8,7 +8,7 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +35,11 @@ class NamedQuery:
     text: str
     params: tuple[tuple[str, str], ...] = ()
     """(name, description) of each ``# param:`` line."""
+    indexed: bool = False
+    index_filters: tuple[tuple[str, str], ...] = ()
+    """(parameter, column) of each ``# index-filter:`` line: the query keeps the rows whose column
+    is, by its text, on or before the parameter, so its indexed rows can be filtered so too."""
+    """Whether ``diplokg track`` keeps its rows in the store's index (an ``# index:`` line; :mod:`diplokg.index`)."""
 
     @property
     def required(self) -> tuple[str, ...]:
@@ -68,14 +73,20 @@ def _read_query(path: Path) -> NamedQuery:
         raise QueryError(f"{path}: cannot read the query ({err}); check the file") from None
     description = ""
     params: list[tuple[str, str]] = []
+    indexed = False
+    filters: list[tuple[str, str]] = []
     for line in text.splitlines():
+        indexed = indexed or re.match(r"^#\s*index:", line) is not None
+        kept = re.match(r"^#\s*index-filter:\s*(\w+)\s+(\w+)", line)
+        if kept:
+            filters.append((kept.group(1), kept.group(2)))
         match = re.match(r"^#\s*description:\s*(.*)$", line)
         if match and not description:
             description = match.group(1).strip()
         param = re.match(r"^#\s*param:\s*(\w+)\s*(.*)$", line)
         if param:
             params.append((param.group(1), param.group(2).strip()))
-    return NamedQuery(path.stem, path, description, text, tuple(params))
+    return NamedQuery(path.stem, path, description, text, tuple(params), indexed, tuple(filters))
 
 
 def named_queries(folder: Path | None = None) -> list[NamedQuery]:
@@ -87,7 +98,8 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> NamedQuery:
     """A named query by name (``office-holders``) or a ``.rq`` file by path."""
     path = Path(name_or_file)
     if path.suffix == ".rq" and path.is_file():
-        return _read_query(path)
+        # a file of one's own is run as it is: the index holds the shipped queries' rows only
+        return replace(_read_query(path), indexed=False)
     if _NAME.match(name_or_file):
         candidate = (folder or queries_dir()) / f"{Path(name_or_file).stem}.rq"
         if candidate.is_file():
@@ -97,6 +109,30 @@ def resolve_query(name_or_file: str, folder: Path | None = None) -> NamedQuery:
         f"unknown query {name_or_file!r}; use one of: {names} (see 'diplokg queries'), "
         f"a path to a .rq file, or --sparql TEXT"
     )
+
+
+DEFAULT_LIMIT = 100
+"""Rows ``diplokg query`` shows of a named query unless told otherwise (``--limit 0``: every row)."""
+
+_LIMITED = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*$", re.IGNORECASE)
+
+
+def paged(sparql: str, limit: int | None, offset: int = 0) -> str:
+    """A SELECT query's text asking for ``limit`` rows (and one more, to tell whether more follow)
+    after the first ``offset``: its solution modifiers, after its ORDER BY. Each named query's
+    order is total, so its pages neither overlap nor skip a row."""
+    from .store.base import _NOT_CODE, projected
+
+    if limit is None and not offset:
+        return sparql
+    code = _NOT_CODE.sub(lambda m: " " * len(m.group()), sparql).rstrip()
+    if projected(sparql) is None and not re.search(r"\bSELECT\b", code, re.IGNORECASE):
+        raise InputError("--limit and --offset page the rows of a SELECT query; this query returns no rows")
+    if _LIMITED.search(code):
+        raise InputError("the query has a LIMIT or OFFSET of its own; leave out --limit and --offset, "
+                         "or its LIMIT and OFFSET")
+    clause = (f"LIMIT {int(limit) + 1} " if limit is not None else "") + (f"OFFSET {int(offset)}" if offset else "")
+    return f"{sparql.rstrip()}\n{clause.strip()}\n"
 
 
 _IRI_FORBIDDEN = re.compile(r'[\s<>"{}|^`\\]')

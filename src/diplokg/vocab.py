@@ -42,6 +42,8 @@ class DKG(DefinedNamespace):
     StatusReport: URIRef
     Tenure: URIRef
     OfficeConflict: URIRef
+    Listing: URIRef
+    ListingPage: URIRef
     # relations
     holdsOffice: URIRef
     formerlyHeld: URIRef
@@ -87,6 +89,13 @@ class DKG(DefinedNamespace):
     contradicts: URIRef
     conflictKind: URIRef
     termEnded: URIRef
+    # the store's index: the listing queries' rows, kept by `diplokg track`
+    queryName: URIRef
+    columns: URIRef
+    rowCount: URIRef
+    pageOf: URIRef
+    pageNumber: URIRef
+    rows: URIRef
 
 
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -101,6 +110,10 @@ TRACKED_GRAPH = URIRef(DATA_BASE + "tracked")
 """The named graph of the commitments tracked across articles (``diplokg track``); outside the article graphs."""
 TENURES_GRAPH = URIRef(DATA_BASE + "tenures")
 """The named graph of the offices reconciled across articles: tenures and conflicts (``diplokg track``)."""
+INDEX_GRAPH = URIRef(DATA_BASE + "index")
+"""The named graph of the store's index: the rows of the listing queries, in their order, a page
+of them a node (``diplokg track``; emptied by ``load`` and ``link``, which make it stale)."""
+_LISTING = Namespace(DATA_BASE + "index/")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -173,3 +186,13 @@ def tenure_iri(kind: str, *parts: str) -> URIRef:
     conflict ("conflict", from its kind and the assertions it names): the same in every run."""
     digest = hashlib.sha1("\x1f".join(parts).encode()).hexdigest()[:20]
     return _ENTITY[f"{kind}/{digest}"]
+
+
+def listing_iri(query: str) -> URIRef:
+    """IRI of one named query's listing in the store's index."""
+    return _LISTING[quote(query, safe="")]
+
+
+def listing_page_iri(query: str, number: int) -> URIRef:
+    """IRI of one page of a listing (``number`` from 0): computed, so that a page is read by its IRI."""
+    return _LISTING[f"{quote(query, safe='')}/page/{number}"]

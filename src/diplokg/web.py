@@ -72,7 +72,9 @@ def answer(path: str, query: dict[str, list[str]], store: EndpointStore) -> Page
             return Page(200, render("search.html", page=search_page(store, ""), query=""))
         found = lookup(store, text)
         if len(found.found) == 1:
-            page = entity_page(store, found.found[0].iri)
+            number = arg("page")  # which of the sections' sentences (a page past the last: the last)
+            shown = int(number) if number.isascii() and number.isdecimal() else 1
+            page = entity_page(store, found.found[0].iri, page=shown)
             return Page(200, render("entity.html", page=page, query=""))
         if found.found:
             choice = SearchPage(found.query, found.found, choose=True)

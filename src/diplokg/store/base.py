@@ -92,6 +92,8 @@ class QueryResult:
     rows: list[tuple[Node | None, ...]] = field(default_factory=list)
     boolean: bool | None = None
     graph: Graph | None = None
+    truncated: bool = False
+    """Whether more rows follow the ones given (a page of a longer answer: ``diplokg query --limit``)."""
 
 
 class Store(Protocol):
