@@ -164,6 +164,13 @@ def test_commitment_forms(extractor, text, expected):
         "The EC Commission proposed a tax of 330 Ecus a tonne on vegetable oils.",  # a proposal
         "The tariffs would be imposed before Japan agreed to talks.",  # a condition again
         "Airstrikes hit Syrian targets on Sunday.",  # a target struck, not one set
+        # nothing undertaken: a bond's guarantor, a commitment that names no goal
+        "The ten-year bond pays 7 pct and is guaranteed by Sweden.",
+        "We will stay, and our commitment there is not going to be risk free, the French minister said.",
+        # a central bank's market operation of the day
+        "The Bank of Canada said it had provided the money market with 40 mln dlrs of help this morning.",
+        # how a pledge was broken is no pledge
+        "Critics said Canada's prime minister broke an election pledge by introducing a new sales tax.",
     ],
 )
 def test_no_commitment_in_these(extractor, text):

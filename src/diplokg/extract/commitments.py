@@ -32,6 +32,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +48,7 @@ _LEX = lexicon("commitments")
 PLEDGE_VERBS = _LEX.words("pledge_verbs")
 NEEDS_COMPLEMENT = _LEX.words("needs_complement")
 GIVING_VERBS = _LEX.words("giving_verbs")
+MARKET_OPERATIONS = _LEX.words("market_operations")
 MEASURE_VERBS = _LEX.words("measure_verbs")
 WEAK_MEASURE_VERBS = _LEX.words("weak_measure_verbs")
 NOT_SPEAKERS = _LEX.words("not_speakers")
@@ -1729,7 +1731,12 @@ class CommitmentAssembler:
             deadline = self.term
         topic = _topic_text(match)
         words = frozenset(t.lemma_.lower() for t in match.trigger.sent)
-        for amount in self._values(match):
+        values = self._values(match)
+        if not _says_what(topic) and not any(values):
+            return  # "is guaranteed by France", "our commitment there is not risk free": nothing undertaken
+        if topic is not None and topic.lower() in MARKET_OPERATIONS:
+            return  # a central bank's market operation of the day
+        for amount in values:
             for party, certainty in parties:
                 if party.kind is EntityKind.PERSON:
                     continue  # a person commits only personally; a state's pledge needs its state
@@ -1856,7 +1863,14 @@ def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
         # "payments on its debt", the opposite of what was decided
         tokens.insert(0, trigger.lemma_.lower())
     text = " ".join(" ".join(tokens).split()[:words]).strip(" ,.;:-\u2014")
+    if match.rule == "commitments.kept-pledge" and text.lower().startswith("by "):
+        return None  # "broke a campaign pledge by introducing the tax": how it was broken, not the pledge
     return text or None
+
+
+def _says_what(topic: str | None) -> bool:
+    """Whether a topic names something undertaken: a word that is no function word ("by")."""
+    return topic is not None and any(w.isalpha() and w.lower() not in STOP_WORDS for w in topic.split())
 
 
 TERM_VERBS = frozenset({"run", "last", "expire", "remain", "continue", "extend"})
