@@ -1870,7 +1870,8 @@ def _topic_text(match: CommitmentMatch, words: int = 16) -> str | None:
 
 def _says_what(topic: str | None) -> bool:
     """Whether a topic names something undertaken: a word that is no function word ("by")."""
-    return topic is not None and any(w.isalpha() and w.lower() not in STOP_WORDS for w in topic.split())
+    return topic is not None and any(any(c.isalpha() for c in w) and w.lower().strip(".,;:'\"") not in STOP_WORDS
+                                     for w in topic.split())
 
 
 TERM_VERBS = frozenset({"run", "last", "expire", "remain", "continue", "extend"})
