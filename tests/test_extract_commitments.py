@@ -560,6 +560,18 @@ def test_a_number_inside_a_name_is_no_value(extractor):
     assert not any(value for _, value, *_ in commitments(x))
 
 
+def test_a_past_figure_in_a_relative_clause_is_no_value(extractor):
+    x = run_on(extractor, "Canada pledged to cut its budget deficit, which last year reached 30 billion dlrs.",
+               D(1987, 4, 27))
+    assert {(party, value) for party, value, *_ in commitments(x)} == {("Canada", None)}
+    y = run_on(extractor, "Canada pledged to cut its deficit, which reached 30 billion dlrs last year, by 5 "
+                          "billion dlrs.", D(1987, 4, 27))
+    assert {(party, value) for party, value, *_ in commitments(y)} == {("Canada", Decimal(5000000000))}
+    # what the undertaking itself will come to still counts
+    z = run_on(extractor, "Italy agreed to a loan which will total 2 billion dlrs.", D(1987, 4, 27))
+    assert {(party, value) for party, value, *_ in commitments(z)} == {("Italy", Decimal(2000000000))}
+
+
 def test_contributions_raised_and_givers_named_such_as(extractor):
     text = ("Ministers said international agencies such as the Asian Development Bank pledged an unchanged "
             "900 mln dlrs to Nepal. Japan raised its pledge to 40 billion yen from 35 billion. Britain almost "

@@ -650,6 +650,21 @@ def _amounts(span: Span) -> list[Amount]:
     return [a for a in find_amounts(span.text) if not any(start < a.start < end for start, end in names)]
 
 
+def _asides(scope: Span, trigger: Token) -> list[tuple[int, int]]:
+    """Character ranges (in ``scope``'s text) of the relative clauses in the past that tell what
+    something was, not what is undertaken: "to cut the trade deficit, which last year reached 169.8
+    billion dlrs" commits no 169.8 billion ("a loan which will total 2 billion dlrs" still does)."""
+    base = scope.start_char
+    out = []
+    for token in scope:
+        past = (token.tag_ == "VBD" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in token.children)) and \
+            token.lemma_.lower() not in SPEECH_VERBS  # "which, it said, will double its sales to 1.1 billion"
+        if token.dep_ == "relcl" and past and not token.left_edge.i <= trigger.i <= token.right_edge.i:
+            first, last = token.left_edge, token.right_edge
+            out.append((first.idx - base, last.idx + len(last) - base))
+    return out
+
+
 def _money_in(scope: Span) -> bool:
     return any(a.kind == "money" for a in _amounts(scope))
 
@@ -1686,6 +1701,11 @@ class CommitmentAssembler:
         amounts = _amounts(match.scope) if match.valued else []
         if not amounts and not match.valued:
             return [None]
+        asides = _asides(match.scope, match.trigger)
+        if amounts and asides:
+            amounts = [a for a in amounts if not any(start <= a.start < end for start, end in asides)]
+            if not amounts:
+                return [None]  # the only amounts are what an aside says of something else
         if not amounts:
             return [_described_amount(match.trigger) or _earlier_amount(match)]
         # "raised by 4,500 tonnes to 34,300 tonnes", "lower its ceiling by 7.25 pct to 15.8 mln bpd":
