@@ -285,8 +285,9 @@ def test_legislators_of_1987_and_2004_link_by_the_names_news_gives():
     # title or the formal first name the file gives ("Robert Dole" for "Bob Dole"), members of the
     # 53rd UK Parliament (every-politician) by their label or the name before their peerage
     assert linked(*(Entity(f"person:{n.lower()}", EntityKind.PERSON, n) for n in
-                    ("Jim Wright", "Robert Dole", "Robert Byrd", "Edward Kennedy")), year=1987) == {
-        "Jim Wright": "Q949514", "Robert Dole": "Q319079", "Robert Byrd": "Q276524", "Edward Kennedy": "Q134549"}
+                    ("Jim Wright", "Robert Dole", "Robert Byrd", "Edward Kennedy", "Rudy Boschwitz")), year=1987) == {
+        "Jim Wright": "Q949514", "Robert Dole": "Q319079", "Robert Byrd": "Q276524", "Edward Kennedy": "Q134549",
+        "Rudy Boschwitz": "Q216174"}
     assert linked(*(Entity(f"person:{n.lower()}", EntityKind.PERSON, n) for n in
                     ("Charles Kennedy", "Mark Oaten", "Des Browne")), year=2005) == {
         "Charles Kennedy": "Q332950", "Mark Oaten": "Q334603", "Des Browne": "Q332587"}
