@@ -42,7 +42,7 @@ from diplokg.vocab import normalize_name as fold  # the gazetteer's name key
 
 GAZETTEER = Path(__file__).resolve().parents[1] / "src" / "diplokg" / "data" / "gazetteer.csv"
 MAX_SOURCES = 3
-KINDS = {"locality", "region", "other", "news", "national", "party", "organization", "city"}
+KINDS = {"locality", "region", "other", "news", "national", "party", "organization", "city", "person"}
 
 
 def read(path: Path) -> list[tuple[str, str, str, list[str], list[str]]]:
