@@ -551,6 +551,16 @@ def test_wiki_markup_glued_to_a_name(extractor):
     assert [e.label for e in x.entities if e.kind is EntityKind.ORGANIZATION] == ["Boston Tea Party"]
 
 
+def test_reuters_company_markup_and_tickers_leave_the_name(extractor):
+    text = "<Harbor Gear Corp> said it agreed to buy a unit of Alder Tool Co <ALD.N> for cash."
+    x = run(extractor, text)
+    orgs = {e.label: e for e in x.entities if e.kind is EntityKind.ORGANIZATION}
+    assert set(orgs) == {"Harbor Gear Corp", "Alder Tool Co"}
+    # offsets still point into the original text, at the name alone
+    assert [text[a:b] for a, b in orgs["Alder Tool Co"].mentions] == ["Alder Tool Co"]
+    assert [text[a:b] for a, b in orgs["Harbor Gear Corp"].mentions] == ["Harbor Gear Corp"]
+
+
 def test_a_word_capitalized_after_us_is_lowered_when_the_story_writes_it_lower():
     from diplokg.extract.text import prepare
     text = "The allies agreed on rates. The U.S. Agreed to stop. The U.S. Navy sailed."

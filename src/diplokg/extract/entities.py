@@ -72,13 +72,14 @@ def clean(span: Span) -> tuple[str, int, int] | None:
     openers = _PERSON_OPENERS if span.label_ == "PERSON" else _OPENERS
     while first < last:
         token = doc[first]
-        if not (token.lower_ in openers or token.text in QUOTES or (token.is_punct and last - first > 1)):
+        if not (token.lower_ in openers or token.text in QUOTES or token.is_space or
+                (token.is_punct and last - first > 1)):
             break
         first += 1  # also markup left in the text ("|Boston Tea Party")
     while first < last:
         token = doc[last - 1]
         if not (token.text in POSSESSIVE or token.text in QUOTES or (token.pos_ in TRAILING_POS and last - first > 1)
-                or token.is_punct):
+                or token.is_punct or token.is_space):
             break
         last -= 1
     if first == last:

@@ -53,10 +53,21 @@ def prepare(text: str) -> PreparedText:
 _MARKUP = re.compile(r"(?:(?<=\s)|^)[|](?=\w)")
 
 
+# Reuters' markup: a company's name in angle brackets ("<Gates Corp>") and its ticker ("<ITT.N>")
+_TICKER = re.compile(r"<[A-Z0-9&]{1,8}(?:\.[A-Z]{1,3})?>")
+_BRACKETED_NAME = re.compile(r"<(?=[A-Z0-9])([^<>\n]{1,100})>")
+
+
 def _markup(text: str) -> str:
-    """Wiki table markup left in the text ("|Boston Tea Party") glues a pipe to a name: make it
-    a space (same length: offsets stay)."""
-    return _MARKUP.sub(" ", text) if "|" in text else text
+    """Markup left in the text, each character made a space (same length: offsets stay): wiki table
+    pipes glued to a name ("|Boston Tea Party"), Reuters' tickers ("ITT Corp <ITT.N>": gone) and
+    the brackets round a company's name ("<Gates Corp>": the name)."""
+    if "|" in text:
+        text = _MARKUP.sub(" ", text)
+    if "<" in text:
+        text = _TICKER.sub(lambda m: " " * len(m.group()), text)
+        text = _BRACKETED_NAME.sub(lambda m: f" {m.group(1)} ", text)
+    return text
 
 
 _QUOTE_POSSESSIVE = re.compile(r'(?<=[A-Za-z])"s\b')
