@@ -34,40 +34,62 @@ class PreparedText:
 
 
 def prepare(text: str) -> PreparedText:
-    """Fold line-wrapping white space into single spaces; keep paragraph breaks as ``\\n\\n``."""
+    """Fold line-wrapping white space into single spaces; keep paragraph breaks as ``\\n\\n``;
+    drop Reuters' markup (see :func:`_unmarked`)."""
+    unmarked, first_origin = _unmarked(text)
     parts: list[str] = []
     origin: list[int] = []
     last = 0
-    for match in _SPACE_RUN.finditer(text):
-        parts.append(text[last:match.start()])
+    for match in _SPACE_RUN.finditer(unmarked):
+        parts.append(unmarked[last:match.start()])
         origin.extend(range(last, match.start()))
         replacement = "\n\n" if match.group().count("\n") >= 2 else " "
         parts.append(replacement)
         origin.extend([match.start()] * len(replacement))
         last = match.end()
+    parts.append(unmarked[last:])
+    origin.extend(range(last, len(unmarked) + 1))
+    if first_origin is not None:
+        origin = [first_origin[i] for i in origin]
+    return PreparedText(_markup(_possessives(_lower_after_abbreviations("".join(parts)))), tuple(origin))
+
+
+# Reuters' markup: a company's name in angle brackets ("<Gates Corp>") and its ticker ("<ITT.N>")
+_REUTERS_MARKUP = re.compile(r"<[A-Z0-9&]{1,8}(?:\.[A-Z]{1,3})?>|<(?P<name>[A-Z0-9][^<>\n]{0,100})>")
+
+
+def _unmarked(text: str) -> tuple[str, list[int] | None]:
+    """The text without Reuters' markup, and each character's original offset (None: unchanged):
+    a ticker goes ("ITT Corp <ITT.N> said" reads "ITT Corp  said"), a bracketed name keeps its
+    name and a space for its closing bracket ("<Gates Corp>" reads "Gates Corp "). The white space
+    left is folded with the rest, onto its first character: a name's end still maps to the
+    original character right after it."""
+    if "<" not in text:
+        return text, None
+    parts: list[str] = []
+    origin: list[int] = []
+    last = 0
+    for match in _REUTERS_MARKUP.finditer(text):
+        parts.append(text[last:match.start()])
+        origin.extend(range(last, match.start()))
+        if match.group("name") is not None:
+            parts.append(match.group("name") + " ")
+            origin.extend(range(match.start("name"), match.end("name") + 1))
+        last = match.end()
+    if last == 0:
+        return text, None
     parts.append(text[last:])
     origin.extend(range(last, len(text) + 1))
-    return PreparedText(_markup(_possessives(_lower_after_abbreviations("".join(parts)))), tuple(origin))
+    return "".join(parts), origin
 
 
 _MARKUP = re.compile(r"(?:(?<=\s)|^)[|](?=\w)")
 
 
-# Reuters' markup: a company's name in angle brackets ("<Gates Corp>") and its ticker ("<ITT.N>")
-_TICKER = re.compile(r"<[A-Z0-9&]{1,8}(?:\.[A-Z]{1,3})?>")
-_BRACKETED_NAME = re.compile(r"<(?=[A-Z0-9])([^<>\n]{1,100})>")
-
-
 def _markup(text: str) -> str:
-    """Markup left in the text, each character made a space (same length: offsets stay): wiki table
-    pipes glued to a name ("|Boston Tea Party"), Reuters' tickers ("ITT Corp <ITT.N>": gone) and
-    the brackets round a company's name ("<Gates Corp>": the name)."""
-    if "|" in text:
-        text = _MARKUP.sub(" ", text)
-    if "<" in text:
-        text = _TICKER.sub(lambda m: " " * len(m.group()), text)
-        text = _BRACKETED_NAME.sub(lambda m: f" {m.group(1)} ", text)
-    return text
+    """Wiki table markup left in the text ("|Boston Tea Party") glues a pipe to a name: make it
+    a space (same length: offsets stay)."""
+    return _MARKUP.sub(" ", text) if "|" in text else text
 
 
 _QUOTE_POSSESSIVE = re.compile(r'(?<=[A-Za-z])"s\b')
