@@ -9,6 +9,7 @@ produces is mapped back, so evidence always points into the original text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -36,51 +37,50 @@ class PreparedText:
 def prepare(text: str) -> PreparedText:
     """Fold line-wrapping white space into single spaces; keep paragraph breaks as ``\\n\\n``;
     drop Reuters' markup (see :func:`_unmarked`)."""
-    unmarked, first_origin = _unmarked(text)
+    unmarked, first = _rewrite(text, _REUTERS_MARKUP, _unmarked) if "<" in text else (text, None)
+    folded, origin = _rewrite(unmarked, _SPACE_RUN, _folded)
+    if first is not None:
+        origin = [first[i] for i in origin]
+    return PreparedText(_markup(_possessives(_lower_after_abbreviations(folded))), tuple(origin))
+
+
+def _rewrite(text: str, pattern: re.Pattern[str],
+             replace: Callable[[re.Match[str]], tuple[str, range | list[int]]]) -> tuple[str, list[int]]:
+    """``text`` with each match of ``pattern`` replaced, and each character's offset in ``text``
+    (and the end's): ``replace`` gives a match's replacement and its characters' offsets."""
     parts: list[str] = []
     origin: list[int] = []
     last = 0
-    for match in _SPACE_RUN.finditer(unmarked):
-        parts.append(unmarked[last:match.start()])
+    for match in pattern.finditer(text):
+        parts.append(text[last:match.start()])
         origin.extend(range(last, match.start()))
-        replacement = "\n\n" if match.group().count("\n") >= 2 else " "
+        replacement, offsets = replace(match)
         parts.append(replacement)
-        origin.extend([match.start()] * len(replacement))
+        origin.extend(offsets)
         last = match.end()
-    parts.append(unmarked[last:])
-    origin.extend(range(last, len(unmarked) + 1))
-    if first_origin is not None:
-        origin = [first_origin[i] for i in origin]
-    return PreparedText(_markup(_possessives(_lower_after_abbreviations("".join(parts)))), tuple(origin))
+    parts.append(text[last:])
+    origin.extend(range(last, len(text) + 1))
+    return "".join(parts), origin
+
+
+def _folded(match: re.Match[str]) -> tuple[str, list[int]]:
+    """A run of white space: a paragraph break stays one, any other run is one space."""
+    replacement = "\n\n" if match.group().count("\n") >= 2 else " "
+    return replacement, [match.start()] * len(replacement)
 
 
 # Reuters' markup: a company's name in angle brackets ("<Gates Corp>") and its ticker ("<ITT.N>")
 _REUTERS_MARKUP = re.compile(r"<[A-Z0-9&]{1,8}(?:\.[A-Z]{1,3})?>|<(?P<name>[A-Z0-9][^<>\n]{0,100})>")
 
 
-def _unmarked(text: str) -> tuple[str, list[int] | None]:
-    """The text without Reuters' markup, and each character's original offset (None: unchanged):
-    a ticker goes ("ITT Corp <ITT.N> said" reads "ITT Corp  said"), a bracketed name keeps its
-    name and a space for its closing bracket ("<Gates Corp>" reads "Gates Corp "). The white space
-    left is folded with the rest, onto its first character: a name's end still maps to the
-    original character right after it."""
-    if "<" not in text:
-        return text, None
-    parts: list[str] = []
-    origin: list[int] = []
-    last = 0
-    for match in _REUTERS_MARKUP.finditer(text):
-        parts.append(text[last:match.start()])
-        origin.extend(range(last, match.start()))
-        if match.group("name") is not None:
-            parts.append(match.group("name") + " ")
-            origin.extend(range(match.start("name"), match.end("name") + 1))
-        last = match.end()
-    if last == 0:
-        return text, None
-    parts.append(text[last:])
-    origin.extend(range(last, len(text) + 1))
-    return "".join(parts), origin
+def _unmarked(match: re.Match[str]) -> tuple[str, range]:
+    """Reuters' markup without its brackets: a ticker goes ("ITT Corp <ITT.N> said" reads "ITT
+    Corp  said"), a bracketed name keeps its name and a space for its closing bracket ("<Gates
+    Corp>" reads "Gates Corp "). The white space left is folded with the rest, onto its first
+    character: a name's end still maps to the original character right after it."""
+    if match.group("name") is None:
+        return "", range(0)
+    return match.group("name") + " ", range(match.start("name"), match.end("name") + 1)
 
 
 _MARKUP = re.compile(r"(?:(?<=\s)|^)[|](?=\w)")
