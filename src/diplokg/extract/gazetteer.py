@@ -28,6 +28,7 @@ office titles, and fix-ups of the trained NER's spans.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -422,6 +423,31 @@ PARTICLES = frozenset({"de", "van", "von", "al", "bin", "ibn", "da", "di", "du",
 SWALLOWED_SURNAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
+def _joined_forward(ents: list[Span], join: Callable[[Span, Span | None, set[int]], tuple[Span, int | None] | None]
+                    ) -> tuple[list[Span], bool]:
+    """``ents`` with each span replaced by the longer one ``join`` makes of it, given the span that
+    starts where it ends (or None) and the tokens any span covers; ``join`` also names the start
+    of a following span it took in (dropped then), or None. Whether anything changed."""
+    starting = {e.start: e for e in ents}
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    swallowed: set[int] = set()
+    changed = False
+    for ent in ents:
+        if ent.start in swallowed:
+            continue
+        joined = join(ent, starting.get(ent.end), covered)
+        if joined is None:
+            out.append(ent)
+            continue
+        span, taken = joined
+        out.append(span)
+        changed = True
+        if taken is not None:
+            swallowed.add(taken)
+    return (out, True) if changed else (ents, False)
+
+
 class EntityFixes:
     """The ``diplokg_entity_fixes`` component: corrections of the NER for this domain.
 
@@ -640,33 +666,22 @@ class EntityFixes:
         hyphens = set(_inner_hyphens(doc))
         if not hyphens:
             return ents, False
-        starting = {e.start: e for e in ents}
-        covered = {i for e in ents for i in range(e.start, e.end)}
-        out: list[Span] = []
-        swallowed: set[int] = set()
-        changed = False
-        for ent in ents:
-            if ent.start in swallowed:
-                continue
+
+        def join(ent: Span, after: Span | None, covered: set[int]) -> tuple[Span, int | None] | None:
             end = ent.end
             if end in hyphens and ent.label_ == "PERSON" and doc[end + 1].is_title and \
                     end not in covered and end + 1 not in covered:
-                out.append(Span(doc, ent.start, end + 2, label="PERSON"))
-                changed = True
-                continue
-            after = starting.get(end)
+                return Span(doc, ent.start, end + 2, label="PERSON"), None
             if after is not None and ent.label_ == "ORG" and any(i in hyphens for i in range(ent.start, end)) and \
                     not ent.id_ and \
                     after.label_ in {"ORG", "INTL_ORG"} and bool(doc[end - 1].whitespace_) and \
                     all(t.is_title or t.text == "-" for t in ent):
                 for token in doc[ent.start:after.end]:
                     token.ent_id_ = ""  # (a span's ent_id_ is its root's: the short name's gazetteer entry)
-                out.append(Span(doc, ent.start, after.end, label="ORG"))
-                swallowed.add(after.start)
-                changed = True
-                continue
-            out.append(ent)
-        return (out, True) if changed else (ents, False)
+                return Span(doc, ent.start, after.end, label="ORG"), after.start
+            return None
+
+        return _joined_forward(ents, join)
 
     @staticmethod
     def _subsidiary(doc: Doc, kept: list[Span], country: Span) -> bool:
@@ -687,25 +702,15 @@ class EntityFixes:
     def _suffixed(doc: Doc, ents: list[Span]) -> tuple[list[Span], bool]:
         """"[Wells Fargo Bank] [NA]", "[Siemens] AG": a company's legal form ends its name; it is
         no name of its own."""
-        starting = {e.start: e for e in ents}
-        covered = {i for e in ents for i in range(e.start, e.end)}
-        out: list[Span] = []
-        swallowed: set[int] = set()
-        changed = False
-        for ent in ents:
-            if ent.start in swallowed:
-                continue
+        def join(ent: Span, after: Span | None, covered: set[int]) -> tuple[Span, int | None] | None:
             end = ent.end
-            after = starting.get(end)
             if ent.label_ == "ORG" and not ent.id_ and end < len(doc) and doc[end].text in COMPANY_SUFFIXES and \
                     doc[end - 1].whitespace_ and (end not in covered or (
                         after is not None and len(after) == 1 and not after.id_)):
-                out.append(Span(doc, ent.start, end + 1, label="ORG"))
-                swallowed.add(end)
-                changed = True
-                continue
-            out.append(ent)
-        return (out, True) if changed else (ents, False)
+                return Span(doc, ent.start, end + 1, label="ORG"), end
+            return None
+
+        return _joined_forward(ents, join)
 
     @staticmethod
     def _two_companies(doc: Doc, ent: Span) -> tuple[Span, Span] | None:
